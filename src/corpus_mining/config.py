@@ -1,0 +1,86 @@
+"""Typed, validated parameters: one frozen model per ``params.yaml`` section.
+
+A typo or a bad value fails here, before any compute, with the key's dotted name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from corpus_mining.errors import ParamsError
+
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PathsParams(_Section):
+    """Where every stage reads and writes, relative to the project root."""
+
+    corpus: Path
+    metadata: Path
+    documents: Path
+    passages: Path
+    manifest: Path
+    ingest_metrics: Path
+
+
+class IngestParams(_Section):
+    """Reading, normalising, segmenting and de-duplicating documents."""
+
+    languages: list[LanguageCode] = Field(default=["fr", "en"], min_length=1)
+    min_chars_language: int = Field(default=40, ge=0)
+    min_language_confidence: float = Field(default=0.7, ge=0, le=1)
+    max_passage_chars: int = Field(default=1200, ge=100)
+    max_file_mb: float = Field(default=100, gt=0)
+    max_unzipped_mb: float = Field(default=200, gt=0)
+    max_zip_ratio: float = Field(default=100, gt=1)
+    min_pdf_chars_per_page: int = Field(default=20, ge=0)
+    shingle_words: int = Field(default=5, ge=1)
+    near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
+    minhash_permutations: int = Field(default=128, ge=16)
+    max_skip_ratio: float = Field(default=0.5, ge=0, le=1)
+    workers: int = Field(default=1, ge=1)
+
+
+class Params(_Section):
+    """The whole ``params.yaml``."""
+
+    paths: PathsParams
+    ingest: IngestParams = IngestParams()
+
+
+def _first_error(error: ValidationError, source: Path) -> str:
+    detail = error.errors()[0]
+    key = ".".join(str(part) for part in detail["loc"])
+    problem = detail["msg"]
+    if detail["type"] == "extra_forbidden":
+        problem = "unknown key (check its spelling)"
+    got = detail.get("input")
+    shown = "" if isinstance(got, dict) or detail["type"] == "missing" else f" (got {got!r})"
+    return f"{source}: {key}: {problem}{shown}"
+
+
+def parse_params(raw: object, source: Path = Path("params.yaml")) -> Params:
+    """Validate an already-loaded params mapping."""
+    try:
+        return Params.model_validate(raw)
+    except ValidationError as error:
+        raise ParamsError(_first_error(error, source)) from None
+
+
+def load_params(path: Path = Path("params.yaml")) -> Params:
+    """Read and validate ``params.yaml``; relative paths stay relative to the working dir."""
+    if not path.is_file():
+        raise ParamsError(f"{path}: not found; run from the project root or pass --params")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ParamsError(f"{path}: not valid YAML: {error}") from None
+    return parse_params(raw, path)

@@ -1,0 +1,98 @@
+"""Atomic, deterministic writers: a temp file beside the target, then a rename.
+
+A stage killed mid-write leaves the previous output intact. Nothing time-dependent is
+written inside files, so the same rows give the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from corpus_mining.schemas import TableSchema
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temp path beside ``target``; on success it replaces ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_text(target: Path) -> Iterator[IO[str]]:
+    """Open a text file for writing that appears at ``target`` only when complete."""
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+def write_parquet(table: pa.Table, spec: TableSchema, target: Path) -> None:
+    """Validate ``table`` against ``spec`` and write it atomically."""
+    table = spec.validate(table)
+    with atomic_path(target) as tmp:
+        pq.write_table(table, tmp, compression="zstd", row_group_size=10_000)
+
+
+def write_csv(table: pa.Table, spec: TableSchema, target: Path) -> None:
+    """Validate ``table`` against ``spec`` and write it as CSV atomically."""
+    table = spec.validate(table)
+    with atomic_path(target) as tmp:
+        pacsv.write_csv(table, tmp, pacsv.WriteOptions(quoting_style="needed"))
+
+
+def write_json(data: dict[str, Any], target: Path) -> None:
+    """Write ``data`` as sorted, indented JSON atomically."""
+    with atomic_text(target) as handle:
+        json.dump(data, handle, indent=2, sort_keys=True, ensure_ascii=False)
+        handle.write("\n")
+
+
+class ParquetStream:
+    """Write a table in row groups as rows arrive, so memory stays flat."""
+
+    def __init__(self, spec: TableSchema, target: Path, batch_rows: int = 5_000) -> None:
+        self._spec, self._target, self._batch_rows = spec, target, batch_rows
+        self._rows: list[dict[str, Any]] = []
+        self._ctx = atomic_path(target)
+        self._tmp = self._ctx.__enter__()
+        self._writer = pq.ParquetWriter(self._tmp, spec.schema, compression="zstd")
+
+    def write(self, row: dict[str, Any]) -> None:
+        """Queue one row; flush a row group when the batch is full."""
+        self._rows.append(row)
+        if len(self._rows) >= self._batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._rows:
+            return
+        table = self._spec.validate(pa.Table.from_pylist(self._rows, schema=self._spec.schema))
+        self._writer.write_table(table)
+        self._rows = []
+
+    def close(self) -> None:
+        """Flush and atomically move the file into place."""
+        self._flush()
+        self._writer.close()
+        self._ctx.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        """Discard what was written; the previous output stays."""
+        self._writer.close()
+        self._ctx.__exit__(RuntimeError, RuntimeError("aborted"), None)

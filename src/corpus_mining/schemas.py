@@ -1,0 +1,114 @@
+"""One schema per output table: column names, types and primary key.
+
+Every write is validated against its schema; later the analytical store's tables and
+views are generated from the same declarations. ``doc_id`` and ``passage_id`` are the
+keys shared by every table; offsets point into the stored passage or document text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from corpus_mining.errors import SchemaError
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """A table's name, arrow schema and primary key."""
+
+    name: str
+    schema: pa.Schema
+    key: tuple[str, ...]
+    description: str
+
+    def validate(self, table: pa.Table) -> pa.Table:
+        """Return ``table`` cast to the schema's column order and types, or raise."""
+        missing = [name for name in self.schema.names if name not in table.column_names]
+        extra = [name for name in table.column_names if name not in self.schema.names]
+        if missing or extra:
+            raise SchemaError(f"table {self.name}: missing columns {missing}, unexpected {extra}")
+        table = table.select(self.schema.names)
+        try:
+            table = table.cast(self.schema)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
+            raise SchemaError(f"table {self.name}: {error}") from None
+        self._check_key(table)
+        return table
+
+    def _check_key(self, table: pa.Table) -> None:
+        for column in self.key:
+            if table.column(column).null_count:
+                raise SchemaError(f"table {self.name}: key column {column} has nulls")
+        if (
+            table.num_rows
+            and table.group_by(list(self.key)).aggregate([]).num_rows != table.num_rows
+        ):
+            raise SchemaError(f"table {self.name}: duplicate values of key {self.key}")
+
+
+def _schema(*fields: tuple[str, pa.DataType]) -> pa.Schema:
+    return pa.schema([pa.field(name, dtype) for name, dtype in fields])
+
+
+DOCUMENTS = TableSchema(
+    name="documents",
+    description="One row per distinct document read; duplicates are flagged, not dropped.",
+    key=("doc_id",),
+    schema=_schema(
+        ("doc_id", pa.string()),
+        ("path", pa.string()),
+        ("format", pa.string()),
+        ("encoding", pa.string()),
+        ("title", pa.string()),
+        ("title_source", pa.string()),
+        ("date", pa.string()),
+        ("year", pa.int32()),
+        ("date_source", pa.string()),
+        ("lang", pa.string()),
+        ("lang_source", pa.string()),
+        ("kind", pa.string()),
+        ("kind_source", pa.string()),
+        ("authors", pa.string()),
+        ("source", pa.string()),
+        ("n_chars", pa.int64()),
+        ("n_words", pa.int64()),
+        ("n_passages", pa.int32()),
+        ("content_hash", pa.string()),
+        ("duplicate_of", pa.string()),
+        ("duplicate_similarity", pa.float64()),
+        ("text", pa.large_string()),
+    ),
+)
+
+PASSAGES = TableSchema(
+    name="passages",
+    description="Paragraph-level segments; text == document text[char_start:char_end].",
+    key=("passage_id",),
+    schema=_schema(
+        ("passage_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("position", pa.int32()),
+        ("char_start", pa.int64()),
+        ("char_end", pa.int64()),
+        ("lang", pa.string()),
+        ("lang_confidence", pa.float64()),
+        ("n_words", pa.int32()),
+        ("text", pa.large_string()),
+    ),
+)
+
+MANIFEST = TableSchema(
+    name="manifest",
+    description="One row per file found under the corpus folder, with what happened to it.",
+    key=("path",),
+    schema=_schema(
+        ("path", pa.string()),
+        ("status", pa.string()),
+        ("reason", pa.string()),
+        ("doc_id", pa.string()),
+    ),
+)
+
+ALL_TABLES: tuple[TableSchema, ...] = (DOCUMENTS, PASSAGES, MANIFEST)
