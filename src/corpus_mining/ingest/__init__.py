@@ -1,0 +1,1 @@
+"""Reading documents of every format into normalised text, metadata and passages."""
