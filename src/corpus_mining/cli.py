@@ -1,0 +1,56 @@
+"""The ``corpus-mining`` command: one thin subcommand per pipeline stage.
+
+Each command parses params, calls a plain function, and turns library errors into one
+readable line and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from corpus_mining.config import Params, load_params
+from corpus_mining.errors import CorpusMiningError
+
+app = typer.Typer(
+    help="Reproducible bilingual text mining of reports, interviews and abstracts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main() -> None:
+    """Run a pipeline stage (as dvc.yaml does) or query its outputs."""
+
+
+ParamsOption = Annotated[
+    Path, typer.Option("--params", "-p", help="Parameters file (params.yaml).")
+]
+
+
+def _run(stage: Callable[[Params], dict[str, Any]], params_file: Path) -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        metrics = stage(load_params(params_file))
+    except CorpusMiningError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(json.dumps(metrics, sort_keys=True, ensure_ascii=False))
+
+
+@app.command()
+def ingest(params: ParamsOption = Path("params.yaml")) -> None:
+    """Read every file under the corpus folder into documents and passages.
+
+    Example: corpus-mining ingest --params params.yaml
+    """
+    from corpus_mining.stages.ingest import run_ingest
+
+    _run(run_ingest, params)

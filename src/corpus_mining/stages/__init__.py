@@ -1,0 +1,1 @@
+"""One module per ``dvc.yaml`` stage: read inputs, call the library, validate, write."""
