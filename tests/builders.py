@@ -1,0 +1,74 @@
+"""Build small real documents (PDF, DOCX, HTML) for tests, written by us."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def pdf_bytes(pages: list[list[str]], header: str = "", footer: str = "") -> bytes:
+    """A PDF whose pages hold the given lines, with an optional running header/footer."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    if FONT.exists():
+        pdf.add_font("Body", "", str(FONT))
+        pdf.set_font("Body", size=10)
+    else:  # pragma: no cover - Debian images ship DejaVu
+        pdf.set_font("Helvetica", size=10)
+    for number, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        if header:
+            pdf.cell(0, 8, header, new_x="LMARGIN", new_y="NEXT")
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        if footer:
+            pdf.set_y(-15)
+            pdf.cell(0, 8, f"{footer} {number}")
+    return bytes(pdf.output())
+
+
+def docx_bytes(
+    paragraphs: list[str], table: list[list[str]] | None = None, title: str = "", author: str = ""
+) -> bytes:
+    """A DOCX with paragraphs, then an optional table, and core properties."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = author
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for i, row in enumerate(table):
+            for j, cell in enumerate(row):
+                grid.cell(i, j).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bomb_docx(expanded_mb: int) -> bytes:
+    """A small zip named like a DOCX that expands to ``expanded_mb`` megabytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"0" * (expanded_mb * 2**20))
+    return buffer.getvalue()
+
+
+def html_page(article: str, title: str = "Page", date: str | None = None) -> str:
+    """A web page with navigation, cookie banner and footer around an article."""
+    meta = f'<meta property="article:published_time" content="{date}">' if date else ""
+    return f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>{title}</title>{meta}</head><body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/actus">Actualités</a></li>
+<li><a href="/contact">Contact</a></li></ul></nav>
+<div class="cookie-banner">Ce site utilise des cookies. Accepter | Refuser</div>
+<main><article><h1>{title}</h1>{article}</article></main>
+<aside><h3>Articles populaires</h3><ul><li><a href="/a">Lien un</a></li></ul></aside>
+<footer>Mentions légales — Plan du site — Newsletter</footer></body></html>"""

@@ -1,0 +1,47 @@
+"""The command line as users run it: through the installed entry point."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("corpus-mining") or str(Path(sys.executable).parent / "corpus-mining")
+    return subprocess.run([exe, *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_every_command_has_an_example_in_its_help():
+    result = _cli("--help", cwd=ROOT)
+    assert result.returncode == 0
+    commands = [
+        line.split()[1]
+        for line in result.stdout.splitlines()
+        if line.startswith("│ ") and len(line.split()) > 2 and not line.split()[1].startswith("-")
+    ]
+    assert "ingest" in commands
+    for command in commands:
+        assert "Example:" in _cli(command, "--help", cwd=ROOT).stdout, command
+
+
+def test_ingest_prints_metrics_and_bad_params_give_one_line(tmp_path):
+    (tmp_path / "corpus" / "documents").mkdir(parents=True)
+    (tmp_path / "corpus" / "documents" / "a.txt").write_text(
+        "Les clusters et les pôles de compétitivité structurent les territoires.", encoding="utf-8"
+    )
+    params = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
+    ok = _cli("ingest", cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["files_ok"] == 1
+    params["ingest"]["workers"] = -1
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
+    bad = _cli("ingest", cwd=tmp_path)
+    assert bad.returncode == 1
+    assert bad.stderr.strip().count("\n") == 0 and "ingest.workers" in bad.stderr
+    assert "Traceback" not in bad.stderr

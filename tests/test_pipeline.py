@@ -1,0 +1,101 @@
+"""End to end: `dvc repro` on the shipped sample corpus, in a copy of the repository."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+def _tracked_files() -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return [name for name in listed.split("\0") if name and (ROOT / name).exists()]
+
+
+def _dvc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "dvc"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("project")
+    for name in _tracked_files():
+        target = copy / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target, follow_symlinks=False)
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    _dvc("repro", cwd=copy)
+    return copy
+
+
+def test_repro_fills_outputs_and_accounts_for_every_file(project):
+    documents = pd.read_parquet(project / "outputs" / "documents.parquet")
+    passages = pd.read_parquet(project / "outputs" / "passages.parquet")
+    with (project / "outputs" / "manifest.csv").open(encoding="utf-8") as handle:
+        manifest = list(csv.DictReader(handle))
+    corpus = project / "corpus" / "documents"
+    files = {str(p.relative_to(corpus)) for p in corpus.rglob("*") if p.is_file()}
+    assert {row["path"] for row in manifest} == files
+    assert all(row["status"] in {"ok", "duplicate"} for row in manifest)
+    assert len(documents) >= 30 and len(passages) > len(documents)
+    text = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    assert all(text[p.doc_id][p.char_start : p.char_end] == p.text for p in passages.itertuples())
+    metrics = json.loads((project / "outputs" / "metrics" / "ingest.json").read_text())
+    assert metrics["files_skipped"] == 0 and len(metrics["years"]) >= 12
+
+
+def test_sample_corpus_meets_its_contract(project):
+    documents = pd.read_parquet(project / "outputs" / "documents.parquet")
+    kept = documents[documents["duplicate_of"].isna()]
+    assert (kept["lang"] == "en").sum() >= 10 and (kept["lang"] == "fr").sum() >= 15
+    assert set(kept["kind"]) >= {"report", "interview", "abstract"}
+    assert all(
+        count >= 2
+        for count in kept["format"].value_counts().reindex(["txt", "md", "html", "pdf", "docx"])
+    )
+    assert kept["year"].between(2005, 2025).sum() >= len(kept) - 2
+    assert {"metadata_csv", "file_metadata", "text"} <= set(kept["date_source"])
+
+
+def test_rerun_is_clean_and_force_gives_identical_bytes(project):
+    status = _dvc("status", cwd=project)
+    assert "up to date" in status.stdout or status.stdout.strip() in ("", "{}")
+    before = _digests(project / "outputs")
+    _dvc("repro", "--force", cwd=project)
+    assert _digests(project / "outputs") == before
+    shown = _dvc("metrics", "show", cwd=project).stdout
+    assert "files_ok" in shown
