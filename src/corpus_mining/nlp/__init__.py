@@ -1,0 +1,1 @@
+"""Language-routed spaCy processing: entities, concepts, acronyms, references."""

@@ -1,0 +1,203 @@
+"""Turn one processed passage into entity mentions and concept mentions.
+
+Order matters: concept hits are found first, so a span that is only a concept term
+("Economie sociale et solidaire" tagged ORG, "PTCE" tagged LOC) is not kept as an
+actor; then the model's and the ruler's entities are cleaned by the rules in
+``entity_rules``; then capitalised acronyms the model missed become ORG candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from corpus_mining.nlp.entity_rules import (
+    LABELS,
+    NOT_ACTOR_ACRONYMS,
+    Candidate,
+    is_acronym,
+    junk_reason,
+    merge_ampersand,
+    relabel,
+    trim,
+)
+from corpus_mining.nlp.typology import actor_type
+
+
+def _org_like(text: str) -> bool:
+    return actor_type(text, "ORG")[0] != "unknown"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention with character offsets into the passage."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str
+    gazetteer_id: str
+
+
+@dataclass(frozen=True)
+class ConceptSpan:
+    """A concept mention with character offsets into the passage."""
+
+    concept_id: str
+    start: int
+    end: int
+    text: str
+    source: str
+
+
+def _source(ent: Any) -> tuple[str, str]:
+    ent_id = ent.ent_id_ or ""
+    if ent_id.startswith("rule:"):
+        return "rule", ""
+    if ent_id:
+        return "gazetteer", ent_id
+    return "model", ""
+
+
+def _covered(doc: Any, cand: Candidate, concept_chars: set[int]) -> bool:
+    """Every letter of a model span is part of a concept term: it is a concept."""
+    span = doc[cand.start : cand.end]
+    letters = [i for t in span for i in range(t.idx, t.idx + len(t)) if t.text[i - t.idx].isalpha()]
+    return bool(letters) and all(i in concept_chars for i in letters)
+
+
+def _is_headline(doc: Any) -> bool:
+    """A title-case line: capitals mark a headline style there, not names."""
+    if any(t.like_num for t in doc) or sum(t.text == "," for t in doc) > 1:
+        return False  # a venue or reference line, not a headline
+    content = [t for t in doc if t.is_alpha and not t.is_stop and len(t) > 2]
+    title = [t for t in content if t.is_title]
+    return len(title) >= 4 and len(title) >= 0.75 * len(content)
+
+
+def _merge_adjacent_acronyms(doc: Any, candidates: list[Candidate]) -> list[Candidate]:
+    """Join neighbouring all-capital names into one ("EVS" + "ISTHME")."""
+    merged: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: c.start):
+        prev = merged[-1] if merged else None
+        capitals = all(t.is_upper for t in doc[cand.start : cand.end])
+        if (
+            prev is not None
+            and prev.end == cand.start
+            and prev.label == cand.label == "ORG"
+            and capitals
+            and all(t.is_upper for t in doc[prev.start : prev.end])
+        ):
+            merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.ent_id)
+            continue
+        merged.append(cand)
+    return merged
+
+
+def _is_heading(doc: Any) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.6 * len(words)
+
+
+def _capital_runs(doc: Any, taken: set[int]) -> list[Candidate]:
+    """Names written in capitals over several words ("POUR LA SOLIDARITÉ-PLS")."""
+    runs: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (
+            j < len(doc)
+            and j not in taken
+            and (
+                (doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1)
+                or (doc[j].text == "-" and j > i and not doc[j - 1].whitespace_)
+            )
+        ):
+            j += 1
+        while j > i and doc[j - 1].text == "-":
+            j -= 1
+        content = [t for t in doc[i:j] if t.is_alpha and not t.is_stop]
+        if len(content) >= 2 and any(t.is_stop for t in doc[i:j]):
+            runs.append(Candidate(i, j, "ORG", "rule"))
+        i = max(j, i + 1)
+    return runs
+
+
+def _acronym_candidates(
+    doc: Any, taken: set[int], concept_chars: set[int], not_actor: Callable[[str], bool]
+) -> list[Candidate]:
+    if _is_heading(doc):
+        return []
+    found = _capital_runs(doc, taken)
+    taken = taken | {i for c in found for i in range(c.start, c.end)}
+    for token in doc:
+        text = token.text
+        if token.i in taken or token.idx in concept_chars or not is_acronym(text):
+            continue
+        # "ICI", "MES": capitals of a common word (a stop word in lower case) are not names.
+        if text.upper() in NOT_ACTOR_ACRONYMS or token.is_stop or not_actor(text):
+            continue
+        if token.i == 0 and len(doc) > 1 and doc[1].text == ":":
+            continue  # a speaker label in an interview ("SW: ...") or a glossary entry
+        if found and found[-1].end == token.i and found[-1].source == "acronym":
+            found[-1] = Candidate(found[-1].start, token.i + 1, "ORG", "acronym")  # "EVS ISTHME"
+            continue
+        found.append(Candidate(token.i, token.i + 1, "ORG", "acronym"))
+    return found
+
+
+def annotate(
+    doc: Any,
+    concept_hits: list[Any],
+    *,
+    not_actor_acronym: Callable[[str], bool],
+    is_common_phrase: Callable[[str], bool] = lambda text: False,
+    bibliography: bool = False,
+) -> tuple[list[Mention], list[ConceptSpan]]:
+    """Entity and concept mentions of one passage ``doc``.
+
+    Args:
+        doc: the passage processed by the language's pipeline.
+        concept_hits: the lexicon matcher's hits on ``doc`` (``concept_id, start, end, text``).
+        not_actor_acronym: tells whether an all-caps token names something other than an
+            actor (a concept, or an acronym defined by a common-noun phrase).
+        is_common_phrase: tells whether a capitalised phrase is also written in lower
+            case in the document (then it is a common phrase, not a name).
+        bibliography: the passage is a reference-list entry, where surnames that are
+            also common nouns ("Campagne P.") are the rule.
+    """
+    concepts = [ConceptSpan(h.concept_id, h.start, h.end, h.text, "lexicon") for h in concept_hits]
+    concept_chars = {i for h in concept_hits for i in range(h.start, h.end)}
+    candidates = [
+        Candidate(ent.start, ent.end, LABELS[ent.label_], *_source(ent))
+        for ent in doc.ents
+        if ent.label_ in LABELS
+    ]
+    headline = _is_headline(doc)
+    kept: list[Candidate] = []
+    for cand in merge_ampersand(doc, candidates):
+        cleaned = trim(doc, cand)
+        if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
+            continue
+        cleaned = relabel(doc, cleaned, _org_like)
+        if cleaned.source == "model" and cleaned.label in {"ORG", "MISC"}:
+            text = doc[cleaned.start : cleaned.end].text
+            if headline or (" " in text and is_common_phrase(text)):
+                continue
+        if cleaned.source != "gazetteer" and _covered(doc, cleaned, concept_chars):
+            continue
+        single = cleaned.end - cleaned.start == 1
+        if cleaned.source != "gazetteer" and single and not_actor_acronym(doc[cleaned.start].text):
+            continue
+        kept.append(cleaned)
+    taken = {i for c in kept for i in range(c.start, c.end)}
+    kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym)
+    mentions = []
+    for cand in _merge_adjacent_acronyms(doc, kept):
+        span = doc[cand.start : cand.end]
+        mentions.append(
+            Mention(span.start_char, span.end_char, span.text, cand.label, cand.source, cand.ent_id)
+        )
+    return mentions, concepts

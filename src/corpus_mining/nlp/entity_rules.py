@@ -1,0 +1,225 @@
+"""Every precision rule for named entities, in one place.
+
+spaCy's statistical NER on French web and report text tags elided function words
+("C'", "qu'"), sentence-initial adverbs ("Effectivement"), capitalised common nouns
+("Economie", "Pôles"), concept terms ("Economie sociale et solidaire") and glossary
+pop-up fragments as entities, and cuts names at "&". These rules clean each span:
+trim its boundaries, then keep it or give the reason it was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# Model labels -> our four labels; anything else (dates, numbers, money) is not an actor.
+LABELS: dict[str, str] = {
+    "ORG": "ORG",
+    "PER": "PER",
+    "PERSON": "PER",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+}
+# Acronyms that name file formats, titles or degrees, never an actor.
+# Acronyms that name file formats, titles, degrees or categories of firms, never an actor.
+NOT_ACTOR_ACRONYMS = frozenset(
+    "PDF HTML XML RSS URL DOI ISBN ISSN PHD DG PDG CEO CFO NB PS TVA VAT HT TTC PIB GDP "
+    "KIO KO MO GO KB MB GB FAQ ETP FTE CDI CDD RH HR TIC ICT IT IA AI CV OK TV "
+    "PME PMI TPE ETI SME SMES MSME GE R&D RD".split()
+)
+# Head words of publishers and periodicals: the model often calls them MISC.
+_PUBLISHER_HEAD = re.compile(
+    r"^(?:presses|cahiers?|revue|review|journal|éditions?|editions?|press|publishing|"
+    r"bulletin|lettre|annales|notes?)\b",
+    re.IGNORECASE,
+)
+TITLES = frozenset(
+    "m. mme mme. mlle mr mr. mrs mrs. ms ms. dr dr. pr pr. prof prof. professor professeur "
+    "président présidente president directeur directrice director dg pdg ceo sir dame maître".split()
+)
+# Words that start an issue or volume designation after a periodical's title.
+ISSUE_MARKERS = frozenset(
+    "hors-série vol vol. volume no no. n° numéro issue tome special spécial supplément".split()
+)
+_ELIDED = re.compile(r"^[A-Za-zÀ-ÿ]{1,4}'$")
+_URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:fr|com|org|eu|net)\b)", re.IGNORECASE)
+_EDGE_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART", "SPACE", "SYM"})
+_COMMON_POS = frozenset(
+    {"NOUN", "ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"}
+)
+_ACRONYM = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9}s?$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity span in token indices, with its label and where it came from."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    ent_id: str = ""
+
+
+def is_acronym(text: str) -> bool:
+    """Two to ten capitals (digits, & and - allowed), optionally with a plural s."""
+    return bool(_ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
+
+
+def merge_ampersand(doc: Any, candidates: list[Candidate]) -> list[Candidate]:
+    """Join names that the model cut at "&" ("Matière" & "stratégie" -> one ORG)."""
+    merged: list[Candidate] = []
+    for cand in candidates:
+        end = cand.end
+        if end + 1 < len(doc) and doc[end].text == "&" and doc[end + 1].is_alpha:
+            end += 2
+            while end < len(doc) and doc[end].is_alpha and not doc[end].is_sent_start:
+                if doc[end].is_stop and not doc[end].is_title:
+                    break
+                end += 1
+        merged.append(Candidate(cand.start, end, cand.label, cand.source, cand.ent_id))
+    return _drop_overlaps(merged)
+
+
+def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return kept
+
+
+def trim(doc: Any, cand: Candidate) -> Candidate | None:
+    """Cut the span at a line break and strip function words, titles and punctuation."""
+    start, end = cand.start, cand.end
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+            end = i  # a glossary pop-up or a new line: the name ended before it
+            break
+    while start < end and (_edge(doc[start]) or doc[start].lower_ in TITLES):
+        start += 1
+    for i in range(start + 1, end):
+        if doc[i].lower_ in ISSUE_MARKERS:  # "Cahiers du X Hors-Série 4": the title ends
+            end = i
+            break
+    while end > start and _edge(doc[end - 1]) and doc[end - 1].text not in {")", "."}:
+        end -= 1
+    if end > start and doc[end - 1].text == ")" and "(" not in doc[start : end - 1].text:
+        end -= 1
+    if end <= start:
+        return None
+    return Candidate(start, end, cand.label, cand.source, cand.ent_id)
+
+
+def _edge(token: Any) -> bool:
+    if token.is_punct and token.text not in {"&"}:
+        return True
+    if _ELIDED.match(token.text):
+        return True
+    # Function words at the edges; capitalised ones may start a name ("Le Rameau") only
+    # when the name goes on with another capitalised word.
+    return bool(token.pos_ in _EDGE_POS and token.is_lower)
+
+
+def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str | None:
+    """Why the span is not an actor name, or None when it is one.
+
+    ``strict_person`` refuses a person name holding a capitalised common noun ("Session
+    H."); reference lists turn it off, where "Campagne P." is a surname and an initial.
+    """
+    span = doc[cand.start : cand.end]
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    text = span.text
+    if not words or not any(ch.isalpha() for ch in text):
+        return "no letters"
+    if _URLISH.search(text):
+        return "web address"
+    if len(words) == 1 and _ELIDED.match(words[0].text):
+        return "elided function word"
+    if all(t.is_stop or _ELIDED.match(t.text) for t in words):
+        return "only function words"
+    if cand.source == "model" and not any(t.text[:1].isupper() for t in words):
+        return "no capitalised word"
+    if len(words) == 1:
+        return _single_word_reason(words[0], cand)
+    if cand.label == "PER" and not all(_name_like(t) for t in words):
+        return "person name with common words"
+    if (
+        strict_person
+        and cand.label == "PER"
+        and cand.source == "model"
+        and any(t.pos_ == "NOUN" for t in words)
+    ):
+        return "person name with a capitalised common noun"
+    return None
+
+
+def names_an_actor(acronym: str, expansion: str) -> bool:
+    """Whether an acronym's expansion names one organisation.
+
+    Not when the expansion is a common-noun phrase ("petites et moyennes entreprises"),
+    a plural category ("Research and Technology Organisations"), or a person's initials
+    ("Sarah Whitcombe (SW)", as interviews label speakers).
+    """
+    words = expansion.split()
+    if not words or words[0][:1].islower():
+        return False
+    if any(
+        w[:1].isupper() and not w.isupper() and len(w) > 3 and w.endswith("s")
+        for w in (words[0], words[-1])
+    ):
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    is_person = len(words) in (2, 3) and initials == acronym and all(w[:1].isupper() for w in words)
+    return not is_person
+
+
+def relabel(doc: Any, cand: Candidate, org_like: Callable[[str], bool]) -> Candidate:
+    """Fix the model's label where the name's shape says otherwise.
+
+    MISC names with an organisation head ("Presses universitaires de ...", "Cinquième
+    Pôle", "Institut ...") are organisations; a "person" made of a capitalised article
+    and one word ("Le Rameau") has neither given name nor initial: an organisation.
+    """
+    span = doc[cand.start : cand.end]
+    if cand.label == "MISC" and (_PUBLISHER_HEAD.match(span.text) or org_like(span.text)):
+        return Candidate(cand.start, cand.end, "ORG", cand.source, cand.ent_id)
+    first = doc[cand.start - 1] if cand.start > 0 else None
+    article = first is not None and first.text in {"Le", "La", "Les", "L'"}
+    if cand.label == "PER" and cand.source == "model" and len(span) == 1 and article:
+        return Candidate(cand.start - 1, cand.end, "ORG", cand.source, cand.ent_id)
+    if cand.label == "PER" and span[0].text in {"Le", "La", "Les"} and len(span) == 2:
+        return Candidate(cand.start, cand.end, "ORG", cand.source, cand.ent_id)
+    return cand
+
+
+def _single_word_reason(token: Any, cand: Candidate) -> str | None:
+    text = token.text
+    if is_acronym(text):
+        return "not an actor acronym" if text.upper() in NOT_ACTOR_ACRONYMS else None
+    if token.pos_ == "ADV" or text.lower().endswith("ment"):
+        return "sentence-initial adverb"
+    if cand.source == "model" and token.pos_ in _COMMON_POS:
+        return "lone capitalised common word"
+    if cand.label == "PER" and not token.is_title:
+        return "person name not capitalised"
+    return None
+
+
+def _name_like(token: Any) -> bool:
+    """A token that can be part of a person's name: capitalised, an initial or a particle."""
+    return (
+        token.text[:1].isupper()
+        or token.is_punct
+        or token.lower_ in {"de", "du", "des", "van", "von", "der", "le", "la", "di", "da", "del"}
+    )

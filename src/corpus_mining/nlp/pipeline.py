@@ -1,0 +1,47 @@
+"""Build the spaCy pipeline of one language: model, gazetteer and institution rules.
+
+The entity ruler runs before the statistical NER, so gazetteer names and generic
+institution patterns ("Université de ...", "Conseil régional de ...", "gouvernement
+français") are set first and the model predicts around them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
+from corpus_mining.nlp.models import load_model
+
+# Components the extract stage never reads: the dependency parser is the slowest one.
+EXCLUDED = ("parser", "senter")
+
+_OF = {"LOWER": {"IN": ["de", "d'", "du", "des", "of", "for", "la", "l'"]}, "OP": "*"}
+_NAME = {"IS_TITLE": True, "OP": "+"}
+_INSTITUTION_PATTERNS: list[dict[str, Any]] = [
+    {"label": "ORG", "id": "rule:university", "pattern": [
+        {"LOWER": {"IN": ["université", "university", "universidad", "universität", "università",
+                          "universitat", "institut", "institute", "école", "school"]}},
+        _OF, _NAME, {"LIKE_NUM": True, "OP": "?"}]},
+    {"label": "ORG", "id": "rule:council", "pattern": [
+        {"LOWER": {"IN": ["conseil", "council"]}},
+        {"LOWER": {"IN": ["régional", "départemental", "général", "municipal", "regional",
+                          "county", "city"]}}, _OF, _NAME]},
+    {"label": "ORG", "id": "rule:region", "pattern": [{"ORTH": {"IN": ["Région", "Département"]}}, _NAME]},
+    {"label": "ORG", "id": "rule:state_body", "pattern": [
+        {"LOWER": {"IN": ["gouvernement", "government", "ministère", "ministry", "état"]}},
+        {"POS": "ADJ", "IS_LOWER": True}]},
+    {"label": "ORG", "id": "rule:eu_body", "pattern": [
+        {"LOWER": {"IN": ["commission", "union", "parlement", "conseil", "cour", "banque", "comité"]}},
+        {"LOWER": {"IN": ["européenne", "européen", "européens"]}}]},
+]  # fmt: skip
+
+
+def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
+    """Load ``model`` without unused components and add the entity ruler."""
+    nlp = load_model(model, EXCLUDED)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
+    patterns = list(_INSTITUTION_PATTERNS)
+    if gazetteer is not None:
+        patterns = ruler_patterns(gazetteer, nlp) + patterns
+    ruler.add_patterns(patterns)
+    return nlp

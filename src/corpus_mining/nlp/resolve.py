@@ -1,0 +1,156 @@
+"""Merge mentions into entities: one row per real-world actor.
+
+Mentions meet under a normalised key (``names.name_key``; surname and initial for
+people). Keys are then joined when the data says they name the same actor: a gazetteer
+entry lists both, an acronym is defined by the other ("Labo de l'ESS" / "Le Labo de
+l'économie sociale et solidaire"), or a surname alone matches exactly one person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpus_mining.nlp.entity_rules import is_acronym
+from corpus_mining.nlp.gazetteer import Gazetteer
+from corpus_mining.nlp.names import name_key, parse_person
+from corpus_mining.nlp.typology import actor_type
+
+_LABEL_ORDER = {"ORG": 0, "PER": 1, "LOC": 2, "MISC": 3}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            # The smaller key is the root, so the result does not depend on order.
+            low, high = sorted((root_a, root_b))
+            self.parent[high] = low
+
+
+@dataclass
+class _Group:
+    label_votes: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    gazetteer: str | None = None
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def mention_key(text: str, label: str, gazetteer_id: str) -> str:
+    """The key a mention is grouped under before merging."""
+    if gazetteer_id:
+        return f"gaz:{gazetteer_id}"
+    if label == "PER":
+        return f"per:{parse_person(text).key}"
+    return f"name:{name_key(text)}"
+
+
+def _link_keys(
+    keys: set[str], gazetteer: Gazetteer, definitions: Iterable[tuple[str, str]]
+) -> _UnionFind:
+    links = _UnionFind()
+    for key in sorted(keys):
+        links.find(key)
+    for actor in gazetteer.actors:
+        for name in actor.names():
+            alias = f"name:{name_key(name)}"
+            if alias in keys:
+                links.union(alias, f"gaz:{actor.canonical}")
+    for acronym, expansion in definitions:
+        short, long = f"name:{name_key(acronym)}", f"name:{name_key(expansion)}"
+        if short in keys and long in keys:
+            links.union(short, long)
+    _link_people(keys, links)
+    return links
+
+
+def _link_people(keys: set[str], links: _UnionFind) -> None:
+    """A surname alone joins the one person with that surname, when there is only one."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        if key.startswith("per:") and not key.endswith("|"):
+            by_surname[key[4:].split("|")[0]].append(key)
+    for key in sorted(keys):
+        if key.startswith("per:") and key.endswith("|"):
+            matches = by_surname.get(key[4:-1], [])
+            if len(matches) == 1:
+                links.union(key, matches[0])
+
+
+def _canonical(group: _Group, label: str) -> str:
+    if group.gazetteer:
+        return group.gazetteer
+    if label == "PER":
+        people = [parse_person(text) for text in group.surfaces]
+        best = max(people, key=lambda p: (bool(p.given), len(p.initials), p.display()))
+        return best.display()
+    names = [text for text in group.surfaces if not is_acronym(text)] or list(group.surfaces)
+    return max(sorted(names), key=lambda text: (group.surfaces[text], len(text)))
+
+
+def resolve_entities(
+    mentions: list[dict[str, Any]],
+    *,
+    gazetteer: Gazetteer,
+    definitions: Iterable[tuple[str, str]],
+    years: dict[str, int | None],
+) -> list[dict[str, Any]]:
+    """Set ``entity_id`` (and the entity's label) on every mention; return entity rows.
+
+    Args:
+        mentions: mention rows with ``text``, ``label``, ``doc_id`` and ``gazetteer_id``.
+        gazetteer: the actors gazetteer (canonical names and types).
+        definitions: ``(acronym, expansion)`` pairs found in the corpus.
+        years: each document's year, for first and last year of mention.
+    """
+    keys = {mention_key(m["text"], m["label"], m["gazetteer_id"]) for m in mentions}
+    links = _link_keys(keys, gazetteer, definitions)
+    groups: dict[str, _Group] = defaultdict(_Group)
+    for mention in mentions:
+        root = links.find(mention_key(mention["text"], mention["label"], mention["gazetteer_id"]))
+        group = groups[root]
+        group.label_votes[mention["label"]] += 1
+        group.surfaces[mention["text"]] += 1
+        group.gazetteer = group.gazetteer or (root[4:] if root.startswith("gaz:") else None)
+        group.mentions.append(mention)
+    types: dict[str, str] = {actor.canonical: actor.type for actor in gazetteer.actors}
+    rows = [_entity_row(root, group, types, years) for root, group in sorted(groups.items())]
+    return sorted(rows, key=lambda row: row["entity_id"])
+
+
+def _entity_row(
+    root: str, group: _Group, types: dict[str, str], years: dict[str, int | None]
+) -> dict[str, Any]:
+    label = min(group.label_votes, key=lambda lab: (-group.label_votes[lab], _LABEL_ORDER[lab]))
+    entity_id = "E" + hashlib.sha1(f"{label}|{root}".encode()).hexdigest()[:12]
+    canonical = _canonical(group, label)
+    kind, rule = actor_type(canonical, label, types.get(group.gazetteer or ""))
+    docs = {m["doc_id"] for m in group.mentions}
+    doc_years = sorted(y for y in (years.get(d) for d in docs) if y is not None)
+    for mention in group.mentions:
+        mention["entity_id"], mention["label"] = entity_id, label
+    return {
+        "entity_id": entity_id,
+        "canonical": canonical,
+        "label": label,
+        "actor_type": kind,
+        "actor_type_rule": rule,
+        "aliases": sorted(group.surfaces),
+        "n_mentions": len(group.mentions),
+        "n_docs": len(docs),
+        "first_year": doc_years[0] if doc_years else None,
+        "last_year": doc_years[-1] if doc_years else None,
+    }

@@ -1,0 +1,1 @@
+"""Terminology extraction: multiword candidate terms ranked beyond the lexicon."""

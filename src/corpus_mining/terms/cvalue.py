@@ -1,0 +1,288 @@
+"""Multiword terms found beyond a lexicon, ranked with C-value.
+
+Candidates are noun phrases matched with part-of-speech patterns on spaCy docs, 2 to 6
+words long: French ``NOUN ADJ* (ADP DET? NOUN ADJ*)*`` with coordinated adjectives
+("économie sociale et solidaire") and an optional pre-nominal adjective ("petites et
+moyennes entreprises"); English ``(ADJ|NOUN)* NOUN (of (ADJ|NOUN)* NOUN)?`` with
+coordinated modifiers ("social and solidarity economy"). Every sub-phrase that matches
+the pattern is a candidate too, which is what C-value needs to discount nested terms.
+A candidate's key is its lower-cased lemmas; its ``term`` is its most frequent surface.
+
+References:
+    Frantzi, K., Ananiadou, S. & Mima, H. (2000). Automatic recognition of multi-word
+    terms: the C-value/NC-value method. International Journal on Digital Libraries,
+    3(2), 115-130.
+
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+MIN_WORDS = 2
+MAX_WORDS = 6
+
+_PATTERNS = {
+    "fr": re.compile(r"(?:(?:[AN]C)?A)?N(?:A(?:CA)?)*(?:PD?N(?:A(?:CA)?)*)*"),
+    "en": re.compile(r"(?:[AN]+C[AN])?[AN]*N(?:O[AN]*N)?"),
+}
+_FR_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"})
+_FR_ARTICLES = frozenset({"le", "la", "l'", "les"})
+_CONJUNCTIONS = {"fr": "et", "en": "and"}
+_WORDLIKE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*'?")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One occurrence of a candidate term at ``doc.text[start:end]``."""
+
+    surface: str
+    key: str
+    n_words: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TermRow:
+    """A ranked term with its corpus statistics and one document it occurs in."""
+
+    term: str
+    key: str
+    n_words: int
+    frequency: int
+    doc_frequency: int
+    cvalue: float
+    example_id: str
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A word: one token, or tokens glued by infix hyphens ("medium-sized")."""
+
+    tokens: tuple[Token, ...]
+    tag: str
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in self.tokens)
+
+    @property
+    def lemma(self) -> str:
+        return "".join((t.lemma_ or t.text).lower() for t in self.tokens).replace(" ", "")
+
+
+@dataclass
+class _Stats:
+    n_words: int
+    example_id: str
+    frequency: int = 0
+    surfaces: Counter[str] = field(default_factory=Counter)
+    doc_ids: set[str] = field(default_factory=set)
+
+
+def extract_candidates(doc: Doc) -> list[Candidate]:
+    """Every occurrence of a 2-6 word noun phrase in ``doc``, nested ones included.
+
+    Args:
+        doc: a French or English doc with part-of-speech tags and lemmas.
+
+    Returns:
+        Candidates in text order; empty if the doc has no tags.
+
+    Raises:
+        ValueError: the doc's language is neither French nor English.
+
+    """
+    if doc.lang_ not in _PATTERNS:
+        raise ValueError(f"no term patterns for language {doc.lang_!r}; expected fr or en")
+    pattern = _PATTERNS[doc.lang_]
+    found: list[Candidate] = []
+    for span in _sentences(doc):
+        units = _units(span, doc.lang_)
+        tags = "".join(unit.tag for unit in units)
+        for run in re.finditer(r"[^x]+", tags):
+            for i in range(run.start(), run.end()):
+                for j in range(i + MIN_WORDS, min(run.end(), i + MAX_WORDS) + 1):
+                    if pattern.fullmatch(tags, i, j) and _acceptable(units[i:j]):
+                        found.append(_candidate(doc, units[i:j]))
+    return found
+
+
+def score_cvalue(counts: Mapping[str, int], *, min_freq: int = 1) -> dict[str, float]:
+    """C-value of each candidate key (words separated by single spaces).
+
+    ``C(a) = log2|a| * f(a)`` when ``a`` is not nested in a longer candidate, otherwise
+    ``log2|a| * (f(a) - mean of f(b) over the longer candidates b containing a)``.
+
+    Args:
+        counts: frequency of each candidate key in the corpus, nested occurrences included.
+        min_freq: candidates rarer than this are neither scored nor used as containers.
+
+    References:
+        Frantzi, Ananiadou & Mima (2000), section 2.3.
+
+    """
+    if min_freq < 1:
+        raise ValueError(f"min_freq must be at least 1, got {min_freq}")
+    kept = {key: freq for key, freq in counts.items() if freq >= min_freq}
+    container_freq: defaultdict[str, int] = defaultdict(int)
+    container_count: defaultdict[str, int] = defaultdict(int)
+    for key, freq in kept.items():
+        for nested in _nested_keys(key.split(" ")):
+            if nested in kept:
+                container_freq[nested] += freq
+                container_count[nested] += 1
+    scores: dict[str, float] = {}
+    for key, freq in kept.items():
+        weight = math.log2(len(key.split(" ")))
+        if container_count[key]:
+            scores[key] = weight * (freq - container_freq[key] / container_count[key])
+        else:
+            scores[key] = weight * freq
+    return scores
+
+
+def rank_terms(docs_with_ids: Iterable[tuple[str, Doc]], *, min_freq: int = 2) -> list[TermRow]:
+    """Rank the candidate terms of docs in one language by C-value.
+
+    Args:
+        docs_with_ids: ``(doc_id, doc)`` pairs, all in the same language.
+        min_freq: minimum corpus frequency of a term.
+
+    Returns:
+        Rows sorted by decreasing C-value, then term, then key.
+
+    Raises:
+        ValueError: ``min_freq`` is below 1, or the docs mix languages.
+
+    References:
+        Frantzi, Ananiadou & Mima (2000).
+
+    """
+    return rank_candidates(
+        ((doc_id, doc_id, extract_candidates(doc)) for doc_id, doc in _one_language(docs_with_ids)),
+        min_freq=min_freq,
+    )
+
+
+def rank_candidates(
+    candidates_with_ids: Iterable[tuple[str, str, list[Candidate]]], *, min_freq: int = 2
+) -> list[TermRow]:
+    """Rank already extracted candidates by C-value.
+
+    Args:
+        candidates_with_ids: ``(doc_id, example_id, candidates)``: the document counts
+            toward document frequency; the first ``example_id`` of a term (e.g. the
+            passage it came from) is reported with it.
+        min_freq: minimum corpus frequency of a term.
+
+    This lets a caller extract candidates while it streams docs, without keeping them.
+
+    Raises:
+        ValueError: ``min_freq`` is below 1.
+    """
+    if min_freq < 1:
+        raise ValueError(f"min_freq must be at least 1, got {min_freq}")
+    stats: dict[str, _Stats] = {}
+    for doc_id, example_id, candidates in candidates_with_ids:
+        for candidate in candidates:
+            entry = stats.setdefault(candidate.key, _Stats(candidate.n_words, example_id))
+            entry.frequency += 1
+            entry.surfaces[candidate.surface] += 1
+            entry.doc_ids.add(doc_id)
+    scores = score_cvalue({key: s.frequency for key, s in stats.items()}, min_freq=min_freq)
+    rows = [_row(key, stats[key], score) for key, score in scores.items()]
+    return sorted(rows, key=lambda row: (-row.cvalue, row.term, row.key))
+
+
+def _one_language(docs_with_ids: Iterable[tuple[str, Doc]]) -> Iterator[tuple[str, Doc]]:
+    languages: set[str] = set()
+    for doc_id, doc in docs_with_ids:
+        languages.add(doc.lang_)
+        if len(languages) > 1:
+            raise ValueError(f"rank terms one language at a time, got {sorted(languages)}")
+        yield doc_id, doc
+
+
+def _row(key: str, stats: _Stats, score: float) -> TermRow:
+    term = min(stats.surfaces.items(), key=lambda item: (-item[1], item[0]))[0]
+    return TermRow(
+        term=term,
+        key=key,
+        n_words=stats.n_words,
+        frequency=stats.frequency,
+        doc_frequency=len(stats.doc_ids),
+        cvalue=score,
+        example_id=stats.example_id,
+    )
+
+
+def _nested_keys(words: list[str]) -> set[str]:
+    """Keys of the contiguous, strictly shorter word sequences inside ``words``."""
+    n = len(words)
+    return {" ".join(words[i:j]) for i in range(n) for j in range(i + 1, n + 1) if j - i < n}
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
+    if doc.has_annotation("SENT_START"):
+        yield from doc.sents
+    else:
+        yield doc[:]
+
+
+def _units(span: Span, lang: str) -> list[_Unit]:
+    """Words of ``span`` with their pattern tag; infix hyphens glue tokens together."""
+    units: list[_Unit] = []
+    i = 0
+    while i < len(span):
+        group = [span[i]]
+        while (
+            i + 2 < len(span)
+            and span[i + 1].text == "-"
+            and not group[-1].whitespace_
+            and not span[i + 1].whitespace_
+        ):
+            group += [span[i + 1], span[i + 2]]
+            i += 2
+        units.append(_Unit(tuple(group), _tag(group[-1], lang)))
+        i += 1
+    return units
+
+
+def _tag(token: Token, lang: str) -> str:
+    """N noun, A adjective, P/D French preposition/article, O English "of", C "and"/"et"."""
+    pos, text = token.pos_, token.lower_
+    if pos == "NOUN" or (pos == "PROPN" and token.is_lower):
+        return "N"
+    if pos == "ADJ" or (pos == "VERB" and "Part" in token.morph.get("VerbForm", [])):
+        return "A"
+    if text == _CONJUNCTIONS[lang] and pos == "CCONJ":
+        return "C"
+    if lang == "en":
+        return "O" if text == "of" else "x"
+    if text in _FR_PREPOSITIONS and pos in {"ADP", "DET"}:
+        return "P"
+    return "D" if text in _FR_ARTICLES and pos == "DET" else "x"
+
+
+def _acceptable(units: list[_Unit]) -> bool:
+    """No numbers or symbols, and not made only of stop words."""
+    if any(not _WORDLIKE.fullmatch(u.text) or u.tokens[0].like_num for u in units):
+        return False
+    content = [u for u in units if u.tag in {"N", "A"}]
+    return not all(t.is_stop for u in content for t in u.tokens)
+
+
+def _candidate(doc: Doc, units: list[_Unit]) -> Candidate:
+    start = units[0].tokens[0].idx
+    last = units[-1].tokens[-1]
+    end = last.idx + len(last.text)
+    key = " ".join(unit.lemma for unit in units)
+    return Candidate(doc.text[start:end], key, len(units), start, end)

@@ -1,0 +1,37 @@
+"""Test helpers: project paths and params pointing into a temp dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_mining.config import Params, parse_params
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Params:
+    """Params whose corpus and outputs live under ``tmp``."""
+    out = tmp / "outputs"
+    return parse_params(
+        {
+            "paths": {
+                "corpus": str(corpus or tmp / "corpus" / "documents"),
+                "metadata": str(tmp / "corpus" / "metadata.csv"),
+                "documents": str(out / "documents.parquet"),
+                "passages": str(out / "passages.parquet"),
+                "manifest": str(out / "manifest.csv"),
+                "ingest_metrics": str(out / "metrics" / "ingest.json"),
+                "lexicon": str(ROOT / "corpus" / "lexicon.yaml"),
+                "actors": str(ROOT / "corpus" / "actors.yaml"),
+                "mentions": str(out / "mentions.parquet"),
+                "entities": str(out / "entities.parquet"),
+                "concepts": str(out / "concepts.parquet"),
+                "acronyms": str(out / "acronyms.parquet"),
+                "terms": str(out / "terms.parquet"),
+                "cooccurrence": str(out / "cooccurrence.parquet"),
+                "extract_metrics": str(out / "metrics" / "extract.json"),
+            },
+            "ingest": ingest,
+        }
+    )
