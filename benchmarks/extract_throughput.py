@@ -1,0 +1,121 @@
+"""Throughput of the extract stage next to raw ``nlp.pipe`` of the same models.
+
+Runs ingest on a corpus folder (default: the shipped sample corpus) in a temp dir, then:
+- raw: ``nlp.pipe`` over the same passages with each language's model, (a) as spaCy
+  loads it and (b) without the components the stage excludes (the parser);
+- stage: ``run_extract`` wall time minus the time it spends building its pipelines
+  (measured separately), so both sides exclude model loading.
+Prints words/s and the ratio stage/raw (goal: at least 0.8), and the machine.
+
+Usage: python benchmarks/extract_throughput.py [--corpus corpus/documents] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from corpus_mining.config import parse_params  # noqa: E402
+from corpus_mining.nlp.gazetteer import load_gazetteer  # noqa: E402
+from corpus_mining.nlp.models import load_model  # noqa: E402
+from corpus_mining.nlp.pipeline import EXCLUDED, build_pipeline  # noqa: E402
+from corpus_mining.stages.extract import run_extract  # noqa: E402
+from corpus_mining.stages.ingest import run_ingest  # noqa: E402
+
+
+def _params(work: Path, corpus: Path) -> object:
+    raw = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    for key, value in raw["paths"].items():
+        if value.startswith("outputs/"):
+            raw["paths"][key] = str(work / value)
+    raw["paths"]["corpus"] = str(corpus)
+    raw["paths"]["metadata"] = str(corpus.parent / "metadata.csv")
+    raw["paths"]["lexicon"] = str(ROOT / raw["paths"]["lexicon"])
+    raw["paths"]["actors"] = str(ROOT / raw["paths"]["actors"])
+    raw["ingest"]["max_skip_ratio"] = 1.0
+    return parse_params(raw)
+
+
+def _passages(params: object) -> dict[str, list[str]]:
+    rows = pq.read_table(params.paths.passages, columns=["lang", "text"]).to_pylist()  # type: ignore[attr-defined]
+    by_lang: dict[str, list[str]] = {}
+    for row in rows:
+        by_lang.setdefault(row["lang"], []).append(row["text"])
+    return by_lang
+
+
+def _raw_seconds(
+    models: dict[str, str], texts: dict[str, list[str]], exclude: tuple[str, ...]
+) -> float:
+    total = 0.0
+    for lang, name in models.items():
+        nlp = load_model(name, exclude)
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts.get(lang, []), batch_size=64):
+            pass
+        total += time.perf_counter() - start
+    return total
+
+
+def _build_seconds(models: dict[str, str], actors: Path) -> float:
+    start = time.perf_counter()
+    gazetteer = load_gazetteer(actors)
+    for name in models.values():
+        build_pipeline(name, gazetteer)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "documents")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus" / "documents"
+        shutil.copytree(args.corpus, corpus)
+        if (args.corpus.parent / "metadata.csv").is_file():
+            shutil.copy(args.corpus.parent / "metadata.csv", corpus.parent / "metadata.csv")
+        params = _params(work, corpus)
+        run_ingest(params)  # type: ignore[arg-type]
+        texts = _passages(params)
+        models = {lang: name for lang, name in params.extract.models.items() if lang in texts}  # type: ignore[attr-defined]
+        words = sum(len(t.split()) for lang in models for t in texts[lang])
+        raw_full = min(_raw_seconds(models, texts, ()) for _ in range(args.repeat))
+        raw_same = min(_raw_seconds(models, texts, EXCLUDED) for _ in range(args.repeat))
+        build = min(_build_seconds(models, params.paths.actors) for _ in range(args.repeat))  # type: ignore[attr-defined]
+        stage = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            run_extract(params)  # type: ignore[arg-type]
+            stage.append(time.perf_counter() - start - build)
+        best = max(min(stage), 1e-9)
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"corpus: {args.corpus} ({words:,} words in {sum(len(texts[lang]) for lang in models)} passages)"
+    )
+    print(f"raw nlp.pipe, full pipelines:          {words / raw_full:8,.0f} words/s")
+    print(f"raw nlp.pipe, without {'/'.join(EXCLUDED)}:   {words / raw_same:8,.0f} words/s")
+    print(f"extract stage (pipeline build {build:.1f} s excluded): {words / best:8,.0f} words/s")
+    print(
+        f"ratio stage / raw full: {raw_full / best:.2f}; stage / raw same components: {raw_same / best:.2f} (goal >= 0.8)"
+    )
+
+
+if __name__ == "__main__":
+    main()
