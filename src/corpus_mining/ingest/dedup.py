@@ -60,7 +60,8 @@ def find_duplicates(
     """
     links: list[DuplicateLink] = []
     seen_hash: dict[str, str] = {}
-    index = MinHashLSH(threshold=threshold, num_perm=permutations)
+    # A threshold of 1 asks for exact duplicates only (LSH needs a threshold below 1).
+    index = MinHashLSH(threshold=threshold, num_perm=permutations) if threshold < 1.0 else None
     kept: dict[str, MinHash] = {}
     order = {doc_id: i for i, (doc_id, _, _) in enumerate(docs)}
     for doc_id, digest, signature in docs:
@@ -68,6 +69,8 @@ def find_duplicates(
             links.append(DuplicateLink(doc_id, seen_hash[digest], 1.0))
             continue
         seen_hash[digest] = doc_id
+        if index is None:
+            continue
         candidates = sorted(index.query(signature), key=order.__getitem__)
         scored = [(kept[c].jaccard(signature), c) for c in candidates]
         matches = [(score, c) for score, c in scored if score >= threshold]
