@@ -24,13 +24,22 @@ from corpus_mining.nlp.concepts import build_matchers
 from corpus_mining.nlp.cooccurrence import Node, cooccurrence_rows
 from corpus_mining.nlp.entity_rules import names_an_actor
 from corpus_mining.nlp.gazetteer import Gazetteer, load_gazetteer
+from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
 from corpus_mining.nlp.names import fold
 from corpus_mining.nlp.pipeline import build_pipeline
 from corpus_mining.nlp.references import citation_spans, reference_flags
 from corpus_mining.nlp.resolve import resolve_entities
 from corpus_mining.progress import progress
-from corpus_mining.schemas import ACRONYMS, CONCEPTS, COOCCURRENCE, ENTITIES, MENTIONS, TERMS
+from corpus_mining.schemas import (
+    ACRONYMS,
+    CONCEPTS,
+    COOCCURRENCE,
+    ENTITIES,
+    LEMMAS,
+    MENTIONS,
+    TERMS,
+)
 from corpus_mining.terms.cvalue import extract_candidates, rank_candidates
 
 UNDETERMINED = "und"  # ISO 639-2 code for passages without a detected language
@@ -50,6 +59,7 @@ class _Corpus:
 class _Collected:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     concepts: list[dict[str, Any]] = field(default_factory=list)
+    lemmas: list[dict[str, Any]] = field(default_factory=list)
     term_candidates: dict[str, list[tuple[str, str, Any]]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -137,14 +147,25 @@ def _process_language(
         (row["text"] for row in rows), batch_size=cfg.batch_size, n_process=cfg.n_process
     )
     for row, doc in progress(zip(rows, docs, strict=True), len(rows), f"extract {lang}"):
+        hits = matcher(doc)
         mentions, concepts = annotate(
             doc,
-            matcher(doc),
+            hits,
             not_actor_acronym=rules[row["doc_id"]],
             is_common_phrase=partial(_written_lowercase, text=corpus.texts[row["doc_id"]]),
             bibliography=corpus.in_reference.get(row["passage_id"], False),
         )
         _collect(row, mentions, concepts, corpus, collected)
+        lemmas, shared = passage_lemmas(doc, hits)
+        collected.lemmas.append(
+            {
+                "passage_id": row["passage_id"],
+                "doc_id": row["doc_id"],
+                "lang": lang,
+                "lemmas": lemmas,
+                "shared": shared,
+            }
+        )
         candidates = extract_candidates(doc)
         collected.term_candidates[lang].append((row["doc_id"], row["passage_id"], candidates))
         collected.passages_by_lang[lang] += 1
@@ -226,6 +247,8 @@ def _finish(
     write_parquet(_table(acronyms, ACRONYMS.schema), ACRONYMS, paths.acronyms)
     write_parquet(_table(terms, TERMS.schema), TERMS, paths.terms)
     write_parquet(_table(cooccurrence, COOCCURRENCE.schema), COOCCURRENCE, paths.cooccurrence)
+    lemmas = sorted(collected.lemmas, key=lambda row: row["passage_id"])
+    write_parquet(_table(lemmas, LEMMAS.schema), LEMMAS, paths.lemmas)
     metrics = _metrics(collected, entities, acronyms, terms, cooccurrence)
     write_json(metrics, paths.extract_metrics)
     return metrics

@@ -1,0 +1,62 @@
+"""Passage text as content lemmas, for topic models and other bag-of-words uses.
+
+Two forms: ``lemmas`` (lower-case lemmas of content words, in order; proper names are
+left out unless they are concept terms such as "PTCE") and ``shared``, where
+every concept term of the lexicon is replaced by one token per concept
+(``concept_cluster``), so a French and an English passage about the same concept share
+vocabulary ("grappes d'entreprises" and "business clusters" both give ``concept_cluster``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+CONCEPT_PREFIX = "concept_"
+
+
+def concept_token(concept_id: str) -> str:
+    """The shared-vocabulary token of a concept."""
+    return CONCEPT_PREFIX + concept_id.lower()
+
+
+def _outermost(hits: Sequence[Any]) -> list[Any]:
+    """Concept hits not nested in a longer one (the first of equal spans wins)."""
+    kept: list[Any] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.concept_id)):
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _content(token: Any) -> bool:
+    return bool(token.is_alpha and not token.is_stop and len(token.text) > 1)
+
+
+def _thematic(token: Any) -> bool:
+    """Content words that say what a passage is about: proper names are left out."""
+    return _content(token) and token.pos_ != "PROPN"
+
+
+def passage_lemmas(doc: Any, concept_hits: Sequence[Any]) -> tuple[str, str]:
+    """``(lemmas, shared)`` of a processed passage and its concept hits."""
+    spans = _outermost(concept_hits)
+    plain: list[str] = []
+    shared: list[str] = []
+    index = 0
+    for token in doc:
+        while index < len(spans) and spans[index].end <= token.idx:
+            index += 1
+        inside = index < len(spans) and spans[index].start <= token.idx < spans[index].end
+        lemma = (token.lemma_ or token.text).lower()
+        if _thematic(token) or (inside and _content(token)):
+            plain.append(lemma)
+        if inside:
+            if token.idx == spans[index].start or (
+                shared and shared[-1] != concept_token(spans[index].concept_id)
+            ):
+                shared.append(concept_token(spans[index].concept_id))
+        elif _thematic(token):
+            shared.append(lemma)
+    return " ".join(plain), " ".join(shared)
