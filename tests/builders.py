@@ -72,3 +72,53 @@ def html_page(article: str, title: str = "Page", date: str | None = None) -> str
 <main><article><h1>{title}</h1>{article}</article></main>
 <aside><h3>Articles populaires</h3><ul><li><a href="/a">Lien un</a></li></ul></aside>
 <footer>Mentions légales — Plan du site — Newsletter</footer></body></html>"""
+
+
+THEMES = {
+    "hubs": {
+        "fr": [
+            "Le hub régional anime un réseau de tiers-lieux et un écosystème d'innovation ouvert aux habitants.",
+            "Les réseaux de tiers-lieux forment un écosystème territorial où le hub relie coworking et fablab.",
+            "Chaque hub du réseau accompagne les tiers-lieux ruraux et renforce l'écosystème local.",
+        ],
+        "en": [
+            "The regional hub runs a network of third places and an open innovation ecosystem for residents.",
+            "Networks of third places form a territorial ecosystem where the hub links coworking and fablabs.",
+            "Each hub in the network supports rural third places and strengthens the local ecosystem.",
+        ],
+    },
+    "cooperatives": {
+        "fr": [
+            "Les coopératives de l'économie sociale et solidaire mutualisent des emplois et des ressources.",
+            "L'économie sociale et solidaire repose sur des coopératives, des associations et des mutuelles.",
+            "Les coopératives d'intérêt collectif associent salariés, usagers et collectivités dans l'ESS.",
+        ],
+        "en": [
+            "Cooperatives of the social and solidarity economy pool jobs and resources between members.",
+            "The social and solidarity economy relies on cooperatives, associations and mutual societies.",
+            "Multi-stakeholder cooperatives bring together workers, users and local authorities in the SSE.",
+        ],
+    },
+    "poles": {
+        "fr": [
+            "Les pôles de compétitivité réunissent industriels, laboratoires et universités autour de projets de recherche.",
+            "Le cluster industriel aide les entreprises de la filière à exporter et à innover dans la recherche.",
+            "Les clusters et les pôles de compétitivité financent des projets de recherche collaborative industrielle.",
+        ],
+        "en": [
+            "Competitiveness poles bring together manufacturers, laboratories and universities around research projects.",
+            "The industrial cluster helps firms in the sector to export and to innovate through research.",
+            "Clusters and competitiveness poles fund collaborative industrial research projects.",
+        ],
+    },
+}
+
+
+def bilingual_corpus(folder: Path, docs_per_theme: int = 3) -> None:
+    """Short French and English documents on three themes, each sentence a paragraph."""
+    for theme, by_lang in THEMES.items():
+        for lang, sentences in by_lang.items():
+            for i in range(docs_per_theme):
+                rotated = sentences[i % 3 :] + sentences[: i % 3]
+                body = "\n\n".join(f"{s} ({theme} {lang} {i}.{j})" for j, s in enumerate(rotated))
+                (folder / f"{theme}_{lang}_{i}.txt").write_text(body, encoding="utf-8")

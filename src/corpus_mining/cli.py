@@ -65,3 +65,14 @@ def extract(params: ParamsOption = Path("params.yaml")) -> None:
     from corpus_mining.stages.extract import run_extract
 
     _run(run_extract, params)
+
+
+@app.command()
+def topics(params: ParamsOption = Path("params.yaml")) -> None:
+    """Fit bilingual BERTopic topics over passages, carrying reviewers' labels over.
+
+    Example: corpus-mining topics --params params.yaml
+    """
+    from corpus_mining.stages.topics import run_topics
+
+    _run(run_topics, params)

@@ -6,7 +6,7 @@ A typo or a bad value fails here, before any compute, with the key's dotted name
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -37,7 +37,18 @@ class PathsParams(_Section):
     acronyms: Path
     terms: Path
     cooccurrence: Path
+    lemmas: Path
     extract_metrics: Path
+    topic_labels: Path
+    embedding_cache: Path
+    topic_model: Path
+    topics: Path
+    passage_topics: Path
+    topic_passages: Path
+    topics_per_class: Path
+    topic_label_report: Path
+    topic_label_template: Path
+    topics_metrics: Path
 
 
 class IngestParams(_Section):
@@ -72,12 +83,38 @@ class ExtractParams(_Section):
     min_cooccurrence: int = Field(default=2, ge=1)
 
 
+class TopicsParams(_Section):
+    """BERTopic over passages (or documents), with a swappable embedder."""
+
+    unit: Literal["passage", "document"] = "passage"
+    embedder: Literal["lsa", "sentence-transformers"] = "lsa"
+    embedding_model: str = "paraphrase-multilingual-MiniLM-L12-v2"
+    lsa_dimensions: int = Field(default=100, ge=2)
+    seed: int = Field(default=42, ge=0)
+    reducer: Literal["umap", "pca"] = "umap"
+    n_neighbors: int = Field(default=15, ge=2)
+    n_components: int = Field(default=5, ge=1)
+    clusterer: Literal["hdbscan", "kmeans"] = "hdbscan"
+    min_cluster_size: int = Field(default=10, ge=2)
+    n_clusters: int = Field(default=10, ge=1)
+    min_df: int = Field(default=2, ge=1)
+    ngram_max: int = Field(default=3, ge=1, le=3)
+    top_n_words: int = Field(default=10, ge=3, le=30)
+    stop_words: list[str] = Field(default_factory=list)
+    outlier_strategy: Literal["none", "embeddings", "c-tf-idf", "distributions"] = "embeddings"
+    outlier_threshold: float = Field(default=0.0, ge=0, le=1)
+    representative_passages: int = Field(default=3, ge=1)
+    label_match_threshold: float = Field(default=0.4, gt=0, le=1)
+    min_passage_words: int = Field(default=5, ge=0)
+
+
 class Params(_Section):
     """The whole ``params.yaml``."""
 
     paths: PathsParams
     ingest: IngestParams = IngestParams()
     extract: ExtractParams = ExtractParams()
+    topics: TopicsParams = TopicsParams()
 
 
 def describe_validation_error(error: ValidationError, source: Path) -> str:

@@ -218,6 +218,94 @@ COOCCURRENCE = TableSchema(
     ),
 )
 
+LEMMAS = TableSchema(
+    name="passage_lemmas",
+    description="Content lemmas of each passage; `shared` has concept tokens for concept terms.",
+    key=("passage_id",),
+    schema=_schema(
+        ("passage_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("lang", pa.string()),
+        ("lemmas", pa.large_string()),
+        ("shared", pa.large_string()),
+    ),
+)
+
+TOPICS = TableSchema(
+    name="topics",
+    description="One row per topic (-1 holds the outliers), with labels per language.",
+    key=("topic_id",),
+    schema=_schema(
+        ("topic_id", pa.int32()),
+        ("label", pa.string()),
+        ("human_label", pa.string()),
+        ("label_fr", pa.string()),
+        ("label_en", pa.string()),
+        ("size", pa.int32()),
+        ("top_terms", pa.list_(pa.string())),
+        ("top_terms_fr", pa.list_(pa.string())),
+        ("top_terms_en", pa.list_(pa.string())),
+        ("n_docs", pa.int32()),
+        ("langs", pa.list_(pa.string())),
+        ("note", pa.string()),
+    ),
+)
+
+PASSAGE_TOPICS = TableSchema(
+    name="passage_topics",
+    description="Each modelled passage's topic; probability: cosine similarity to its centroid.",
+    key=("passage_id",),
+    schema=_schema(
+        ("passage_id", pa.string()),
+        ("topic_id", pa.int32()),
+        ("probability", pa.float64()),
+    ),
+)
+
+TOPIC_PASSAGES = TableSchema(
+    name="topic_passages",
+    description="Representative passages of each topic, per language, with their document.",
+    key=("topic_id", "lang", "rank"),
+    schema=_schema(
+        ("topic_id", pa.int32()),
+        ("lang", pa.string()),
+        ("rank", pa.int32()),
+        ("passage_id", pa.string()),
+        ("similarity", pa.float64()),
+        ("doc_id", pa.string()),
+        ("title", pa.string()),
+        ("date", pa.string()),
+        ("text", pa.large_string()),
+    ),
+)
+
+TOPICS_PER_CLASS = TableSchema(
+    name="topics_per_class",
+    description="Topic frequency and words per document kind and per language.",
+    key=("class_type", "class", "topic_id"),
+    schema=_schema(
+        ("topic_id", pa.int32()),
+        ("class_type", pa.string()),
+        ("class", pa.string()),
+        ("frequency", pa.int32()),
+        ("share_of_class", pa.float64()),
+        ("words", pa.string()),
+    ),
+)
+
+TOPIC_LABEL_REPORT = TableSchema(
+    name="topic_label_report",
+    description="What happened to each reviewer label of corpus/topic_labels.yaml on this run.",
+    key=("label", "status", "reason"),
+    schema=_schema(
+        ("label", pa.string()),
+        ("status", pa.string()),
+        ("topic_ids", pa.string()),
+        ("score", pa.float64()),
+        ("reason", pa.string()),
+    ),
+)
+
 ALL_TABLES: tuple[TableSchema, ...] = (
     DOCUMENTS,
     PASSAGES,
@@ -228,4 +316,10 @@ ALL_TABLES: tuple[TableSchema, ...] = (
     ACRONYMS,
     TERMS,
     COOCCURRENCE,
+    LEMMAS,
+    TOPICS,
+    PASSAGE_TOPICS,
+    TOPIC_PASSAGES,
+    TOPICS_PER_CLASS,
+    TOPIC_LABEL_REPORT,
 )

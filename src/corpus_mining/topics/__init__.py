@@ -1,0 +1,1 @@
+"""Topic modelling: passage embedders, their vector cache, and the topic models built on them."""

@@ -1,0 +1,169 @@
+"""The topics stage on a small bilingual corpus we write (real spaCy, BERTopic, LSA)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pandas as pd
+import pytest
+import yaml
+
+from corpus_mining.errors import StageError
+from corpus_mining.stages.extract import run_extract
+from corpus_mining.stages.ingest import run_ingest
+from corpus_mining.stages.topics import run_topics
+from corpus_mining.topics.representation import stop_words
+
+from builders import bilingual_corpus
+from helpers import make_params
+
+TABLES = ("topics", "passage_topics", "topic_passages", "topics_per_class")
+
+
+def _prepare(tmp, docs_per_theme=3):
+    corpus = tmp / "corpus" / "documents"
+    corpus.mkdir(parents=True)
+    bilingual_corpus(corpus, docs_per_theme)
+    params = make_params(tmp, near_duplicate_threshold=1.0)
+    run_ingest(params)
+    run_extract(params)
+    return params
+
+
+def _digests(params):
+    return {
+        name: hashlib.sha256(getattr(params.paths, name).read_bytes()).hexdigest()
+        for name in TABLES
+    }
+
+
+@pytest.fixture(scope="module")
+def fitted(tmp_path_factory):
+    params = _prepare(tmp_path_factory.mktemp("topics"))
+    metrics = run_topics(params)
+    return params, metrics
+
+
+def test_topics_mix_languages_and_cover_the_themes(fitted):
+    params, metrics = fitted
+    topics = pd.read_parquet(params.paths.topics)
+    assert metrics["n_topics"] >= 2
+    assert metrics["language_mixing"] > 0
+    assert set(metrics) >= {
+        "n_topics",
+        "outlier_share",
+        "coherence_npmi",
+        "topic_diversity",
+        "language_mixing",
+        "embedder",
+    }
+    real = topics[topics["topic_id"] != -1]
+    assert (real["langs"].map(len) == 2).any()
+    assert real["top_terms_fr"].map(len).gt(0).any() and real["top_terms_en"].map(len).gt(0).any()
+
+
+def test_stop_words_never_in_labels(fitted):
+    params, _ = fitted
+    stops = set(stop_words(params.topics.stop_words))
+    topics = pd.read_parquet(params.paths.topics)
+    for column in ("top_terms", "top_terms_fr", "top_terms_en"):
+        for terms in topics[column]:
+            for term in terms:
+                assert not set(term.split()) & stops, term
+
+
+def test_representative_passages_per_language_with_title_and_date(fitted):
+    params, _ = fitted
+    examples = pd.read_parquet(params.paths.topic_passages)
+    assert set(examples["lang"]) == {"fr", "en"}
+    assert examples["title"].notna().all()
+    assert (examples["rank"] <= params.topics.representative_passages).all()
+
+
+def test_model_saved_with_safetensors_not_pickle(fitted):
+    params, _ = fitted
+    files = {p.name for p in params.paths.topic_model.iterdir()}
+    assert any(name.endswith(".safetensors") for name in files)
+    assert not any(name.endswith((".pkl", ".pickle", ".bin")) for name in files)
+
+
+def test_refit_is_byte_identical_and_reuses_cached_embeddings(fitted):
+    params, _ = fitted
+    before = _digests(params)
+    metrics = run_topics(params)
+    assert _digests(params) == before
+    assert metrics["embedding_cache"]["misses"] == 0 and metrics["embedding_cache"]["hits"] > 0
+
+
+def test_labels_carried_over_when_a_document_is_added(tmp_path):
+    params = _prepare(tmp_path)
+    run_topics(params)
+    topics = pd.read_parquet(params.paths.topics)
+    examples = pd.read_parquet(params.paths.topic_passages)
+    target = topics[topics["topic_id"] != -1].iloc[0]
+    passages = sorted(examples[examples["topic_id"] == target["topic_id"]]["passage_id"])
+    entry = {
+        "label": "Reviewers' topic",
+        "note": "kept by hand",
+        "top_terms": list(target["top_terms"]),
+        "passages": passages,
+    }
+    ghost = {
+        "label": "Vanished topic",
+        "top_terms": ["zzz", "yyy"],
+        "passages": ["0000000000000000-0000"],
+    }
+    params.paths.topic_labels.write_text(
+        yaml.safe_dump({"labels": [entry, ghost]}, allow_unicode=True), encoding="utf-8"
+    )
+    extra = params.paths.corpus / "added.txt"
+    extra.write_text(
+        "Le hub du réseau relie les tiers-lieux de la vallée et leur écosystème coopératif.",
+        encoding="utf-8",
+    )
+    run_ingest(params)
+    run_extract(params)
+    metrics = run_topics(params)
+    after = pd.read_parquet(params.paths.topics)
+    labelled = after[after["human_label"] == "Reviewers' topic"]
+    assert len(labelled) == 1 and labelled["note"].iloc[0] == "kept by hand"
+    assert set(passages) <= set(
+        pd.read_parquet(params.paths.passage_topics).query(
+            "topic_id == @labelled.topic_id.iloc[0]"
+        )["passage_id"]
+    ) | set(passages)
+    report = pd.read_csv(params.paths.topic_label_report)
+    assert report.set_index("label").loc["Vanished topic", "status"] == "unmatched"
+    assert metrics["labels_unmatched"] == 1
+
+
+def test_small_corpus_warns_and_still_yields_topics(tmp_path, caplog):
+    corpus = tmp_path / "corpus" / "documents"
+    corpus.mkdir(parents=True)
+    for i, text in enumerate(
+        [
+            "Le hub régional du réseau relie les tiers-lieux ruraux et leurs habitants.",
+            "The regional hub of the network links rural third places and their residents.",
+            "Les coopératives de l'économie sociale mutualisent emplois, ressources et savoir-faire.",
+            "Cooperatives of the social economy pool jobs, resources and practical skills.",
+        ]
+    ):
+        (corpus / f"d{i}.txt").write_text(text, encoding="utf-8")
+    params = make_params(tmp_path)
+    run_ingest(params)
+    run_extract(params)
+    metrics = run_topics(params)
+    assert metrics["units"] == 4 and metrics["warnings"]
+    assert json.loads(params.paths.topics_metrics.read_text())["units"] == 4
+
+
+def test_empty_corpus_is_a_clear_error(tmp_path):
+    params = _prepare(tmp_path, docs_per_theme=1)
+    shutil.rmtree(params.paths.topic_model, ignore_errors=True)
+    lemmas = pd.read_parquet(params.paths.lemmas)
+    lemmas["lemmas"] = ""
+    lemmas.to_parquet(params.paths.lemmas)
+    with pytest.raises(StageError, match="no passages to model"):
+        run_topics(params)
