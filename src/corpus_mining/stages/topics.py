@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,11 +39,12 @@ from corpus_mining.topics.labels import (
 from corpus_mining.topics.model import build_topic_model, fallback_to_kmeans, plan_model
 from corpus_mining.topics.quality import coherence_npmi, language_mixing, topic_diversity
 from corpus_mining.topics.representation import (
+    centroid_similarity,
     make_vectorizer,
     representative,
     top_terms_by_language,
-    topic_label,
 )
+from corpus_mining.topics.tables import per_class_rows, topic_rows
 
 log = logging.getLogger(__name__)
 
@@ -224,12 +225,19 @@ def _overall_terms(model: Any, topic: int) -> list[str]:
     return [str(word) for word, score in words if word and score > 0]
 
 
+def _examples(
+    units: Units, topics: list[int], embeddings: np.ndarray, cfg: TopicsParams
+) -> list[dict[str, Any]]:
+    similarity = centroid_similarity(embeddings, topics)
+    return representative(
+        similarity, topics, units.langs, units.ids, per_language=cfg.representative_passages
+    )
+
+
 def _signatures(
     model: Any, units: Units, topics: list[int], embeddings: np.ndarray, cfg: TopicsParams
 ) -> list[TopicSignature]:
-    examples = representative(
-        embeddings, topics, units.langs, units.ids, per_language=cfg.representative_passages
-    )
+    examples = _examples(units, topics, embeddings, cfg)
     passages: dict[int, list[str]] = defaultdict(list)
     for row in examples:
         passages[row["topic_id"]].append(row["passage_id"])
@@ -263,59 +271,26 @@ def _outputs(
     by_lang = top_terms_by_language(
         units.lemmas, topics, units.langs, model.vectorizer_model, top_n=cfg.top_n_words
     )
-    examples = representative(
-        embeddings, topics, units.langs, units.ids, per_language=cfg.representative_passages
-    )
+    examples = _examples(units, topics, embeddings, cfg)
     langs: dict[int, set[str]] = defaultdict(set)
     unit_docs: dict[int, set[str]] = defaultdict(set)
     for topic, lang, doc_id in zip(topics, units.langs, units.doc_ids, strict=True):
         langs[topic].add(lang)
         unit_docs[topic].add(doc_id)
-    sizes = Counter(topics)
-    top_terms = {t: _overall_terms(model, t) for t in sorted(sizes) if t != -1}
-    rows = []
-    for topic in sorted(sizes):
-        applied = matches.assigned.get(topic)
-        overall = _overall_terms(model, topic) if topic != -1 else []
-        rows.append(
-            {
-                "topic_id": topic,
-                "label": "outliers" if topic == -1 else topic_label(overall),
-                "human_label": applied.label if applied else None,
-                "label_fr": topic_label(by_lang.get((topic, "fr"), [])) or None,
-                "label_en": topic_label(by_lang.get((topic, "en"), [])) or None,
-                "size": sizes[topic],
-                "top_terms": overall,
-                "top_terms_fr": by_lang.get((topic, "fr"), []),
-                "top_terms_en": by_lang.get((topic, "en"), []),
-                "n_docs": len(unit_docs[topic]),
-                "langs": sorted(langs[topic]),
-                "note": applied.note if applied else None,
-            }
-        )
+    top_terms = {t: _overall_terms(model, t) for t in sorted(set(topics)) if t != -1}
+    rows = topic_rows(topics, top_terms, by_lang, langs, unit_docs, matches.assigned)
     write_parquet(_table(rows, TOPICS), TOPICS, params.paths.topics)
     _write_passage_topics(params, units, topics, embeddings)
     _write_examples(params, units, docs, examples)
-    _write_per_class(params, model, units, topics)
+    _write_per_class(params, model, units)
     return _Outputs(top_terms=top_terms, langs=dict(langs))
-
-
-def _similarity_to_centroid(embeddings: np.ndarray, topics: list[int]) -> np.ndarray:
-    scores = np.zeros(len(topics), dtype=np.float64)
-    array = np.asarray(topics)
-    for topic in sorted(set(topics)):
-        members = np.flatnonzero(array == topic)
-        centroid = embeddings[members].mean(axis=0)
-        norm = float(np.linalg.norm(centroid)) or 1.0
-        scores[members] = np.clip(embeddings[members] @ (centroid / norm), 0.0, 1.0)
-    return scores
 
 
 def _write_passage_topics(
     params: Params, units: Units, topics: list[int], embeddings: np.ndarray
 ) -> None:
     """Every modelled passage; with unit=document, each passage takes its document's topic."""
-    scores = _similarity_to_centroid(embeddings, topics)
+    scores = centroid_similarity(embeddings, topics)
     rows = []
     if params.topics.unit == "document":
         by_doc = dict(zip(units.ids, zip(topics, scores, strict=True), strict=True))
@@ -361,25 +336,12 @@ def _write_examples(
     write_parquet(_table(rows, TOPIC_PASSAGES), TOPIC_PASSAGES, params.paths.topic_passages)
 
 
-def _write_per_class(params: Params, model: Any, units: Units, topics: list[int]) -> None:
-    rows = []
-    for class_type, classes in (("kind", units.kinds), ("lang", units.langs)):
-        frame = model.topics_per_class(units.lemmas, classes=classes)
-        totals = Counter(classes)
-        for record in frame.to_dict("records"):
-            rows.append(
-                {
-                    "topic_id": int(record["Topic"]),
-                    "class_type": class_type,
-                    "class": str(record["Class"]),
-                    "frequency": int(record["Frequency"]),
-                    "share_of_class": round(
-                        int(record["Frequency"]) / totals[str(record["Class"])], 6
-                    ),
-                    "words": str(record["Words"]),
-                }
-            )
-    rows.sort(key=lambda row: (row["class_type"], row["class"], row["topic_id"]))
+def _write_per_class(params: Params, model: Any, units: Units) -> None:
+    frames = {
+        class_type: (classes, model.topics_per_class(units.lemmas, classes=classes))
+        for class_type, classes in (("kind", units.kinds), ("lang", units.langs))
+    }
+    rows = per_class_rows(frames)
     write_parquet(_table(rows, TOPICS_PER_CLASS), TOPICS_PER_CLASS, params.paths.topics_per_class)
 
 

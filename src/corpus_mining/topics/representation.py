@@ -8,7 +8,7 @@ References:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -90,48 +90,49 @@ def topic_label(terms: Sequence[str], n: int = 4) -> str:
     return " · ".join(shown)
 
 
+def centroid_similarity(embeddings: np.ndarray, topics: Sequence[int]) -> np.ndarray:
+    """Cosine similarity of each unit to its topic's centroid, clipped to [0, 1]."""
+    scores = np.zeros(len(topics), dtype=np.float64)
+    labels = np.asarray(topics)
+    for topic in sorted(set(topics)):
+        members = np.flatnonzero(labels == topic)
+        centroid = embeddings[members].mean(axis=0)
+        norm = float(np.linalg.norm(centroid)) or 1.0
+        scores[members] = np.clip(embeddings[members] @ (centroid / norm), 0.0, 1.0)
+    return np.round(scores, 6)
+
+
 def representative(
-    embeddings: np.ndarray,
+    similarity: np.ndarray,
     topics: Sequence[int],
     langs: Sequence[str],
     ids: Sequence[str],
     *,
     per_language: int,
 ) -> list[dict[str, Any]]:
-    """The passages closest to their topic's centroid, per topic and language."""
-    by_topic: dict[int, list[int]] = defaultdict(list)
-    for index, topic in enumerate(topics):
-        by_topic[topic].append(index)
+    """The units closest to their topic's centroid, per topic and language.
+
+    Args:
+        similarity: each unit's similarity to its topic's centroid (``centroid_similarity``).
+        topics: each unit's topic.
+        langs: each unit's language.
+        ids: each unit's id; ties in similarity are broken by id.
+        per_language: how many units per topic and language.
+    """
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for index, (topic, lang) in enumerate(zip(topics, langs, strict=True)):
+        groups[(topic, lang)].append(index)
     rows: list[dict[str, Any]] = []
-    for topic in sorted(by_topic):
-        members = by_topic[topic]
-        position = {index: k for k, index in enumerate(members)}
-        centroid = embeddings[members].mean(axis=0)
-        norm = float(np.linalg.norm(centroid)) or 1.0
-        similarity = embeddings[members] @ (centroid / norm)
-        for lang in sorted({langs[i] for i in members}):
-            ranked = sorted(
-                (i for i in members if langs[i] == lang),
-                key=lambda i: (-round(float(similarity[position[i]]), 6), ids[i]),
+    for (topic, lang), members in sorted(groups.items()):
+        ranked = sorted(members, key=lambda i: (-float(similarity[i]), ids[i]))
+        for rank, index in enumerate(ranked[:per_language], start=1):
+            rows.append(
+                {
+                    "topic_id": topic,
+                    "lang": lang,
+                    "rank": rank,
+                    "passage_id": ids[index],
+                    "similarity": float(similarity[index]),
+                }
             )
-            for rank, index in enumerate(ranked[:per_language], start=1):
-                rows.append(
-                    {
-                        "topic_id": topic,
-                        "lang": lang,
-                        "rank": rank,
-                        "passage_id": ids[index],
-                        "similarity": round(float(similarity[position[index]]), 6),
-                    }
-                )
     return rows
-
-
-def signatures(
-    top_terms: Mapping[int, Sequence[str]], examples: Sequence[Mapping[str, Any]]
-) -> dict[int, tuple[list[str], list[str]]]:
-    """Each topic's content signature: its top terms and representative passage ids."""
-    passages: dict[int, list[str]] = defaultdict(list)
-    for row in examples:
-        passages[row["topic_id"]].append(row["passage_id"])
-    return {topic: (list(terms), sorted(passages[topic])) for topic, terms in top_terms.items()}
