@@ -41,6 +41,8 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
                 "topic_label_report": str(out / "topic_labels_report.csv"),
                 "topic_label_template": str(out / "topic_labels_template.yaml"),
                 "topics_metrics": str(out / "metrics" / "topics.json"),
+                "trends": str(out / "trends"),
+                "evolution_metrics": str(out / "metrics" / "evolution.json"),
                 "extract_metrics": str(out / "metrics" / "extract.json"),
             },
             "ingest": ingest,

@@ -76,3 +76,53 @@ def topics(params: ParamsOption = Path("params.yaml")) -> None:
     from corpus_mining.stages.topics import run_topics
 
     _run(run_topics, params)
+
+
+@app.command()
+def evolution(params: ParamsOption = Path("params.yaml")) -> None:
+    """Measure how concepts, terms, topics and actors move over periods, with intervals.
+
+    Example: corpus-mining evolution --params params.yaml
+    """
+    from corpus_mining.stages.evolution import run_evolution
+
+    _run(run_evolution, params)
+
+
+@app.command()
+def evidence(
+    concept: Annotated[str | None, typer.Option(help="Concept id, e.g. HUB.")] = None,
+    term: Annotated[str | None, typer.Option(help="Surface term, e.g. 'réseaux'.")] = None,
+    period: Annotated[str | None, typer.Option(help="Period label as in outputs/trends.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many passages.")] = 20,
+    params: ParamsOption = Path("params.yaml"),
+) -> None:
+    """Show the passages behind a trend cell (a concept or term in a period).
+
+    Example: corpus-mining evidence --concept HUB --period 2021-2024
+    """
+    from corpus_mining.evolution.evidence import evidence_passages
+
+    try:
+        paths = load_params(params).paths
+        rows = evidence_passages(
+            paths.concepts,
+            paths.passages,
+            paths.documents,
+            paths.trends / "periods.csv",
+            concept=concept,
+            term=term,
+            period=period,
+            limit=limit,
+        )
+    except CorpusMiningError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
+    for row in rows:
+        typer.echo(
+            f"[{row['period']}] {row['title']} ({row['date'] or 'undated'}) {row['passage_id']}"
+        )
+        typer.echo(f"  matches: {row['matches']} at {row['offsets']}")
+        typer.echo(f"  {row['passage']}\n")
+    if not rows:
+        typer.echo("no passage matches these filters")

@@ -49,6 +49,8 @@ class PathsParams(_Section):
     topic_label_report: Path
     topic_label_template: Path
     topics_metrics: Path
+    trends: Path
+    evolution_metrics: Path
 
 
 class IngestParams(_Section):
@@ -108,6 +110,22 @@ class TopicsParams(_Section):
     min_passage_words: int = Field(default=5, ge=0)
 
 
+class EvolutionParams(_Section):
+    """Periods, intervals and tests for terminology, topic and actor dynamics."""
+
+    period: Literal["year", "fixed", "quantile"] = "year"
+    bin_years: int = Field(default=5, ge=1)
+    n_bins: int = Field(default=4, ge=2)
+    by: list[Literal["lang", "kind"]] = Field(default=["lang", "kind"])
+    n_boot: int = Field(default=1000, ge=100)
+    seed: int = Field(default=42, ge=0)
+    alpha: float = Field(default=0.05, gt=0, lt=1)
+    min_term_frequency: int = Field(default=5, ge=1)
+    top_terms: int = Field(default=20, ge=1)
+    min_actor_mentions: int = Field(default=2, ge=1)
+    plot_family: str = "organisational_form"
+
+
 class Params(_Section):
     """The whole ``params.yaml``."""
 
@@ -115,6 +133,7 @@ class Params(_Section):
     ingest: IngestParams = IngestParams()
     extract: ExtractParams = ExtractParams()
     topics: TopicsParams = TopicsParams()
+    evolution: EvolutionParams = EvolutionParams()
 
 
 def describe_validation_error(error: ValidationError, source: Path) -> str:

@@ -1,0 +1,1 @@
+"""Discourse over time: rates with bootstrap intervals, trend tests and period specificities."""

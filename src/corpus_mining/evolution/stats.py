@@ -1,0 +1,382 @@
+"""Rates with bootstrap intervals and trend tests for concept use over time.
+
+Every function works on one entry per *document*: documents, not tokens, are the independent
+units, so intervals and tests account for the clumping of mentions within documents.
+
+References:
+    Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.
+    McCullagh, P., & Nelder, J. A. (1989). Generalized Linear Models (2nd ed.). Chapman & Hall.
+    Mann, H. B. (1945). Nonparametric tests against trend. Econometrica, 13(3), 245-259.
+    Kendall, M. G. (1975). Rank Correlation Methods (4th ed.). Griffin.
+    Sen, P. K. (1968). Estimates of the regression coefficient based on Kendall's tau.
+    JASA, 63(324), 1379-1389.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import xlogy
+from scipy.stats import norm
+
+Array = npt.NDArray[np.float64]
+Direction = Literal["rising", "falling", "flat"]
+
+# Bound on the bootstrap index matrix drawn at once (cells), so memory stays ~32 MB.
+_MAX_CELLS = 4_000_000
+_MAX_ITER = 50
+_TOL = 1e-8
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A point estimate with its lower and upper confidence bounds."""
+
+    value: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A fitted trend: slope per time unit, its interval, test p-value and verdict."""
+
+    slope: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    direction: Direction
+    method: str
+    n_docs: int
+
+
+_UNDEFINED = Interval(math.nan, math.nan, math.nan)
+
+
+def bootstrap_rate(
+    counts: npt.ArrayLike,
+    words: npt.ArrayLike,
+    *,
+    n_boot: int = 1000,
+    seed: int = 0,
+    per: float = 10_000,
+    alpha: float = 0.05,
+) -> Interval:
+    """Occurrences per ``per`` words in a period, with a document-bootstrap percentile interval.
+
+    Args:
+        counts: Occurrences of the concept, one entry per document of the period.
+        words: Word (token) count of each document.
+        n_boot: Number of bootstrap replicates.
+        seed: Seed of the numpy Generator, so results are reproducible.
+        per: Rate unit (10 000 = occurrences per 10 000 words).
+        alpha: 1 - confidence level of the percentile interval.
+
+    Returns:
+        ``sum(counts) / sum(words) * per`` with its interval. With no documents or no words
+        the rate is undefined and ``Interval(nan, nan, nan)`` is returned (0 would wrongly read
+        as "never used").
+
+    Raises:
+        ValueError: On mismatched lengths, negative or non-finite values, or bad tunables.
+
+    References:
+        Efron & Tibshirani (1993), ch. 13 (percentile intervals).
+    """
+    _check_bootstrap(n_boot=n_boot, alpha=alpha)
+    if per <= 0:
+        raise ValueError(f"per must be positive, got {per}")
+    num, den = _vector(counts, "counts"), _vector(words, "words")
+    _same_length(counts=num, words=den)
+    return _bootstrap_ratio(num, den, n_boot=n_boot, seed=seed, alpha=alpha, scale=per)
+
+
+def bootstrap_share(
+    present: npt.ArrayLike, *, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05
+) -> Interval:
+    """Share of documents mentioning something, with a document-bootstrap percentile interval.
+
+    Args:
+        present: One boolean per document: does it mention the concept?
+        n_boot: Number of bootstrap replicates.
+        seed: Seed of the numpy Generator.
+        alpha: 1 - confidence level.
+
+    Returns:
+        The share in [0, 1] with its interval; ``Interval(nan, nan, nan)`` with no documents.
+
+    References:
+        Efron & Tibshirani (1993), ch. 13 (percentile intervals).
+    """
+    _check_bootstrap(n_boot=n_boot, alpha=alpha)
+    flags = _vector(present, "present")
+    return _bootstrap_ratio(
+        (flags != 0).astype(np.float64),
+        np.ones_like(flags),
+        n_boot=n_boot,
+        seed=seed,
+        alpha=alpha,
+        scale=1.0,
+    )
+
+
+def bootstrap_share_of_total(
+    member_counts: npt.ArrayLike,
+    total_counts: npt.ArrayLike,
+    *,
+    n_boot: int = 1000,
+    seed: int = 0,
+    alpha: float = 0.05,
+) -> Interval:
+    """Ratio of sums, e.g. one term-family member's share of the family's mentions.
+
+    Args:
+        member_counts: Mentions of the member, one entry per document.
+        total_counts: Mentions of the whole family (member included) per document.
+        n_boot: Number of bootstrap replicates.
+        seed: Seed of the numpy Generator.
+        alpha: 1 - confidence level.
+
+    Returns:
+        ``sum(member_counts) / sum(total_counts)`` with its interval;
+        ``Interval(nan, nan, nan)`` with no documents or no mentions at all.
+
+    References:
+        Efron & Tibshirani (1993), ch. 13 (percentile intervals).
+    """
+    _check_bootstrap(n_boot=n_boot, alpha=alpha)
+    num, den = _vector(member_counts, "member_counts"), _vector(total_counts, "total_counts")
+    _same_length(member_counts=num, total_counts=den)
+    return _bootstrap_ratio(num, den, n_boot=n_boot, seed=seed, alpha=alpha, scale=1.0)
+
+
+def trend_test(
+    times: npt.ArrayLike, counts: npt.ArrayLike, words: npt.ArrayLike, *, alpha: float = 0.05
+) -> Trend:
+    """Document-level quasi-Poisson trend: ``log E[count] = a + b * time + log(words)``.
+
+    ``slope`` is ``b`` per unit of ``times`` (e.g. years), on the log scale: ``exp(b)`` is the
+    multiplicative change in the rate per unit. The Wald interval uses the Pearson dispersion
+    (chi² / (n - 2), floored at 1), so overdispersed counts widen it; ``direction`` is
+    "rising"/"falling" when the interval excludes 0. Documents with zero words are dropped.
+
+    Degenerate cases never raise: all counts zero gives slope 0, p 1, "flat" (interval nan);
+    fewer than 3 documents or a single distinct time gives "flat", nan slope and interval,
+    p 1, ``method`` "insufficient data". When the fit does not exist (all mentions at the
+    first or last time: separation) or IRLS fails to converge, falls back to
+    :func:`mann_kendall` on per-time rates (occurrences per word) and says so in ``method``;
+    the slope is then Sen's slope of that rate, not a log-rate slope.
+
+    Args:
+        times: Date of each document (e.g. year, possibly fractional).
+        counts: Occurrences in each document.
+        words: Word count of each document (the exposure).
+        alpha: 1 - confidence level.
+
+    Returns:
+        The fitted :class:`Trend`.
+
+    References:
+        McCullagh & Nelder (1989): IRLS fitting; ch. 9, quasi-likelihood.
+    """
+    _check_alpha(alpha)
+    t = _vector(times, "times", nonnegative=False)
+    y, w = _vector(counts, "counts"), _vector(words, "words")
+    _same_length(times=t, counts=y, words=w)
+    keep = w > 0
+    t, y, w = t[keep], y[keep], w[keep]
+    n = int(t.size)
+    if n < 3 or np.unique(t).size < 2:
+        return _insufficient(n)
+    if not y.any():
+        return Trend(0.0, math.nan, math.nan, 1.0, "flat", "no occurrences", n)
+    fit = None if _separated(t, y) else _fit_quasi_poisson(t, y, np.log(w))
+    if fit is None:
+        return _fallback(t, y, w, alpha=alpha, n_docs=n)
+    slope, se = fit
+    return _wald_trend(slope, se, alpha=alpha, method="quasi-poisson", n_docs=n)
+
+
+def mann_kendall(times: npt.ArrayLike, values: npt.ArrayLike, *, alpha: float = 0.05) -> Trend:
+    """Mann-Kendall test with Sen's slope, tie-corrected, normal approximation.
+
+    ``S`` counts concordant minus discordant pairs (pairs tied in time count 0); its variance
+    uses Kendall's correction for ties in both ``times`` and ``values``; ``z`` has a continuity
+    correction. ``slope`` is Sen's median of pairwise slopes with its rank-based interval;
+    ``direction`` follows the test (p < ``alpha``, sign of ``S``). Pairs are enumerated, so
+    memory grows with n²: pass per-period values, not thousands of documents.
+
+    Args:
+        times: Time of each observation.
+        values: Observed value (e.g. a rate) at each time.
+        alpha: Test level and 1 - confidence level of the slope interval.
+
+    Returns:
+        The :class:`Trend`; fewer than 3 observations or a single distinct time gives
+        "insufficient data".
+
+    References:
+        Mann (1945); Kendall (1975) (variance with ties); Sen (1968).
+    """
+    _check_alpha(alpha)
+    t = _vector(times, "times", nonnegative=False)
+    v = _vector(values, "values", nonnegative=False)
+    _same_length(times=t, values=v)
+    n = int(t.size)
+    if n < 3 or np.unique(t).size < 2:
+        return _insufficient(n)
+    i, j = np.triu_indices(n, k=1)
+    dt, dv = t[j] - t[i], v[j] - v[i]
+    s = float(np.sum(np.sign(dt) * np.sign(dv)))
+    var_s = _kendall_variance(t, v)
+    z = 0.0 if var_s <= 0 or s == 0 else (s - math.copysign(1.0, s)) / math.sqrt(var_s)
+    p = float(2 * norm.sf(abs(z)))
+    timed = dt != 0
+    slopes = np.sort(dv[timed] / dt[timed])
+    low, high = _sen_interval(slopes, var_s, alpha=alpha)
+    direction: Direction = "flat" if p >= alpha else ("rising" if s > 0 else "falling")
+    return Trend(float(np.median(slopes)), low, high, p, direction, "mann-kendall", n)
+
+
+def _bootstrap_ratio(
+    num: Array, den: Array, *, n_boot: int, seed: int, alpha: float, scale: float
+) -> Interval:
+    """Percentile interval of sum(num)/sum(den) * scale, resampling entries with replacement."""
+    n = int(num.size)
+    total = float(den.sum())
+    if n == 0 or total <= 0:
+        return _UNDEFINED
+    rng = np.random.default_rng(seed)
+    ratios = np.empty(n_boot)
+    rows = max(1, _MAX_CELLS // n)
+    for start in range(0, n_boot, rows):
+        stop = min(n_boot, start + rows)
+        idx = rng.integers(0, n, size=(stop - start, n))
+        nums, dens = num[idx].sum(axis=1), den[idx].sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios[start:stop] = np.where(dens > 0, nums / dens, np.nan)
+    value = float(num.sum()) / total * scale
+    if np.isnan(ratios).all():
+        return Interval(value, math.nan, math.nan)
+    low, high = np.nanquantile(ratios * scale, [alpha / 2, 1 - alpha / 2])
+    return Interval(value, float(low), float(high))
+
+
+def _fit_quasi_poisson(t: Array, y: Array, offset: Array) -> tuple[float, float] | None:
+    """IRLS fit of the log-linear model; (slope, quasi-Poisson s.e.) or None if it fails."""
+    x = np.column_stack([np.ones_like(t), t - t.mean()])  # centred: same slope, stabler fit
+    beta = np.array([math.log(y.sum() / np.exp(offset).sum()), 0.0])
+    deviance = math.inf
+    for _ in range(_MAX_ITER):
+        eta = x @ beta + offset
+        if not np.all(np.isfinite(eta)) or eta.max() > 700:
+            return None
+        mu = np.exp(eta)
+        new_deviance = float(2 * np.sum(xlogy(y, y / mu) - (y - mu)))
+        if abs(new_deviance - deviance) <= _TOL * (abs(new_deviance) + 0.1):
+            return float(beta[1]), _quasi_se(x, y, mu)
+        deviance = new_deviance
+        xtw = x.T * mu
+        try:
+            beta = np.linalg.solve(xtw @ x, xtw @ (eta - offset + (y - mu) / mu))
+        except np.linalg.LinAlgError:
+            return None
+    return None
+
+
+def _quasi_se(x: Array, y: Array, mu: Array) -> float:
+    """Slope standard error scaled by the Pearson dispersion chi²/(n - 2), floored at 1."""
+    dispersion = max(1.0, float(np.sum((y - mu) ** 2 / mu)) / (y.size - 2))
+    cov = np.linalg.inv((x.T * mu) @ x) * dispersion
+    return math.sqrt(float(cov[1, 1]))
+
+
+def _wald_trend(slope: float, se: float, *, alpha: float, method: str, n_docs: int) -> Trend:
+    """Wald interval and two-sided normal p-value; direction from the interval."""
+    if not math.isfinite(se) or se <= 0:
+        return Trend(slope, math.nan, math.nan, 1.0, "flat", method, n_docs)
+    half = float(norm.ppf(1 - alpha / 2)) * se
+    low, high = slope - half, slope + half
+    p = float(2 * norm.sf(abs(slope) / se))
+    direction: Direction = "rising" if low > 0 else "falling" if high < 0 else "flat"
+    return Trend(slope, low, high, p, direction, method, n_docs)
+
+
+def _separated(t: Array, y: Array) -> bool:
+    """True when the Poisson MLE does not exist: all mentions at the first or last time."""
+    mentioned = np.unique(t[y > 0])
+    return mentioned.size == 1 and mentioned[0] in (t.min(), t.max())
+
+
+def _fallback(t: Array, y: Array, w: Array, *, alpha: float, n_docs: int) -> Trend:
+    """Mann-Kendall on per-time rates (occurrences per word) when the GLM cannot be fitted."""
+    times, where = np.unique(t, return_inverse=True)
+    rates = np.bincount(where, weights=y) / np.bincount(where, weights=w)
+    result = mann_kendall(times, rates, alpha=alpha)
+    why = "separation" if _separated(t, y) else "no convergence"
+    method = f"{result.method} on per-time rates (quasi-poisson failed: {why})"
+    return replace(result, method=method, n_docs=n_docs)
+
+
+def _kendall_variance(t: Array, v: Array) -> float:
+    """Var(S) under H0 with ties in both variables (Kendall 1975)."""
+    n = t.size
+    u = np.unique(t, return_counts=True)[1].astype(np.float64)
+    w = np.unique(v, return_counts=True)[1].astype(np.float64)
+    var = (
+        n * (n - 1) * (2 * n + 5)
+        - np.sum(u * (u - 1) * (2 * u + 5))
+        - np.sum(w * (w - 1) * (2 * w + 5))
+    ) / 18
+    var += (
+        np.sum(u * (u - 1) * (u - 2)) * np.sum(w * (w - 1) * (w - 2)) / (9 * n * (n - 1) * (n - 2))
+    )
+    var += np.sum(u * (u - 1)) * np.sum(w * (w - 1)) / (2 * n * (n - 1))
+    return max(0.0, float(var))
+
+
+def _sen_interval(slopes: Array, var_s: float, *, alpha: float) -> tuple[float, float]:
+    """Rank-based interval of Sen's slope: the ((N - C)/2)th and ((N + C)/2 + 1)th slopes."""
+    c = float(norm.ppf(1 - alpha / 2)) * math.sqrt(var_s)
+    m = slopes.size
+    ranks = np.arange(m, dtype=np.float64)
+    low = float(np.interp((m - c) / 2 - 1, ranks, slopes))
+    high = float(np.interp((m + c) / 2, ranks, slopes))
+    return low, high
+
+
+def _insufficient(n_docs: int) -> Trend:
+    method = "insufficient data (need >= 3 documents and >= 2 distinct times)"
+    return Trend(math.nan, math.nan, math.nan, 1.0, "flat", method, n_docs)
+
+
+def _vector(values: npt.ArrayLike, name: str, *, nonnegative: bool = True) -> Array:
+    array = np.asarray(values, dtype=np.float64)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be 1-D, got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite")
+    if nonnegative and np.any(array < 0):
+        raise ValueError(f"{name} must be non-negative")
+    return array
+
+
+def _same_length(**arrays: Array) -> None:
+    sizes = {name: array.size for name, array in arrays.items()}
+    if len(set(sizes.values())) > 1:
+        raise ValueError(f"arrays differ in length: {sizes}")
+
+
+def _check_alpha(alpha: float) -> None:
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha must be in (0, 1), got {alpha}")
+
+
+def _check_bootstrap(*, n_boot: int, alpha: float) -> None:
+    _check_alpha(alpha)
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be >= 1, got {n_boot}")

@@ -1,0 +1,188 @@
+"""Stage ``evolution``: how terminology, topics and actors move over time.
+
+Writes CSV tables under ``paths.trends`` (concept trajectories with bootstrap intervals,
+trend tests, family shares, period specificities, topic prevalence, actors over time,
+the doc -> period map that ties every cell to its passages) and the metrics.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from corpus_mining.config import Params
+from corpus_mining.evolution.periods import Periods, assign_periods
+from corpus_mining.evolution.specificity import emerging_and_fading, specificities
+from corpus_mining.evolution.trajectories import (
+    actor_rows,
+    concept_rows,
+    concept_tests,
+    family_rows,
+    topic_rows,
+)
+from corpus_mining.io import atomic_path, write_json
+from corpus_mining.nlp.lexicon import load_lexicon
+from corpus_mining.nlp.names import fold
+from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
+
+log = logging.getLogger(__name__)
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+    frame: pd.DataFrame = pq.read_table(path, columns=columns).to_pandas()
+    return frame
+
+
+def _write_csv(frame: pd.DataFrame, target: Path) -> None:
+    with atomic_path(target) as tmp:
+        frame.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
+
+
+def _documents(params: Params) -> tuple[pd.DataFrame, Periods]:
+    docs = _read(
+        params.paths.documents, ["doc_id", "year", "lang", "kind", "n_words", "duplicate_of"]
+    )
+    docs = docs[docs["duplicate_of"].isna()].drop(columns="duplicate_of")
+    cfg = params.evolution
+    years = {
+        d: (None if pd.isna(y) else int(y))
+        for d, y in zip(docs["doc_id"], docs["year"], strict=True)
+    }
+    periods = assign_periods(years, mode=cfg.period, bin_years=cfg.bin_years, n_bins=cfg.n_bins)
+    docs = docs[docs["doc_id"].isin(periods.of_doc)].copy()
+    docs["period"] = docs["doc_id"].map(periods.of_doc)
+    docs["lang"] = docs["lang"].fillna("und")
+    docs["kind"] = docs["kind"].fillna("unknown")
+    return docs.sort_values("doc_id").reset_index(drop=True), periods
+
+
+def _concept_counts(params: Params, docs: pd.DataFrame) -> pd.DataFrame:
+    """Counts per document of each concept (term ``*``) and each folded surface term."""
+    mentions = _read(params.paths.concepts, ["concept_id", "doc_id", "text", "in_reference"])
+    mentions = mentions[~mentions["in_reference"] & mentions["doc_id"].isin(docs["doc_id"])]
+    mentions = mentions.assign(term=mentions["text"].map(fold))
+    by_term = mentions.groupby(["doc_id", "concept_id", "term"]).size().rename("n").reset_index()
+    total = (
+        mentions.groupby(["doc_id", "concept_id"]).size().rename("n").reset_index().assign(term="*")
+    )
+    return pd.concat([total, by_term], ignore_index=True)
+
+
+def _specificity_tables(
+    params: Params, docs: pd.DataFrame, periods: Periods
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    lemmas = _read(params.paths.lemmas, ["doc_id", "lemmas"]).merge(
+        docs[["doc_id", "period"]], on="doc_id"
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for period, frame in lemmas.groupby("period", sort=True):
+        tokens = pd.Series(" ".join(frame["lemmas"]).split())
+        counts[str(period)] = {str(k): int(v) for k, v in tokens.value_counts().items()}
+    cfg = params.evolution
+    rows = specificities(counts, min_frequency=cfg.min_term_frequency)
+    lists = emerging_and_fading(rows, periods.order, top_n=cfg.top_terms)
+    listed = [
+        {"list": name, "rank": i + 1, "term": term}
+        for name in sorted(lists)
+        for i, term in enumerate(lists[name])
+    ]
+    return pd.DataFrame(rows), pd.DataFrame(listed, columns=["list", "rank", "term"])
+
+
+def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.DataFrame:
+    cfg = params.evolution
+    units = _read(params.paths.passage_topics, ["passage_id", "topic_id"])
+    passages = _read(params.paths.passages, ["passage_id", "doc_id"])
+    lemmas = _read(params.paths.lemmas, ["passage_id", "lemmas"])
+    units = units.merge(passages, on="passage_id").merge(lemmas, on="passage_id")
+    units = units[units["doc_id"].isin(docs["doc_id"])].sort_values("passage_id")
+    period = units["doc_id"].map(dict(zip(docs["doc_id"], docs["period"], strict=True)))
+    vectorizer = make_vectorizer(
+        min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
+    )
+    terms = top_terms_by_language(
+        list(units["lemmas"]), list(units["topic_id"]), list(period), vectorizer, top_n=5
+    )
+    return pd.DataFrame(topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed))
+
+
+def _wide(
+    frame: pd.DataFrame, index: str, columns: str, values: str, order: list[str]
+) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame({index: order})
+    wide = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="first")
+    return wide.reindex(order).rename_axis(index=index, columns=None).reset_index()
+
+
+def run_evolution(params: Params) -> dict[str, Any]:
+    """Run the stage with ``params``; return its metrics."""
+    cfg, out = params.evolution, params.paths.trends
+    lexicon = load_lexicon(params.paths.lexicon)
+    docs, periods = _documents(params)
+    counts = _concept_counts(params, docs)
+    _write_csv(docs[["doc_id", "year", "period"]], out / "periods.csv")
+    concepts = pd.DataFrame(
+        concept_rows(docs, counts, periods, by=cfg.by, n_boot=cfg.n_boot, seed=cfg.seed)
+    )
+    _write_csv(concepts, out / "concepts.csv")
+    tests = pd.DataFrame(concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha))
+    _write_csv(tests, out / "concept_tests.csv")
+    families = pd.DataFrame(
+        family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed)
+    )
+    _write_csv(families, out / "families.csv")
+    specific, lists = _specificity_tables(params, docs, periods)
+    _write_csv(specific, out / "specificities.csv")
+    _write_csv(lists, out / "emerging_fading.csv")
+    _write_csv(_topic_table(params, docs, periods), out / "topics.csv")
+    mentions = _read(params.paths.mentions, ["mention_id", "doc_id", "entity_id", "in_reference"])
+    entities = _read(params.paths.entities, ["entity_id", "canonical", "label", "actor_type"])
+    actors = actor_rows(
+        docs,
+        mentions[~mentions["in_reference"]],
+        entities,
+        periods,
+        min_mentions=cfg.min_actor_mentions,
+        alpha=cfg.alpha,
+    )
+    _write_csv(pd.DataFrame(actors), out / "actors.csv")
+    _write_plot_tables(concepts, families, lexicon.families.get(cfg.plot_family, ()), periods, out)
+    total = len(docs) + len(periods.undated)
+    metrics = {
+        "periods": periods.order,
+        "n_periods": len(periods.order),
+        "dated_documents": len(docs),
+        "undated_documents": len(periods.undated),
+        "dated_share": round(len(docs) / max(1, total), 4),
+        "significant_trends": int((tests["direction"] != "flat").sum()) if len(tests) else 0,
+        "rising": sorted(tests.loc[tests["direction"] == "rising", "concept"])
+        if len(tests)
+        else [],
+        "falling": sorted(tests.loc[tests["direction"] == "falling", "concept"])
+        if len(tests)
+        else [],
+    }
+    write_json(metrics, params.paths.evolution_metrics)
+    return metrics
+
+
+def _write_plot_tables(
+    concepts: pd.DataFrame, families: pd.DataFrame, members: Any, periods: Periods, out: Path
+) -> None:
+    """Wide tables (one column per concept) that `dvc plots show` draws as lines."""
+    overall = concepts[
+        (concepts["group"] == "all") & (concepts["term"] == "*") & concepts["concept"].isin(members)
+    ]
+    _write_csv(
+        _wide(overall, "period", "concept", "rate_per_10k", periods.order),
+        out / "plot_concept_rates.csv",
+    )
+    family = families[families["concept"].isin(members)]
+    _write_csv(
+        _wide(family, "period", "concept", "share", periods.order), out / "plot_family_shares.csv"
+    )

@@ -1,0 +1,235 @@
+import math
+
+import numpy as np
+import pytest
+
+from corpus_mining.evolution import stats
+from corpus_mining.evolution.stats import (
+    Interval,
+    bootstrap_rate,
+    bootstrap_share,
+    bootstrap_share_of_total,
+    mann_kendall,
+    trend_test,
+)
+
+TRUE_SLOPE = 0.08
+BASE_RATE = 5e-4  # 5 occurrences per 10 000 words
+
+
+def _period(rng, n_docs, rate=BASE_RATE):
+    words = rng.integers(500, 5000, n_docs)
+    return rng.poisson(rate * words), words
+
+
+def _documents(seed, slope, *, n_docs=40, overdispersion=None):
+    """Dated documents 2005-2025 with a log-linear rate; negative binomial if overdispersion."""
+    rng = np.random.default_rng(seed)
+    times = rng.uniform(2005, 2025, n_docs)
+    words = rng.integers(2000, 6000, n_docs)
+    mean = BASE_RATE * words * np.exp(slope * (times - 2005))
+    if overdispersion is None:
+        counts = rng.poisson(mean)
+    else:  # variance = mean + mean² / size
+        counts = rng.negative_binomial(overdispersion, overdispersion / (overdispersion + mean))
+    return times, counts, words
+
+
+# --- bootstrap -------------------------------------------------------------------------------
+
+
+def test_rate_interval_contains_point_estimate_in_rate_units():
+    counts, words = _period(np.random.default_rng(1), 60)
+    result = bootstrap_rate(counts, words)
+    assert result.value == pytest.approx(counts.sum() / words.sum() * 10_000)
+    assert result.low <= result.value <= result.high
+    per_word = bootstrap_rate(counts, words, per=1)
+    assert per_word.value == pytest.approx(result.value / 10_000)
+
+
+def test_rate_interval_narrows_with_more_documents():
+    rng = np.random.default_rng(2)
+    few = bootstrap_rate(*_period(rng, 20))
+    many = bootstrap_rate(*_period(rng, 500))
+    assert many.high - many.low < (few.high - few.low) / 2
+
+
+def test_same_seed_same_interval_other_seed_differs():
+    counts, words = _period(np.random.default_rng(3), 50)
+    assert bootstrap_rate(counts, words, seed=7) == bootstrap_rate(counts, words, seed=7)
+    intervals = {bootstrap_rate(counts, words, seed=seed) for seed in range(5)}
+    assert len(intervals) > 1
+
+
+def test_wider_confidence_gives_wider_interval():
+    counts, words = _period(np.random.default_rng(4), 50)
+    narrow = bootstrap_rate(counts, words, alpha=0.2)
+    wide = bootstrap_rate(counts, words, alpha=0.01)
+    assert wide.low <= narrow.low and narrow.high <= wide.high
+
+
+def test_empty_or_wordless_input_is_undefined_not_an_error():
+    for result in (
+        bootstrap_rate([], []),
+        bootstrap_rate([0, 0], [0, 0]),
+        bootstrap_share([]),
+        bootstrap_share_of_total([], []),
+        bootstrap_share_of_total([0, 0], [0, 0]),
+    ):
+        assert isinstance(result, Interval)
+        assert all(math.isnan(x) for x in (result.value, result.low, result.high))
+
+
+def test_bad_arguments_raise():
+    with pytest.raises(ValueError, match="length"):
+        bootstrap_rate([1, 2], [10])
+    with pytest.raises(ValueError, match="non-negative"):
+        bootstrap_rate([-1], [10])
+    with pytest.raises(ValueError, match="alpha"):
+        bootstrap_share([True], alpha=1.5)
+    with pytest.raises(ValueError, match="n_boot"):
+        bootstrap_share([True], n_boot=0)
+
+
+def test_share_is_a_proportion_with_an_interval_inside_0_1():
+    present = np.random.default_rng(5).random(80) < 0.3
+    result = bootstrap_share(present)
+    assert result.value == pytest.approx(present.mean())
+    assert 0 <= result.low <= result.value <= result.high <= 1
+    assert bootstrap_share(np.ones(10, dtype=bool)) == Interval(1.0, 1.0, 1.0)
+
+
+def test_share_of_total_is_a_ratio_of_sums():
+    rng = np.random.default_rng(6)
+    member = rng.poisson(2, 60)
+    total = member + rng.poisson(3, 60)
+    result = bootstrap_share_of_total(member, total)
+    assert result.value == pytest.approx(member.sum() / total.sum())
+    assert 0 <= result.low <= result.value <= result.high <= 1
+
+
+def test_large_inputs_are_bootstrapped_in_chunks(monkeypatch):
+    counts, words = _period(np.random.default_rng(8), 300)
+    whole = bootstrap_rate(counts, words, n_boot=200)
+    monkeypatch.setattr(stats, "_MAX_CELLS", 1000)
+    chunked = bootstrap_rate(counts, words, n_boot=200)
+    assert chunked.value == whole.value
+    assert chunked.low == pytest.approx(whole.low, rel=0.1)
+    assert chunked.high == pytest.approx(whole.high, rel=0.1)
+
+
+# --- trend_test ------------------------------------------------------------------------------
+
+
+def test_rising_rate_is_detected_and_ci_covers_true_slope():
+    trends = [trend_test(*_documents(seed, TRUE_SLOPE)) for seed in range(50)]
+    rising = sum(t.direction == "rising" and t.p_value < 0.05 for t in trends)
+    covered = sum(t.ci_low <= TRUE_SLOPE <= t.ci_high for t in trends)
+    assert rising >= 40
+    assert covered >= 40
+    assert all(t.method == "quasi-poisson" and t.n_docs == 40 for t in trends)
+
+
+def test_constant_rate_is_mostly_flat():
+    trends = [trend_test(*_documents(seed, 0.0)) for seed in range(50)]
+    false_positives = sum(t.direction != "flat" for t in trends)
+    assert false_positives <= 10
+    assert all(t.ci_low <= t.slope <= t.ci_high for t in trends)
+
+
+def test_falling_rate_is_detected():
+    trend = trend_test(*_documents(0, -TRUE_SLOPE, n_docs=80))
+    assert trend.direction == "falling"
+    assert trend.ci_high < 0
+
+
+def test_overdispersion_widens_the_interval():
+    def width(trend):
+        return trend.ci_high - trend.ci_low
+
+    poisson = [width(trend_test(*_documents(s, TRUE_SLOPE))) for s in range(20)]
+    negbin = [width(trend_test(*_documents(s, TRUE_SLOPE, overdispersion=1.0))) for s in range(20)]
+    assert np.median(negbin) > 1.5 * np.median(poisson)
+
+
+def test_slope_is_per_time_unit():
+    times, counts, words = _documents(9, TRUE_SLOPE, n_docs=200)
+    years = trend_test(times, counts, words)
+    months = trend_test(times * 12, counts, words)
+    assert months.slope == pytest.approx(years.slope / 12, rel=1e-6)
+    assert months.p_value == pytest.approx(years.p_value, rel=1e-6)
+
+
+def test_all_zero_counts_are_flat():
+    times, _, words = _documents(10, 0.0)
+    trend = trend_test(times, np.zeros_like(words), words)
+    assert (trend.slope, trend.p_value, trend.direction) == (0.0, 1.0, "flat")
+
+
+@pytest.mark.parametrize(
+    ("times", "counts", "words"),
+    [
+        ([2010, 2010, 2010, 2010], [1, 3, 0, 2], [900, 1000, 800, 1200]),  # a single year
+        ([2010, 2020], [1, 5], [1000, 1000]),  # two documents
+        ([], [], []),
+        ([2010, 2015, 2020], [1, 2, 3], [1000, 0, 0]),  # wordless documents are dropped
+    ],
+)
+def test_insufficient_data_is_flat_with_undefined_interval(times, counts, words):
+    trend = trend_test(times, counts, words)
+    assert trend.direction == "flat"
+    assert trend.p_value == 1.0
+    assert math.isnan(trend.ci_low) and math.isnan(trend.ci_high)
+    assert "insufficient data" in trend.method
+
+
+def test_separation_falls_back_to_mann_kendall():
+    times = np.repeat(np.arange(2005, 2025), 2)
+    words = np.full(times.size, 1000)
+    counts = np.where(times == 2024, 5, 0)  # every mention in the last year: no finite MLE
+    trend = trend_test(times, counts, words)
+    assert trend.method.startswith("mann-kendall")
+    assert "separation" in trend.method
+    assert trend.n_docs == times.size
+
+
+def test_non_convergence_falls_back_to_mann_kendall(monkeypatch):
+    monkeypatch.setattr(stats, "_MAX_ITER", 1)
+    trend = trend_test(*_documents(11, TRUE_SLOPE))
+    assert "no convergence" in trend.method
+    assert trend.direction == "rising"
+
+
+# --- mann_kendall ----------------------------------------------------------------------------
+
+
+def test_sen_slope_is_exact_for_a_line():
+    years = np.arange(2005, 2025)
+    trend = mann_kendall(years, 3.0 - 0.25 * years)
+    assert trend.slope == pytest.approx(-0.25)
+    assert trend.ci_low == pytest.approx(-0.25) and trend.ci_high == pytest.approx(-0.25)
+    assert trend.direction == "falling"
+
+
+def test_mann_kendall_detects_noisy_monotone_series():
+    rng = np.random.default_rng(12)
+    years = np.arange(2005, 2025)
+    trend = mann_kendall(years, np.log1p(years - 2004) + rng.normal(0, 0.1, years.size))
+    assert trend.direction == "rising"
+    assert trend.p_value < 0.01
+    assert trend.ci_low <= trend.slope <= trend.ci_high
+
+
+def test_mann_kendall_handles_ties_and_noise():
+    years = np.arange(2005, 2025)
+    assert mann_kendall(years, np.ones(years.size)).direction == "flat"
+    assert mann_kendall(years, np.ones(years.size)).p_value == 1.0
+    noise = np.random.default_rng(13).integers(0, 3, years.size).astype(float)  # many ties
+    trend = mann_kendall(np.repeat(years, 2), np.tile(noise, 2))
+    assert 0 <= trend.p_value <= 1
+    assert trend.method == "mann-kendall"
+
+
+def test_mann_kendall_insufficient_data():
+    assert "insufficient data" in mann_kendall([2010, 2011], [1.0, 2.0]).method
+    assert "insufficient data" in mann_kendall([2010] * 5, [1.0, 2, 3, 4, 5]).method
