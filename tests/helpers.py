@@ -43,6 +43,7 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
                 "topics_metrics": str(out / "metrics" / "topics.json"),
                 "trends": str(out / "trends"),
                 "evolution_metrics": str(out / "metrics" / "evolution.json"),
+                "store": str(out / "corpus.duckdb"),
                 "extract_metrics": str(out / "metrics" / "extract.json"),
             },
             "ingest": ingest,

@@ -42,9 +42,25 @@ def _dvc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
+def _store_fingerprint(path: Path) -> str:
+    """Hash of every table's rows in a fixed order (DuckDB's file layout is not byte-stable)."""
+    from corpus_mining.store.query import connect
+
+    con = connect(path)
+    digest = hashlib.sha256()
+    for (table,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() ORDER BY table_name"
+    ).fetchall():
+        digest.update(repr(con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()).encode())
+    con.close()
+    return digest.hexdigest()
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(folder)): _store_fingerprint(p)
+        if p.suffix == ".duckdb"
+        else hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
@@ -197,4 +213,79 @@ def test_evidence_command_prints_passages_and_fails_clearly_without_outputs(proj
         missing.returncode == 1
         and "run `dvc repro` first" in missing.stderr
         and "Traceback" not in missing.stderr
+    )
+
+
+def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    exe = str(Path(sys.executable).parent / "corpus-mining")
+    return subprocess.run([exe, *args], cwd=project, capture_output=True, text=True, check=False)
+
+
+def test_query_commands_in_every_format(project):
+    for args in (
+        ["entities", "--label", "ORG", "--min-docs", "2"],
+        ["kwic", "réseaux", "--width", "30"],
+        ["kwic", "--concept", "HUB"],
+        ["cooccur", "HUB"],
+        ["sql", "SELECT kind, count(*) AS n FROM documents GROUP BY kind ORDER BY kind"],
+    ):
+        table = _cli(project, *args)
+        assert table.returncode == 0, (args, table.stderr)
+        assert "rows" in table.stdout
+        as_csv = _cli(project, *args, "--format", "csv")
+        header = as_csv.stdout.splitlines()[0]
+        assert as_csv.returncode == 0 and "," in header
+        as_json = _cli(project, *args, "--format", "json")
+        records = json.loads(as_json.stdout)
+        assert records and set(records[0]) == set(header.split(","))
+    kwic = json.loads(
+        _cli(project, "kwic", "--concept", "HUB", "--format", "json", "--limit", "500").stdout
+    )
+    passages = pd.read_parquet(project / "outputs" / "passages.parquet").set_index("passage_id")[
+        "text"
+    ]
+    assert all(passages[r["passage_id"]][r["start"] : r["end"]] == r["match"] for r in kwic)
+    entities = json.loads(
+        _cli(project, "entities", "--type", "eu_institution", "--format", "json").stdout
+    )
+    assert {r["actor_type"] for r in entities} == {"eu_institution"}
+
+
+ATTACKS = [
+    "DROP TABLE documents",
+    "DELETE FROM passages",
+    "INSERT INTO documents SELECT * FROM documents",
+    "UPDATE entities SET canonical = 'x'",
+    "CREATE TABLE t AS SELECT 1",
+    "COPY documents TO '/tmp/stolen.csv'",
+    "ATTACH '/tmp/other.duckdb' AS other",
+    "INSTALL fts",
+    "LOAD fts",
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM read_text('/etc/hostname')",
+    "SELECT * FROM glob('/etc/*')",
+    "SELECT * FROM read_parquet('/tmp/x.parquet')",
+    "PRAGMA threads=8",
+    "SET enable_external_access = true",
+    "SELECT 1; DROP TABLE documents",
+    "EXPORT DATABASE '/tmp/dump'",
+]
+
+
+def test_sql_refuses_writes_and_file_access(project):
+    for attack in ATTACKS:
+        result = _cli(project, "sql", attack)
+        assert result.returncode == 1, attack
+        assert result.stderr.startswith("error:") and "Traceback" not in result.stderr, (
+            attack,
+            result.stderr,
+        )
+    assert _cli(project, "sql", "SELECT count(*) FROM documents").returncode == 0
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    shutil.copy(ROOT / "params.yaml", tmp_path / "params.yaml")
+    result = _cli(tmp_path, "entities")
+    assert (
+        result.returncode == 1 and "not found" in result.stderr and "Traceback" not in result.stderr
     )

@@ -126,3 +126,128 @@ def evidence(
         typer.echo(f"  {row['passage']}\n")
     if not rows:
         typer.echo("no passage matches these filters")
+
+
+@app.command()
+def store(params: ParamsOption = Path("params.yaml")) -> None:
+    """Build the analysts' DuckDB database from every output table.
+
+    Example: corpus-mining store --params params.yaml
+    """
+    from corpus_mining.stages.store import run_store
+
+    _run(run_store, params)
+
+
+Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
+Limit = Annotated[int, typer.Option(help="At most this many rows.")]
+
+
+def _query(build: Callable[[Path], Any], params: Path, fmt: str) -> None:
+    """Run a read-only query on the store and print it; errors become one line."""
+    from corpus_mining.store.output import render
+
+    try:
+        result = build(load_params(params).paths.store)
+        typer.echo(render(result, fmt), nl=False)
+    except CorpusMiningError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
+
+
+@app.command("entities")
+def entities_command(
+    label: Annotated[str | None, typer.Option(help="ORG, PER, LOC or MISC.")] = None,
+    actor_type: Annotated[
+        str | None, typer.Option("--type", help="e.g. sse_network, public_body.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of the documents, e.g. fr.")] = None,
+    kind: Annotated[str | None, typer.Option(help="report, interview or abstract.")] = None,
+    year_from: Annotated[int | None, typer.Option("--from", help="First year.")] = None,
+    year_to: Annotated[int | None, typer.Option("--to", help="Last year.")] = None,
+    min_docs: Annotated[int, typer.Option(help="Mentioned in at least this many documents.")] = 1,
+    sort: Annotated[str, typer.Option(help="mentions or docs.")] = "mentions",
+    limit: Limit = 50,
+    fmt: Format = "table",
+    params: ParamsOption = Path("params.yaml"),
+) -> None:
+    """List actors (organisations, people, places) with their mentions and documents.
+
+    Example: corpus-mining entities --type sse_network --lang fr --from 2015 --min-docs 2
+    """
+    from corpus_mining.store import query
+
+    _query(
+        lambda db: query.entities(
+            db,
+            label=label,
+            actor_type=actor_type,
+            lang=lang,
+            kind=kind,
+            year_from=year_from,
+            year_to=year_to,
+            min_docs=min_docs,
+            sort=sort,
+            limit=limit,
+        ),
+        params,
+        fmt,
+    )
+
+
+@app.command("kwic")
+def kwic_command(
+    term: Annotated[
+        str | None, typer.Argument(help="Word or phrase (case and accents ignored).")
+    ] = None,
+    concept: Annotated[
+        str | None, typer.Option(help="Concept id, all languages and inflections, e.g. HUB.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Only passages in this language.")] = None,
+    width: Annotated[int, typer.Option(help="Characters of context on each side.")] = 60,
+    limit: Limit = 50,
+    fmt: Format = "table",
+    params: ParamsOption = Path("params.yaml"),
+) -> None:
+    """Concordance: each occurrence in context, with document, date, language and offsets.
+
+    Example: corpus-mining kwic "tiers-lieux" --width 40; corpus-mining kwic --concept HUB
+    """
+    from corpus_mining.store import query
+
+    _query(
+        lambda db: query.kwic(db, term, concept=concept, width=width, lang=lang, limit=limit),
+        params,
+        fmt,
+    )
+
+
+@app.command("cooccur")
+def cooccur_command(
+    name: Annotated[str, typer.Argument(help="An actor's name or alias, or a concept id.")],
+    limit: Limit = 20,
+    fmt: Format = "table",
+    params: ParamsOption = Path("params.yaml"),
+) -> None:
+    """Actors and concepts most associated with an actor or a concept (G2, PMI).
+
+    Example: corpus-mining cooccur "Commission européenne"
+    """
+    from corpus_mining.store import query
+
+    _query(lambda db: query.cooccur(db, name, limit=limit), params, fmt)
+
+
+@app.command("sql")
+def sql_command(
+    statement: Annotated[str, typer.Argument(help="A read-only query (SELECT).")],
+    fmt: Format = "table",
+    params: ParamsOption = Path("params.yaml"),
+) -> None:
+    """Run read-only SQL on the store (writes, COPY, ATTACH, LOAD, file access refused).
+
+    Example: corpus-mining sql "SELECT kind, count(*) FROM documents GROUP BY kind"
+    """
+    from corpus_mining.store import query
+
+    _query(lambda db: query.run_sql(db, statement), params, fmt)

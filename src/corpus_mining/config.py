@@ -51,6 +51,7 @@ class PathsParams(_Section):
     topics_metrics: Path
     trends: Path
     evolution_metrics: Path
+    store: Path
 
 
 class IngestParams(_Section):

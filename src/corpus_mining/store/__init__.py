@@ -1,0 +1,1 @@
+"""The analysts' database: building it from the outputs, and read-only queries."""
