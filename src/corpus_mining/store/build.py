@@ -101,6 +101,8 @@ def build_store(tables: Mapping[str, Path], trends: Path, target: Path) -> dict[
                     con.execute(sql)
             if "passages" in tables:
                 counts["passage_terms"] = _load_index(con, tables["passages"])
+            if {"mentions", "documents"} <= set(tables):
+                counts["entity_docs"] = _load_entity_docs(con)
             for csv in sorted(trends.glob("*.csv")) if trends.is_dir() else []:
                 name = "trend_" + re.sub(r"\W", "_", csv.stem)
                 con.execute(
@@ -123,6 +125,24 @@ def _load_table(con: Any, spec: TableSchema, path: Path) -> int:
         source = "read_parquet(?)"
     con.execute(f"INSERT INTO {spec.name} SELECT * FROM {source} ORDER BY {key}", [str(path)])
     count: int = con.execute(f"SELECT count(*) FROM {spec.name}").fetchone()[0]
+    return count
+
+
+def _load_entity_docs(con: Any) -> int:
+    """Mentions per (actor, document) with the document's year, language and kind.
+
+    Analysts filter actors by document attributes; this summary answers those filters
+    without scanning every mention.
+    """
+    con.execute(
+        """CREATE TABLE entity_docs AS
+           SELECT m.entity_id, m.doc_id, d.year AS doc_year, d.lang AS doc_lang, d.kind AS doc_kind,
+                  count(*) FILTER (WHERE NOT m.in_reference) AS mentions,
+                  count(*) AS mentions_with_references
+           FROM mentions m JOIN documents d USING (doc_id)
+           GROUP BY ALL ORDER BY m.entity_id, m.doc_id"""
+    )
+    count: int = con.execute("SELECT count(*) FROM entity_docs").fetchone()[0]
     return count
 
 

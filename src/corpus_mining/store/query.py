@@ -98,30 +98,30 @@ def entities(
     for column, value in (
         ("e.label", label),
         ("e.actor_type", actor_type),
-        ("m.doc_lang", lang),
-        ("m.doc_kind", kind),
+        ("x.doc_lang", lang),
+        ("x.doc_kind", kind),
     ):
         if value:
             where.append(f"{column} = ?")
             args.append(value)
     if year_from is not None:
-        where.append("m.doc_year >= ?")
+        where.append("x.doc_year >= ?")
         args.append(year_from)
     if year_to is not None:
-        where.append("m.doc_year <= ?")
+        where.append("x.doc_year <= ?")
         args.append(year_to)
-    if not include_references:
-        where.append("NOT m.in_reference")
+    count = "x.mentions_with_references" if include_references else "x.mentions"
+    where.append(f"{count} > 0")
     order = {"mentions": "mentions DESC", "docs": "docs DESC"}.get(sort)
     if order is None:
         raise CorpusMiningError(f"--sort must be mentions or docs, got {sort!r}")
     sql = f"""
-        SELECT e.canonical, e.label, e.actor_type, count(*) AS mentions,
-               count(DISTINCT m.doc_id) AS docs, min(m.doc_year) AS first_year,
-               max(m.doc_year) AS last_year, e.entity_id
-        FROM v_mentions m JOIN entities e USING (entity_id)
+        SELECT e.canonical, e.label, e.actor_type, sum({count})::BIGINT AS mentions,
+               count(*) AS docs, min(x.doc_year) AS first_year,
+               max(x.doc_year) AS last_year, e.entity_id
+        FROM entity_docs x JOIN entities e USING (entity_id)
         WHERE {" AND ".join(where)}
-        GROUP BY ALL HAVING count(DISTINCT m.doc_id) >= ?
+        GROUP BY ALL HAVING count(*) >= ?
         ORDER BY {order}, e.canonical LIMIT ?"""
     return run_sql(store, sql, [*args, min_docs, limit])
 
@@ -157,7 +157,11 @@ def kwic(
         raise CorpusMiningError("give a TERM or --concept ID")
     con = connect(store)
     try:
-        hits = _concept_hits(con, concept, lang) if concept else _term_hits(con, term or "", lang)
+        hits = (
+            _concept_hits(con, concept, lang, limit)
+            if concept
+            else _term_hits(con, term or "", lang, limit)
+        )
     finally:
         con.close()
     rows = []
@@ -187,49 +191,50 @@ _HIT_SQL = """SELECT p.passage_id, p.text, p.lang, d.title, d.date FROM passages
     JOIN documents d USING (doc_id) WHERE d.duplicate_of IS NULL"""
 
 
-def _term_hits(con: Any, term: str, lang: str | None) -> list[dict[str, Any]]:
+def _term_hits(con: Any, term: str, lang: str | None, limit: int) -> list[dict[str, Any]]:
+    """Occurrences of ``term``, reading candidate passages in chunks until ``limit``."""
     words = _WORD.findall(fold(term))
     ids = _candidate_passages(con, words)
-    if not ids:
-        return []
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
     sql = (
         _HIT_SQL
         + " AND p.passage_id IN (SELECT unnest(?))"
         + (" AND p.lang = ?" if lang else "")
         + " ORDER BY p.passage_id"
     )
-    pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
-    hits = []
-    for passage_id, text, plang, title, date in con.execute(
-        sql, [ids, *([lang] if lang else [])]
-    ).fetchall():
-        folded = fold(text)  # same length as text for Latin scripts: offsets carry over
-        if len(folded) != len(text):
-            continue
-        for match in pattern.finditer(folded):
-            hits.append(
-                {
-                    "passage_id": passage_id,
-                    "text": text,
-                    "lang": plang,
-                    "title": title,
-                    "date": date,
-                    "start": match.start(),
-                    "end": match.end(),
-                }
-            )
+    hits: list[dict[str, Any]] = []
+    for chunk in range(0, len(ids), 256):
+        rows = con.execute(sql, [ids[chunk : chunk + 256], *([lang] if lang else [])]).fetchall()
+        for passage_id, text, plang, title, date in rows:
+            folded = fold(text)  # same length as the text for Latin scripts: offsets carry over
+            if len(folded) != len(text):
+                continue
+            for match in pattern.finditer(folded):
+                hits.append(
+                    {
+                        "passage_id": passage_id,
+                        "text": text,
+                        "lang": plang,
+                        "title": title,
+                        "date": date,
+                        "start": match.start(),
+                        "end": match.end(),
+                    }
+                )
+        if len(hits) >= limit:
+            break
     return hits
 
 
-def _concept_hits(con: Any, concept: str, lang: str | None) -> list[dict[str, Any]]:
+def _concept_hits(con: Any, concept: str, lang: str | None, limit: int) -> list[dict[str, Any]]:
     sql = (
         """SELECT c.passage_id, p.text, c.lang, d.title, d.date, c.start, c."end"
         FROM concepts c JOIN passages p USING (passage_id) JOIN documents d ON d.doc_id = c.doc_id
         WHERE c.concept_id = ?"""
         + (" AND c.lang = ?" if lang else "")
-        + " ORDER BY c.passage_id, c.start"
+        + " ORDER BY c.passage_id, c.start LIMIT ?"
     )
-    rows = con.execute(sql, [concept.upper(), *([lang] if lang else [])]).fetchall()
+    rows = con.execute(sql, [concept.upper(), *([lang] if lang else []), limit]).fetchall()
     return [
         {
             "passage_id": r[0],
