@@ -67,7 +67,7 @@ class ParquetStream:
     """Write a table in row groups as rows arrive, so memory stays flat."""
 
     def __init__(self, spec: TableSchema, target: Path, batch_rows: int = 5_000) -> None:
-        self._spec, self._target, self._batch_rows = spec, target, batch_rows
+        self._spec, self._batch_rows = spec, batch_rows
         self._rows: list[dict[str, Any]] = []
         self._ctx = atomic_path(target)
         self._tmp = self._ctx.__enter__()

@@ -16,7 +16,6 @@ from corpus_mining.errors import CorpusMiningError
 from corpus_mining.ingest.normalize import normalize_inline
 
 METADATA_COLUMNS = ("file", "title", "date", "lang", "kind", "authors", "source")
-KINDS = ("report", "interview", "abstract")
 
 _MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,

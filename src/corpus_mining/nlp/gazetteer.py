@@ -46,10 +46,6 @@ class Gazetteer(BaseModel):
 
     actors: list[Actor] = Field(default_factory=list)
 
-    def by_canonical(self) -> dict[str, Actor]:
-        """Entries keyed by canonical name."""
-        return {actor.canonical: actor for actor in self.actors}
-
 
 def load_gazetteer(path: Path) -> Gazetteer:
     """Read ``actors.yaml``; a missing file is an empty gazetteer."""
