@@ -44,6 +44,7 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
                 "trends": str(out / "trends"),
                 "evolution_metrics": str(out / "metrics" / "evolution.json"),
                 "store": str(out / "corpus.duckdb"),
+                "report": str(out / "report"),
                 "extract_metrics": str(out / "metrics" / "extract.json"),
             },
             "ingest": ingest,

@@ -139,6 +139,17 @@ def store(params: ParamsOption = Path("params.yaml")) -> None:
     _run(run_store, params)
 
 
+@app.command()
+def report(params: ParamsOption = Path("params.yaml")) -> None:
+    """Write the reporting team's self-contained HTML report (offline, charts with data).
+
+    Example: corpus-mining report --params params.yaml
+    """
+    from corpus_mining.stages.report import run_report
+
+    _run(run_report, params)
+
+
 Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
 Limit = Annotated[int, typer.Option(help="At most this many rows.")]
 

@@ -52,6 +52,7 @@ class PathsParams(_Section):
     trends: Path
     evolution_metrics: Path
     store: Path
+    report: Path
 
 
 class IngestParams(_Section):
