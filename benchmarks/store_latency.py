@@ -46,7 +46,10 @@ def generate(folder: Path, n_passages: int, n_mentions: int, seed: int = 7) -> d
     n_docs, n_entities = n_passages // 10, max(100, n_mentions // 50)
     doc_ids = [f"{i:016x}" for i in range(n_docs)]
     years = rng.integers(2005, 2026, n_docs)
-    paths = {name: folder / f"{name}.parquet" for name in ("documents", "passages", "mentions", "entities")}
+    paths = {
+        name: folder / f"{name}.parquet"
+        for name in ("documents", "passages", "mentions", "entities")
+    }
     _write(
         {
             "doc_id": doc_ids, "path": [f"d{i}.txt" for i in range(n_docs)], "format": ["txt"] * n_docs,
@@ -126,13 +129,35 @@ def main() -> None:
         start = time.perf_counter()
         build_store(tables, folder / "no-trends", store)
         built = time.perf_counter() - start
-        filt = _time(lambda: query.entities(store, actor_type="sse_network", lang="fr", year_from=2010, year_to=2020, min_docs=2, limit=50), args.runs)
+        filt = _time(
+            lambda: query.entities(
+                store,
+                actor_type="sse_network",
+                lang="fr",
+                year_from=2010,
+                year_to=2020,
+                min_docs=2,
+                limit=50,
+            ),
+            args.runs,
+        )
         kwic = _time(lambda: query.kwic(store, "tiers-lieu coopération", limit=50), args.runs)
-        concept = _time(lambda: query.run_sql(store, "SELECT count(*) FROM passage_terms WHERE term = 'hub'"), args.runs)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"synthetic store: {args.mentions:,} mentions, {args.passages:,} passages (generated in {generated:.1f} s, store built in {built:.1f} s)")
-    print(f"entities filter (type, language, years, min docs): p50 {filt[0]:.1f} ms, p95 {filt[1]:.1f} ms (goal p50 < 50 ms)")
-    print(f"kwic 'tiers-lieu coopération' (index then regex): p50 {kwic[0]:.1f} ms, p95 {kwic[1]:.1f} ms (goal p50 < 200 ms)")
+        concept = _time(
+            lambda: query.run_sql(store, "SELECT count(*) FROM passage_terms WHERE term = 'hub'"),
+            args.runs,
+        )
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"synthetic store: {args.mentions:,} mentions, {args.passages:,} passages (generated in {generated:.1f} s, store built in {built:.1f} s)"
+    )
+    print(
+        f"entities filter (type, language, years, min docs): p50 {filt[0]:.1f} ms, p95 {filt[1]:.1f} ms (goal p50 < 50 ms)"
+    )
+    print(
+        f"kwic 'tiers-lieu coopération' (index then regex): p50 {kwic[0]:.1f} ms, p95 {kwic[1]:.1f} ms (goal p50 < 200 ms)"
+    )
     print(f"index lookup (one term): p50 {concept[0]:.1f} ms, p95 {concept[1]:.1f} ms")
 
 
