@@ -17,12 +17,16 @@ _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?)+\.?$|^[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)
 _PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von", "der", "di", "da", "del"})
 
 
-def fold(text: str) -> str:
-    """Casefold and strip accents; straight apostrophes; one space between words."""
+def strip_accents(text: str) -> str:
+    """Casefold, straight apostrophes, accents removed; spacing kept as it is."""
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """``strip_accents``, then one space between words."""
+    return " ".join(strip_accents(text).split())
 
 
 def _singular(word: str) -> str:

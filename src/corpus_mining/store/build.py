@@ -8,7 +8,6 @@ written twice by hand. Full-text search uses an inverted index we build
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -18,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_mining.io import atomic_path
+from corpus_mining.nlp.names import strip_accents as fold
 from corpus_mining.schemas import ALL_TABLES, DOCUMENTS, TableSchema
 
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
@@ -56,12 +56,6 @@ def view_sql(spec: TableSchema) -> str | None:
         f"CREATE VIEW v_{spec.name} AS SELECT t.*, {doc_cols} "
         f"FROM {spec.name} t JOIN documents d USING (doc_id)"
     )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: how search terms and index terms meet."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def index_rows(passages: pa.Table) -> Iterator[dict[str, Any]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_mining.errors import CorpusMiningError
-from corpus_mining.store.build import fold
+from corpus_mining.nlp.names import strip_accents as fold
 
 ALLOWED = frozenset({"SELECT", "EXPLAIN"})
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
