@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -14,6 +15,8 @@ def pdf_bytes(pages: list[list[str]], header: str = "", footer: str = "") -> byt
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    # A fixed creation date: the same pages must give the same bytes.
+    pdf.set_creation_date(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     if FONT.exists():
         pdf.add_font("Body", "", str(FONT))
         pdf.set_font("Body", size=10)

@@ -1,8 +1,9 @@
 """Turn the bytes of a text file into a string, or say why they are not text.
 
 Order: a byte-order mark (UTF-8/16/32), then strict UTF-8, then UTF-16 without a BOM
-(NUL bytes at alternate positions), then Windows-1252 (what old Windows tools export),
-then Latin-1, which accepts any byte. Binary junk with a text extension is refused.
+(NUL bytes at alternate positions), then UTF-8 with a few stray Windows-1252 bytes, then
+Windows-1252 (what old Windows tools export), then Latin-1, which accepts any byte.
+Binary junk with a text extension is refused.
 """
 
 from __future__ import annotations
@@ -41,17 +42,37 @@ def _control_share(text: str) -> float:
     return controls / len(sample)
 
 
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read each byte UTF-8 rejects as Windows-1252 (else U+FFFD)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(_CP1252_BYTE[byte] for byte in bad), error.end
+
+
+_CP1252_BYTE = [bytes([b]).decode("cp1252", errors="replace") for b in range(256)]
+codecs.register_error("corpus-mining-cp1252", _cp1252_bytes)
+
+
 def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few invalid bytes, decoded with replacement characters."""
+    """UTF-8 text with a few stray bytes (a file pasted together from two sources).
+
+    Decoding the whole file as Windows-1252 would garble every valid UTF-8 accent
+    ("partagés" becomes "partagÃ©s"). Valid multibyte sequences are rare by accident in
+    Windows-1252 text, so when there are a few (or more than stray bytes), they are kept
+    as UTF-8 and only the stray bytes are read as Windows-1252.
+    """
     try:
         data.decode("utf-8")
         return None
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    return text if multibyte >= 3 and bad <= 0.1 * multibyte else None
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    multibyte = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
+    if multibyte == 0 or (multibyte < 3 and multibyte < bad):
+        return None
+    return data.decode("utf-8", errors="corpus-mining-cp1252")
 
 
 def _checked(text: str) -> str:
@@ -72,7 +93,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode(utf16, errors="replace"), utf16
     mostly_utf8 = _mostly_utf8(data)
     if mostly_utf8 is not None:
-        return _checked(mostly_utf8), "utf-8 (invalid bytes replaced)"
+        return _checked(mostly_utf8), "utf-8 (invalid bytes read as cp1252)"
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
