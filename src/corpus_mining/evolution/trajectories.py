@@ -22,6 +22,45 @@ from corpus_mining.evolution.stats import (
 )
 
 ALL = "all"
+# Column order of each table, so an empty table still has its header.
+CONCEPT_COLUMNS = (
+    "concept", "term", "period", "group", "group_value", "n_docs", "n_words", "occurrences",
+    "rate_per_10k", "rate_low", "rate_high", "doc_share", "share_low", "share_high",
+)  # fmt: skip
+TEST_COLUMNS = (
+    "concept",
+    "slope",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "direction",
+    "method",
+    "n_docs",
+    "occurrences",
+)
+FAMILY_COLUMNS = (
+    "family",
+    "concept",
+    "period",
+    "occurrences",
+    "family_occurrences",
+    "share",
+    "share_low",
+    "share_high",
+)
+TOPIC_COLUMNS = (
+    "topic_id",
+    "period",
+    "passages",
+    "prevalence",
+    "prevalence_low",
+    "prevalence_high",
+    "top_terms",
+)
+ACTOR_COLUMNS = (
+    "entity_id", "canonical", "label", "actor_type", "period", "mentions", "first_period",
+    "last_period", "trend", "slope", "p_value",
+)  # fmt: skip
 
 
 def _round(value: float) -> float | None:

@@ -8,6 +8,7 @@ the doc -> period map that ties every cell to its passages) and the metrics.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,11 @@ from corpus_mining.config import Params
 from corpus_mining.evolution.periods import Periods, assign_periods
 from corpus_mining.evolution.specificity import emerging_and_fading, specificities
 from corpus_mining.evolution.trajectories import (
+    ACTOR_COLUMNS,
+    CONCEPT_COLUMNS,
+    FAMILY_COLUMNS,
+    TEST_COLUMNS,
+    TOPIC_COLUMNS,
     actor_rows,
     concept_rows,
     concept_tests,
@@ -90,7 +96,7 @@ def _specificity_tables(
         for name in sorted(lists)
         for i, term in enumerate(lists[name])
     ]
-    return pd.DataFrame(rows), pd.DataFrame(listed, columns=["list", "rank", "term"])
+    return _frame(rows, SPECIFICITY_COLUMNS), pd.DataFrame(listed, columns=["list", "rank", "term"])
 
 
 def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.DataFrame:
@@ -107,7 +113,9 @@ def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.Dat
     terms = top_terms_by_language(
         list(units["lemmas"]), list(units["topic_id"]), list(period), vectorizer, top_n=5
     )
-    return pd.DataFrame(topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed))
+    return _frame(
+        topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TOPIC_COLUMNS
+    )
 
 
 def _wide(
@@ -119,21 +127,37 @@ def _wide(
     return wide.reindex(order).rename_axis(index=index, columns=None).reset_index()
 
 
+SPECIFICITY_COLUMNS = (
+    "part", "term", "frequency", "corpus_frequency", "part_size", "corpus_size", "expected",
+    "specificity", "g2",
+)  # fmt: skip
+
+
+def _frame(rows: Sequence[Mapping[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns))
+
+
 def run_evolution(params: Params) -> dict[str, Any]:
     """Run the stage with ``params``; return its metrics."""
     cfg, out = params.evolution, params.paths.trends
     lexicon = load_lexicon(params.paths.lexicon)
     docs, periods = _documents(params)
+    if docs.empty:
+        log.warning("no dated document: time tables are written empty")
     counts = _concept_counts(params, docs)
     _write_csv(docs[["doc_id", "year", "period"]], out / "periods.csv")
-    concepts = pd.DataFrame(
-        concept_rows(docs, counts, periods, by=cfg.by, n_boot=cfg.n_boot, seed=cfg.seed)
+    concepts = _frame(
+        concept_rows(docs, counts, periods, by=cfg.by, n_boot=cfg.n_boot, seed=cfg.seed),
+        CONCEPT_COLUMNS,
     )
     _write_csv(concepts, out / "concepts.csv")
-    tests = pd.DataFrame(concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha))
+    tests = _frame(
+        concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha), TEST_COLUMNS
+    )
     _write_csv(tests, out / "concept_tests.csv")
-    families = pd.DataFrame(
-        family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed)
+    families = _frame(
+        family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed),
+        FAMILY_COLUMNS,
     )
     _write_csv(families, out / "families.csv")
     specific, lists = _specificity_tables(params, docs, periods)
@@ -150,7 +174,7 @@ def run_evolution(params: Params) -> dict[str, Any]:
         min_mentions=cfg.min_actor_mentions,
         alpha=cfg.alpha,
     )
-    _write_csv(pd.DataFrame(actors), out / "actors.csv")
+    _write_csv(_frame(actors, ACTOR_COLUMNS), out / "actors.csv")
     _write_plot_tables(concepts, families, lexicon.families.get(cfg.plot_family, ()), periods, out)
     total = len(docs) + len(periods.undated)
     metrics = {
