@@ -9,9 +9,12 @@ safetensors, without its embedding model.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -346,13 +349,25 @@ def _write_per_class(params: Params, model: Any, units: Units) -> None:
 
 
 def _save_model(model: Any, params: Params) -> None:
+    """Save into a temp folder beside the target, then swap it in with two renames.
+
+    Removing the old folder first and saving in place would leave no model, or half of
+    one, if the stage were killed mid-save.
+    """
     target = params.paths.topic_model
-    if target.exists():
-        shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    model.save(
-        str(target), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
-    )
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    old = tmp.with_suffix(".old")
+    try:
+        model.save(
+            str(tmp), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
+        )
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _table(rows: list[Any], spec: Any) -> pa.Table:
