@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_ARTICLES = re.compile(r"^(?:(?:le|la|les|the|l|un|une|des|du|de)\s+|l'|d')", re.IGNORECASE)
+_ARTICLE_WORDS = frozenset({"le", "la", "les", "the", "l", "un", "une", "des", "du", "de"})
 _PUNCT = re.compile(r"[^\w&' -]+")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?)+\.?$|^[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?$")
 _PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von", "der", "di", "da", "del"})
@@ -30,22 +30,30 @@ def fold(text: str) -> str:
 
 
 def _singular(word: str) -> str:
+    """French and English plural endings removed, idempotently (singular of singular)."""
+    if len(word) > 4 and word.endswith("eaux"):
+        return word[:-1]  # réseaux -> réseau
     if len(word) > 4 and word.endswith("aux"):
-        return word[:-3] + "al"
-    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+        return word[:-3] + "al"  # territoriaux -> territorial
+    if len(word) > 3 and word.endswith(("eux", "oux")):
+        return word[:-1]  # lieux -> lieu
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
 
 def name_key(text: str) -> str:
-    """Key under which name variants of one organisation or place coincide."""
-    folded = fold(text)
-    while True:
-        stripped = _ARTICLES.sub("", folded, count=1)
-        if stripped == folded:
-            break
-        folded = stripped
-    words = _PUNCT.sub(" ", folded.replace("'", " ")).split()
+    """Key under which name variants of one organisation or place coincide.
+
+    Punctuation goes first (so "« La Fabrique »" meets "La Fabrique"), then leading
+    articles, then plural endings.
+    """
+    words = _PUNCT.sub(" ", fold(text)).split()
+    while words and (words[0] in _ARTICLE_WORDS or words[0] in {"l'", "d'"}):
+        words = words[1:]
+    if words and words[0].startswith(("l'", "d'")) and len(words[0]) > 2:
+        words[0] = words[0][2:]
+    words = " ".join(words).replace("'", " ").split()
     return " ".join(_singular(word) for word in words)
 
 
