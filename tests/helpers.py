@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import subprocess
 from pathlib import Path
 
 from corpus_mining.config import Params, parse_params
@@ -50,3 +53,32 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
             "ingest": ingest,
         }
     )
+
+
+def store_fingerprint(path: Path) -> str:
+    """Hash of every table's rows in a fixed order (DuckDB's file layout is not byte-stable)."""
+    from corpus_mining.store.query import connect
+
+    con = connect(path)
+    digest = hashlib.sha256()
+    tables = con.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()
+    for (table,) in tables:
+        digest.update(repr(con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()).encode())
+    con.close()
+    return digest.hexdigest()
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the repository's tracked (and untracked, not ignored) files to ``dest``, git-init it."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in (n for n in listed.split("\0") if n and (ROOT / n).exists()):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target, follow_symlinks=False)
+    subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
+    return dest

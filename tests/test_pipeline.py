@@ -14,18 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import copy_project, store_fingerprint
+
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
-
-
-def _tracked_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    return [name for name in listed.split("\0") if name and (ROOT / name).exists()]
 
 
 def _dvc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -42,23 +34,9 @@ def _dvc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def _store_fingerprint(path: Path) -> str:
-    """Hash of every table's rows in a fixed order (DuckDB's file layout is not byte-stable)."""
-    from corpus_mining.store.query import connect
-
-    con = connect(path)
-    digest = hashlib.sha256()
-    for (table,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() ORDER BY table_name"
-    ).fetchall():
-        digest.update(repr(con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()).encode())
-    con.close()
-    return digest.hexdigest()
-
-
 def _digests(folder: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(folder)): _store_fingerprint(p)
+        str(p.relative_to(folder)): store_fingerprint(p)
         if p.suffix == ".duckdb"
         else hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
@@ -69,11 +47,7 @@ def _digests(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("project")
-    for name in _tracked_files():
-        target = copy / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target, follow_symlinks=False)
-    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    copy_project(copy)
     _dvc("repro", cwd=copy)
     return copy
 

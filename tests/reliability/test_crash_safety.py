@@ -28,7 +28,7 @@ from corpus_mining.stages.store import run_store
 from corpus_mining.stages.topics import run_topics
 
 from builders import bilingual_corpus
-from helpers import make_params
+from helpers import make_params, store_fingerprint
 
 pytestmark = pytest.mark.slow
 
@@ -55,19 +55,6 @@ def _is_temp(path: Path, root: Path) -> bool:
     )
 
 
-def _store_fingerprint(path: Path) -> str:
-    """Hash of every table's rows (DuckDB's file layout is not byte-stable)."""
-    from corpus_mining.store.query import connect
-
-    con = connect(path)
-    digest = hashlib.sha256()
-    tables = con.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()
-    for (table,) in tables:
-        digest.update(repr(con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()).encode())
-    con.close()
-    return digest.hexdigest()
-
-
 def _final_files(base: Path) -> list[Path]:
     roots = (base / "outputs", base / "models" / "topics")
     return sorted(
@@ -77,7 +64,7 @@ def _final_files(base: Path) -> list[Path]:
 
 def _digests(base: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(base)): _store_fingerprint(p)
+        str(p.relative_to(base)): store_fingerprint(p)
         if p.suffix == ".duckdb"
         else hashlib.sha256(p.read_bytes()).hexdigest()
         for p in _final_files(base)

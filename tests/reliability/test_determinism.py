@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import copy_project, store_fingerprint
 
 pytestmark = pytest.mark.slow
 
 BIN = Path(sys.executable).parent
-
-
-def _tracked_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    return [name for name in listed.split("\0") if name and (ROOT / name).exists()]
 
 
 def _dvc(*args: str, cwd: Path, hash_seed: str) -> None:
@@ -41,19 +30,6 @@ def _dvc(*args: str, cwd: Path, hash_seed: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _store_fingerprint(path: Path) -> str:
-    """Hash of every table's rows in a fixed order (DuckDB's file layout is not byte-stable)."""
-    from corpus_mining.store.query import connect
-
-    con = connect(path)
-    digest = hashlib.sha256()
-    tables = con.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()
-    for (table,) in tables:
-        digest.update(repr(con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()).encode())
-    con.close()
-    return digest.hexdigest()
-
-
 def _digests(project: Path) -> dict[str, str]:
     files = [
         p
@@ -62,7 +38,7 @@ def _digests(project: Path) -> dict[str, str]:
         if p.is_file()
     ]
     return {
-        str(p.relative_to(project)): _store_fingerprint(p)
+        str(p.relative_to(project)): store_fingerprint(p)
         if p.suffix == ".duckdb"
         else hashlib.sha256(p.read_bytes()).hexdigest()
         for p in files
@@ -70,11 +46,7 @@ def _digests(project: Path) -> dict[str, str]:
 
 
 def test_forced_rerun_under_another_hash_seed_gives_identical_outputs(tmp_path):
-    for name in _tracked_files():
-        target = tmp_path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target, follow_symlinks=False)
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    copy_project(tmp_path)
     _dvc("repro", cwd=tmp_path, hash_seed="1")
     first = _digests(tmp_path)
     assert any(k.startswith("models/topics/") for k in first)
