@@ -15,18 +15,9 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
+from corpus_mining.evolution.specificity import log_likelihood
+
 Node = tuple[str, str]  # (kind, id): ("entity", "E...") or ("concept", "CLUSTER")
-
-
-def _g2(n_ab: int, n_a: int, n_b: int, total: int) -> float:
-    """Dunning's log-likelihood ratio for a 2x2 contingency table."""
-    cells = (
-        (n_ab, n_a * n_b / total),
-        (n_a - n_ab, n_a * (total - n_b) / total),
-        (n_b - n_ab, (total - n_a) * n_b / total),
-        (total - n_a - n_b + n_ab, (total - n_a) * (total - n_b) / total),
-    )
-    return 2.0 * sum(obs * math.log(obs / exp) for obs, exp in cells if obs > 0 and exp > 0)
 
 
 def cooccurrence_rows(
@@ -43,7 +34,8 @@ def cooccurrence_rows(
         min_count: pairs seen in fewer passages are left out.
 
     Returns:
-        Rows with both directions of an actor-actor pair collapsed (source < target) and
+        Rows (G² signed: negative when a pair meets less often than chance) with both
+        directions of an actor-actor pair collapsed (source < target) and
         actor-concept pairs with the actor as source, sorted by -g2 then ids.
     """
     single: Counter[Node] = Counter()
@@ -76,7 +68,7 @@ def cooccurrence_rows(
                 "n_passages": n_ab,
                 "n_docs": len(pair_docs[(a, b)]),
                 "pmi": round(math.log2(n_ab * total / (single[a] * single[b])), 6),
-                "g2": round(_g2(n_ab, single[a], single[b], total), 6),
+                "g2": round(log_likelihood(n_ab, single[b], single[a], total), 6),
                 "example_passage_id": example[(a, b)],
             }
         )
