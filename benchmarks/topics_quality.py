@@ -86,7 +86,7 @@ def bench(name: str, corpus: Path) -> None:
         for embedder, model in EMBEDDERS:
             params = _params(work, corpus, embedder, model)
             run_topics(params)  # warm-up: JIT compilation (numba) is not the stage's cost
-            shutil.rmtree(params.paths.embedding_cache, ignore_errors=True)
+            shutil.rmtree(params.paths.cache / "embeddings", ignore_errors=True)
             cold, cold_s = _timed(params)
             _, warm_s = _timed(params)
             print(

@@ -35,7 +35,7 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
                 "cooccurrence": str(out / "cooccurrence.parquet"),
                 "lemmas": str(out / "passage_lemmas.parquet"),
                 "topic_labels": str(tmp / "corpus" / "topic_labels.yaml"),
-                "embedding_cache": str(tmp / "models" / "embeddings"),
+                "cache": str(tmp / ".cache"),
                 "topic_model": str(tmp / "models" / "topics"),
                 "topics": str(out / "topics.parquet"),
                 "passage_topics": str(out / "passage_topics.parquet"),
@@ -53,6 +53,14 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
             "ingest": ingest,
         }
     )
+
+
+def override(params: Params, **sections: object) -> Params:
+    """A validated copy of ``params`` with sections (dicts merged) or top-level values replaced."""
+    raw = params.model_dump(mode="json")
+    for name, value in sections.items():
+        raw[name] = {**raw[name], **value} if isinstance(value, dict) else value
+    return parse_params(raw)
 
 
 def store_fingerprint(path: Path) -> str:

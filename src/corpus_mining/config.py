@@ -40,7 +40,7 @@ class PathsParams(_Section):
     lemmas: Path
     extract_metrics: Path
     topic_labels: Path
-    embedding_cache: Path
+    cache: Path
     topic_model: Path
     topics: Path
     passage_topics: Path
@@ -128,10 +128,22 @@ class EvolutionParams(_Section):
     plot_family: str = "organisational_form"
 
 
+class DaskParams(_Section):
+    """The dask.distributed cluster used when ``engine`` is ``dask``."""
+
+    scheduler: str | None = Field(default=None, min_length=1)
+    workers: int = Field(default=2, ge=1)
+    threads_per_worker: int = Field(default=1, ge=1)
+    memory_limit: str = Field(default="auto", min_length=1)
+    connect_timeout: str = Field(default="30s", min_length=1)
+
+
 class Params(_Section):
     """The whole ``params.yaml``."""
 
     paths: PathsParams
+    engine: Literal["local", "dask"] = "local"
+    dask: DaskParams = DaskParams()
     ingest: IngestParams = IngestParams()
     extract: ExtractParams = ExtractParams()
     topics: TopicsParams = TopicsParams()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,19 @@ def atomic_text(target: Path) -> Iterator[IO[str]]:
         yield handle
 
 
+@contextlib.contextmanager
+def scratch_dir(folder: Path, stage: str) -> Iterator[Path]:
+    """A temporary folder beside a stage's outputs, for drafts too large for memory.
+
+    Leftovers of a run that was killed (``.<stage>-*.tmp``) are removed first.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f".{stage}-*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=f".{stage}-", suffix=".tmp") as name:
+        yield Path(name)
+
+
 def write_parquet(table: pa.Table, spec: TableSchema, target: Path) -> None:
     """Validate ``table`` against ``spec`` and write it atomically."""
     table = spec.validate(table)
@@ -69,6 +83,7 @@ class ParquetStream:
     def __init__(self, spec: TableSchema, target: Path, batch_rows: int = 5_000) -> None:
         self._spec, self._batch_rows = spec, batch_rows
         self._rows: list[dict[str, Any]] = []
+        self._done = False
         self._ctx = atomic_path(target)
         self._tmp = self._ctx.__enter__()
         self._writer = pq.ParquetWriter(self._tmp, spec.schema, compression="zstd")
@@ -88,11 +103,17 @@ class ParquetStream:
 
     def close(self) -> None:
         """Flush and atomically move the file into place."""
+        if self._done:
+            return
+        self._done = True
         self._flush()
         self._writer.close()
         self._ctx.__exit__(None, None, None)
 
     def abort(self) -> None:
-        """Discard what was written; the previous output stays."""
+        """Discard what was written (if not closed yet); the previous output stays."""
+        if self._done:
+            return
+        self._done = True
         self._writer.close()
         self._ctx.__exit__(RuntimeError, RuntimeError("aborted"), None)

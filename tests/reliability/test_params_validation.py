@@ -25,11 +25,12 @@ SHIPPED: dict[str, Any] = yaml.safe_load((ROOT / "params.yaml").read_text(encodi
 SECTIONS: dict[str, type[BaseModel]] = {
     name: typing.cast(type[BaseModel], field.annotation)
     for name, field in Params.model_fields.items()
+    if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
 }
 
 
 def _is_text(annotation: Any) -> bool:
-    return annotation in (str, Path)
+    return annotation in (str, Path) or str in typing.get_args(annotation)
 
 
 def _wrong_types(field: FieldInfo) -> list[Any]:
@@ -119,6 +120,16 @@ def test_section_of_the_wrong_type_fails_naming_it(section):
     raw[section] = ["not", "a", "mapping"]
     with pytest.raises(ParamsError, match=rf"params\.yaml: {section}: "):
         parse_params(raw)
+
+
+def test_every_top_level_key_is_a_section_or_the_engine():
+    assert set(Params.model_fields) == {*SECTIONS, "engine"}
+
+
+@pytest.mark.parametrize("value", ["spark", 2, None])
+def test_unknown_engine_fails_naming_it(value):
+    raw = {**copy.deepcopy(SHIPPED), "engine": value}
+    assert "local" in _fails_naming(raw, "engine")
 
 
 def test_unknown_section_fails_naming_it():

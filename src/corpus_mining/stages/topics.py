@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_mining.config import Params, TopicsParams
+from corpus_mining.engine import open_engine
 from corpus_mining.io import atomic_text, write_csv, write_json, write_parquet
 from corpus_mining.schemas import (
     PASSAGE_TOPICS,
@@ -47,6 +48,7 @@ from corpus_mining.topics.representation import (
     representative,
     top_terms_by_language,
 )
+from corpus_mining.topics.sentence import SentenceTransformerEmbedder
 from corpus_mining.topics.tables import per_class_rows, topic_rows
 
 log = logging.getLogger(__name__)
@@ -124,8 +126,12 @@ def _embed(params: Params, units: Units) -> tuple[np.ndarray, str, dict[str, int
         seed=cfg.seed,
         corpus=inputs,
     )
-    cache = EmbeddingCache(params.paths.embedding_cache, embedder.id)
-    vectors = cache.get_or_compute(inputs, lambda texts: embedder.embed(texts))
+    cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
+    if isinstance(embedder, SentenceTransformerEmbedder) and params.engine == "dask":
+        with open_engine(params, local_workers=1) as engine:
+            vectors = cache.get_or_compute(inputs, lambda texts: embedder.embed(texts, engine))
+    else:  # LSA is one fit over the whole corpus: fast, and run here
+        vectors = cache.get_or_compute(inputs, embedder.embed)
     return (
         np.asarray(vectors, dtype=np.float32),
         embedder.id,

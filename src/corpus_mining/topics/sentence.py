@@ -15,12 +15,14 @@ import hashlib
 import importlib.util
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from corpus_mining.engine import Engine
 from corpus_mining.errors import ParamsError
 
 # Canonical model name -> (importable package that ships it, folder inside that package).
@@ -138,36 +140,77 @@ class SentenceTransformerEmbedder:
         self.path, label = resolve_model_path(model)
         self._model = _load(model, self.path, seed)
         safe_label = re.sub(r"[^A-Za-z0-9._-]+", "-", label).strip("-.") or "model"
-        self._id = f"st-{safe_label}-{model_fingerprint(self.path)[:16]}"
+        # Batches of another size pad differently, so their vectors may differ in the last bits.
+        self._id = f"st-{safe_label}-{model_fingerprint(self.path)[:16]}-b{batch_size}"
         self.dimensions = int(_dimension(self._model))
 
     @property
     def id(self) -> str:
-        """``st-<model name>-<hash of the model folder's file names, sizes and configs>``."""
+        """``st-<model name>-<hash of the model folder's files>-b<batch size>``."""
         return self._id
 
-    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    def embed(self, texts: Sequence[str], engine: Engine | None = None) -> npt.NDArray[np.float32]:
         """Embed ``texts`` with ``normalize_embeddings=True``.
+
+        Texts are sorted by length and cut into fixed batches of ``batch_size``, each one
+        forward pass, so the vectors do not depend on where the batches run: here, or as
+        tasks on ``engine`` (e.g. dask workers, each loading the model once).
 
         Args:
             texts: Any texts; each is truncated to the model's ``max_seq_length`` tokens.
+            engine: Where to run the batches; None runs them in this process.
 
         Returns:
             Float32 array ``(len(texts), dimensions)`` with unit rows.
         """
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        import torch
+        order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+        size = self.batch_size
+        tasks = [
+            _Batch(self.path, self.seed, [texts[i] for i in order[start : start + size]])
+            for start in range(0, len(order), size)
+        ]
+        if engine is None:
+            batches = [_encode(self._model, task) for task in tasks]
+        else:
+            batches = list(engine.map(embed_batch, tasks))
+        vectors = np.empty((len(texts), self.dimensions), dtype=np.float32)
+        vectors[order] = np.concatenate(batches)
+        return vectors
 
-        torch.manual_seed(self.seed)
-        vectors = self._model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+@dataclass(frozen=True)
+class _Batch:
+    path: Path
+    seed: int
+    texts: list[str]
+
+
+def _encode(model: Any, task: _Batch) -> npt.NDArray[np.float32]:
+    import torch
+
+    torch.manual_seed(task.seed)
+    vectors = model.encode(
+        task.texts,
+        batch_size=len(task.texts),
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )
+    return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+_WORKER_MODELS: dict[tuple[Path, int], Any] = {}
+
+
+def embed_batch(task: _Batch) -> npt.NDArray[np.float32]:
+    """One forward pass in any process; the model is loaded once per process."""
+    key = (task.path, task.seed)
+    if key not in _WORKER_MODELS:
+        _WORKER_MODELS.clear()
+        _WORKER_MODELS[key] = _load(str(task.path), task.path, task.seed)
+    return _encode(_WORKER_MODELS[key], task)
 
 
 def _load(name: str, path: Path, seed: int) -> Any:
