@@ -1,8 +1,13 @@
 """Stage ``ingest``: corpus folder -> documents, passages, manifest and metrics.
 
-Reads every file once, in a stable order; writes passages as they come; accounts for
-every file in the manifest; fails only when more than ``ingest.max_skip_ratio`` of the
-files had to be skipped, after writing the manifest that says why.
+Reads every file in path order; writes passages and documents as they come, so memory
+holds one batch of text, not the corpus; accounts for every file in the manifest; fails
+only when more than ``ingest.max_skip_ratio`` of the files had to be skipped, after
+writing the manifest that says why.
+
+Each file's result is cached (``paths.cache``) under its bytes, path, metadata row,
+params and the ingest code: an unchanged file is not read again. Files are read on the
+engine params choose (this process, ``ingest.workers`` processes, or dask).
 """
 
 from __future__ import annotations
@@ -10,24 +15,34 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
+from datasketch import MinHash
 
+from corpus_mining.cache import DocumentCache, code_digest, digest, file_digest, versions
 from corpus_mining.config import IngestParams, Params
+from corpus_mining.engine import Engine, open_engine
 from corpus_mining.errors import DocumentError, StageError
 from corpus_mining.ingest.dedup import DuplicateLink, find_duplicates, minhash
 from corpus_mining.ingest.discover import Entry, discover
 from corpus_mining.ingest.document import IngestedDocument, read_document
 from corpus_mining.ingest.metadata import load_metadata_csv
-from corpus_mining.io import ParquetStream, write_csv, write_json, write_parquet
+from corpus_mining.io import ParquetStream, scratch_dir, write_csv, write_json
 from corpus_mining.progress import progress
 from corpus_mining.schemas import DOCUMENTS, MANIFEST, PASSAGES
 
 log = logging.getLogger(__name__)
+
+# Document fields kept in memory for duplicates and metrics (the text is not).
+_SUMMARY = ("doc_id", "path", "year", "lang", "kind", "format", "n_words", "date_source")
+# Params that do not change a single file's result.
+_NOT_PER_FILE = {"workers", "max_skip_ratio", "near_duplicate_threshold", "max_file_mb"}
+
+Read = tuple[IngestedDocument, MinHash] | str
 
 
 @dataclass
@@ -37,7 +52,7 @@ class _Tally:
     documents: list[dict[str, Any]] = field(default_factory=list)
     manifest: list[dict[str, Any]] = field(default_factory=list)
     by_doc_id: dict[str, str] = field(default_factory=dict)
-    signatures: list[tuple[str, str, Any]] = field(default_factory=list)
+    signatures: list[tuple[str, str, MinHash]] = field(default_factory=list)
     n_passages: int = 0
     passage_langs: Counter[str] = field(default_factory=Counter)
 
@@ -45,91 +60,152 @@ class _Tally:
         self.manifest.append({"path": path, "status": status, "reason": reason, "doc_id": doc_id})
 
 
-def _read(
-    job: tuple[Entry, IngestParams, dict[str, str]],
-) -> IngestedDocument | str:
-    entry, params, csv_meta = job
+@dataclass(frozen=True)
+class _Job:
+    entry: Entry
+    path: Path  # absolute: a worker may run in another folder
+    params: IngestParams
+    csv_meta: dict[str, str]
+    key: str | None
+
+
+def _read(job: _Job) -> Read:
+    """Read one file (in any process); a failure becomes the reason it is skipped."""
     try:
-        return read_document(entry.path, entry.relpath, params, csv_meta)
+        document = read_document(job.path, job.entry.relpath, job.params, job.csv_meta)
     except DocumentError as error:
         return str(error)
     except Exception as error:  # a reader bug must not stop the corpus; say what broke
-        log.debug("unexpected error reading %s", entry.relpath, exc_info=True)
+        log.debug("unexpected error reading %s", job.entry.relpath, exc_info=True)
         return f"could not be read ({type(error).__name__}: {error}); please report this file"
+    signature = minhash(
+        document.row["text"],
+        shingle_words=job.params.shingle_words,
+        permutations=job.params.minhash_permutations,
+    )
+    return document, signature
+
+
+def fingerprint(cfg: IngestParams) -> str:
+    """What every file's result depends on besides the file: params, code, libraries."""
+    return digest(
+        cfg.model_dump(mode="json", exclude=_NOT_PER_FILE),
+        code_digest("ingest"),
+        versions("lingua-language-detector", "trafilatura", "pypdf", "python-docx", "datasketch"),
+    )
+
+
+def _key(entry: Entry, csv_meta: dict[str, str]) -> str | None:
+    try:
+        content = file_digest(entry.path)
+    except OSError:
+        return None  # the reader reports why it cannot be read
+    return digest(entry.relpath, content, csv_meta)
 
 
 def _results(
-    entries: list[Entry], params: IngestParams, metadata: dict[str, dict[str, str]]
-) -> Iterator[tuple[Entry, IngestedDocument | str]]:
-    jobs = [(entry, params, metadata.get(entry.relpath, {})) for entry in entries]
-    if params.workers == 1:
-        yield from zip(entries, map(_read, jobs), strict=True)
-        return
-    with ProcessPoolExecutor(max_workers=params.workers) as pool:
-        yield from zip(entries, pool.map(_read, jobs, chunksize=4), strict=True)
+    jobs: list[_Job], cache: DocumentCache, engine: Engine
+) -> Iterator[tuple[Entry, Read]]:
+    """Each job's result in order: from the cache, or read on the engine and cached."""
+    cached = [job.key is not None and cache.has(job.key) for job in jobs]
+    computed = engine.map(_read, (job for job, hit in zip(jobs, cached, strict=True) if not hit))
+    for job, hit in zip(jobs, cached, strict=True):
+        result = cache.get(job.key) if hit and job.key else None
+        if result is None:
+            result = next(computed) if not hit else _read(job)
+            if job.key is not None and not isinstance(result, str):
+                cache.put(job.key, result)
+        yield job.entry, result
 
 
 def run_ingest(params: Params) -> dict[str, Any]:
-    """Run the stage with ``params``; return its metrics."""
+    """Run the stage with ``params``; return its metrics and the cache's hits and misses."""
     paths, cfg = params.paths, params.ingest
     if not paths.corpus.is_dir():
         raise StageError(f"corpus folder {paths.corpus} not found: create it and add documents")
     metadata = load_metadata_csv(paths.metadata)
-    entries = list(
-        discover(paths.corpus, max_bytes=int(cfg.max_file_mb * 2**20), metadata=paths.metadata)
+    entries = sorted(
+        discover(paths.corpus, max_bytes=int(cfg.max_file_mb * 2**20), metadata=paths.metadata),
+        key=lambda entry: entry.relpath,
     )
     tally = _Tally()
-    to_read = [entry for entry in entries if entry.skip is None]
     for entry in entries:
         if entry.skip is not None:
             tally.record(entry.relpath, "skipped", entry.skip, None)
-    stream = ParquetStream(PASSAGES, paths.passages)
-    try:
-        for entry, result in progress(_results(to_read, cfg, metadata), len(to_read), "ingest"):
-            _account(entry, result, tally, stream, cfg)
-    except BaseException:
-        stream.abort()
-        raise
-    stream.close()
-    links = find_duplicates(
-        tally.signatures,
-        threshold=cfg.near_duplicate_threshold,
-        permutations=cfg.minhash_permutations,
-    )
-    _apply_duplicates(links, tally)
-    _write(paths.documents, paths.manifest, tally)
+    jobs = [
+        _Job(entry, entry.path.absolute(), cfg, meta, _key(entry, meta))
+        for entry in entries
+        if entry.skip is None
+        for meta in [metadata.get(entry.relpath, {})]
+    ]
+    cache = DocumentCache(paths.cache, "ingest", fingerprint(cfg))
+    with scratch_dir(paths.documents.parent, "ingest") as scratch:
+        draft = scratch / "documents.parquet"
+        _stream(jobs, cfg, params, cache, tally, draft)
+        links = find_duplicates(
+            tally.signatures,
+            threshold=cfg.near_duplicate_threshold,
+            permutations=cfg.minhash_permutations,
+        )
+        _apply_duplicates(links, tally)
+        _write_documents(draft, paths.documents, tally)
+    log.info(cache.stats.line("ingest"))
+    manifest = sorted(tally.manifest, key=lambda row: row["path"])
+    write_csv(pa.Table.from_pylist(manifest, schema=MANIFEST.schema), MANIFEST, paths.manifest)
     metrics = _metrics(entries, tally, set(metadata))
     write_json(metrics, paths.ingest_metrics)
     _check_skip_ratio(metrics, cfg.max_skip_ratio, paths.manifest)
-    return metrics
+    return {**metrics, "cache": asdict(cache.stats)}  # the file holds no run-dependent count
+
+
+def _stream(
+    jobs: list[_Job],
+    cfg: IngestParams,
+    params: Params,
+    cache: DocumentCache,
+    tally: _Tally,
+    draft: Path,
+) -> None:
+    """Read every job, writing passages to their output and documents to ``draft``."""
+    passages = ParquetStream(PASSAGES, params.paths.passages)
+    documents = ParquetStream(DOCUMENTS, draft, batch_rows=500)
+    try:
+        with open_engine(params, cfg.workers) as engine:
+            for entry, result in progress(_results(jobs, cache, engine), len(jobs), "ingest"):
+                _account(entry, result, tally, passages, documents)
+    except BaseException:
+        passages.abort()
+        documents.abort()
+        raise
+    passages.close()
+    documents.close()
 
 
 def _account(
     entry: Entry,
-    result: IngestedDocument | str,
+    result: Read,
     tally: _Tally,
-    stream: ParquetStream,
-    cfg: IngestParams,
+    passages: ParquetStream,
+    documents: ParquetStream,
 ) -> None:
     if isinstance(result, str):
         tally.record(entry.relpath, "skipped", result, None)
         return
-    if result.doc_id in tally.by_doc_id:
-        original = tally.by_doc_id[result.doc_id]
-        tally.record(entry.relpath, "duplicate", f"identical bytes to {original}", result.doc_id)
+    document, signature = result
+    if document.doc_id in tally.by_doc_id:
+        original = tally.by_doc_id[document.doc_id]
+        tally.record(entry.relpath, "duplicate", f"identical bytes to {original}", document.doc_id)
         return
-    tally.by_doc_id[result.doc_id] = entry.relpath
-    tally.record(entry.relpath, "ok", result.note, result.doc_id)
-    tally.documents.append(result.row)
-    text = result.row["text"]
-    signature = minhash(
-        text, shingle_words=cfg.shingle_words, permutations=cfg.minhash_permutations
-    )
-    tally.signatures.append((result.doc_id, result.row["content_hash"], signature))
-    for passage in result.passages:
-        stream.write(passage)
+    tally.by_doc_id[document.doc_id] = entry.relpath
+    tally.record(entry.relpath, "ok", document.note, document.doc_id)
+    row = document.row
+    documents.write(row)
+    tally.documents.append({key: row[key] for key in _SUMMARY} | {"duplicate_of": None})
+    tally.signatures.append((document.doc_id, row["content_hash"], signature))
+    for passage in document.passages:
+        passages.write(passage)
         tally.passage_langs[passage["lang"] or "unknown"] += 1
-    tally.n_passages += len(result.passages)
+    tally.n_passages += len(document.passages)
 
 
 def _apply_duplicates(links: list[DuplicateLink], tally: _Tally) -> None:
@@ -147,15 +223,22 @@ def _apply_duplicates(links: list[DuplicateLink], tally: _Tally) -> None:
         )
 
 
-def _write(documents: Path, manifest: Path, tally: _Tally) -> None:
-    doc_table = pa.Table.from_pylist(
-        sorted(tally.documents, key=lambda row: row["path"]), schema=DOCUMENTS.schema
-    )
-    write_parquet(doc_table, DOCUMENTS, documents)
-    manifest_table = pa.Table.from_pylist(
-        sorted(tally.manifest, key=lambda row: row["path"]), schema=MANIFEST.schema
-    )
-    write_csv(manifest_table, MANIFEST, manifest)
+def _write_documents(draft: Path, target: Path, tally: _Tally) -> None:
+    """Copy the draft to ``target`` batch by batch, filling in the duplicate columns."""
+    links = {row["doc_id"]: row for row in tally.documents if row["duplicate_of"]}
+    out = ParquetStream(DOCUMENTS, target, batch_rows=500)
+    try:
+        for batch in pq.ParquetFile(draft).iter_batches(batch_size=500):
+            for row in batch.to_pylist():
+                link = links.get(row["doc_id"])
+                if link is not None:
+                    row["duplicate_of"] = link["duplicate_of"]
+                    row["duplicate_similarity"] = link["duplicate_similarity"]
+                out.write(row)
+    except BaseException:
+        out.abort()
+        raise
+    out.close()
 
 
 def _metrics(entries: list[Entry], tally: _Tally, csv_files: set[str]) -> dict[str, Any]:
