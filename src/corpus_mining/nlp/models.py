@@ -45,3 +45,23 @@ def load_model(name: str, exclude: tuple[str, ...] = ()) -> Any:
 
     source = name if Path(name).exists() else resolve_model(name)
     return spacy.load(source, exclude=list(exclude))
+
+
+def model_version(name: str) -> str:
+    """What identifies a model's weights, for cache keys.
+
+    An installed package: its name and version (from meta.json). A folder: a digest of
+    its files, since a model retrained in place may keep its version.
+    """
+    import hashlib
+
+    import spacy.util
+
+    if Path(name).exists():
+        hasher = hashlib.sha256()
+        for path in sorted(p for p in Path(name).rglob("*") if p.is_file()):
+            hasher.update(str(path.relative_to(name)).encode())
+            hasher.update(path.read_bytes())
+        return f"{name} {hasher.hexdigest()}"
+    meta = spacy.util.get_model_meta(spacy.util.get_package_path(resolve_model(name)))
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"

@@ -41,12 +41,35 @@ class _UnionFind:
             self.parent[high] = low
 
 
+Surface = tuple[str, str, str]  # (text, label, gazetteer id or "")
+
+
+@dataclass
+class MentionTally:
+    """Mentions counted by surface (text, label, gazetteer id), with their documents.
+
+    Resolution needs only these counts, so a stage can stream its mentions to disk and
+    keep memory proportional to the distinct names, not to the mentions.
+    """
+
+    counts: Counter[Surface] = field(default_factory=Counter)
+    docs: dict[Surface, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, text: str, label: str, gazetteer_id: str | None, doc_id: str) -> Surface:
+        """Count one mention; return its surface."""
+        surface = (text, label, gazetteer_id or "")
+        self.counts[surface] += 1
+        self.docs[surface].add(doc_id)
+        return surface
+
+
 @dataclass
 class _Group:
     label_votes: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     gazetteer: str | None = None
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    members: list[Surface] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
 
 
 def mention_key(text: str, label: str, gazetteer_id: str) -> str:
@@ -102,33 +125,44 @@ def _canonical(group: _Group, label: str) -> str:
 
 
 def resolve_entities(
-    mentions: list[dict[str, Any]],
+    tally: MentionTally,
     *,
     gazetteer: Gazetteer,
     definitions: Iterable[tuple[str, str]],
     years: dict[str, int | None],
-) -> list[dict[str, Any]]:
-    """Set ``entity_id`` (and the entity's label) on every mention; return entity rows.
+) -> tuple[list[dict[str, Any]], dict[Surface, tuple[str, str]]]:
+    """Merge counted mentions into entities.
 
     Args:
-        mentions: mention rows with ``text``, ``label``, ``doc_id`` and ``gazetteer_id``.
+        tally: every mention's surface, counted, with its documents.
         gazetteer: the actors gazetteer (canonical names and types).
         definitions: ``(acronym, expansion)`` pairs found in the corpus.
         years: each document's year, for first and last year of mention.
+
+    Returns:
+        Entity rows sorted by id, and for each surface its ``(entity_id, label)``: the
+        label is the entity's, which may differ from the one the model gave the mention.
     """
-    keys = {mention_key(m["text"], m["label"], m["gazetteer_id"]) for m in mentions}
+    keys = {mention_key(*surface) for surface in tally.counts}
     links = _link_keys(keys, gazetteer, definitions)
     groups: dict[str, _Group] = defaultdict(_Group)
-    for mention in mentions:
-        root = links.find(mention_key(mention["text"], mention["label"], mention["gazetteer_id"]))
+    for surface, count in sorted(tally.counts.items()):
+        text, label, _ = surface
+        root = links.find(mention_key(*surface))
         group = groups[root]
-        group.label_votes[mention["label"]] += 1
-        group.surfaces[mention["text"]] += 1
+        group.label_votes[label] += count
+        group.surfaces[text] += count
         group.gazetteer = group.gazetteer or (root[4:] if root.startswith("gaz:") else None)
-        group.mentions.append(mention)
+        group.members.append(surface)
+        group.docs |= tally.docs[surface]
     types: dict[str, str] = {actor.canonical: actor.type for actor in gazetteer.actors}
-    rows = [_entity_row(root, group, types, years) for root, group in sorted(groups.items())]
-    return sorted(rows, key=lambda row: row["entity_id"])
+    rows: list[dict[str, Any]] = []
+    assigned: dict[Surface, tuple[str, str]] = {}
+    for root, group in sorted(groups.items()):
+        row = _entity_row(root, group, types, years)
+        rows.append(row)
+        assigned.update((surface, (row["entity_id"], row["label"])) for surface in group.members)
+    return sorted(rows, key=lambda row: row["entity_id"]), assigned
 
 
 def _entity_row(
@@ -138,10 +172,7 @@ def _entity_row(
     entity_id = "E" + hashlib.sha1(f"{label}|{root}".encode()).hexdigest()[:12]
     canonical = _canonical(group, label)
     kind, rule = actor_type(canonical, label, types.get(group.gazetteer or ""))
-    docs = {m["doc_id"] for m in group.mentions}
-    doc_years = sorted(y for y in (years.get(d) for d in docs) if y is not None)
-    for mention in group.mentions:
-        mention["entity_id"], mention["label"] = entity_id, label
+    doc_years = sorted(y for y in (years.get(d) for d in group.docs) if y is not None)
     return {
         "entity_id": entity_id,
         "canonical": canonical,
@@ -149,8 +180,8 @@ def _entity_row(
         "actor_type": kind,
         "actor_type_rule": rule,
         "aliases": sorted(group.surfaces),
-        "n_mentions": len(group.mentions),
-        "n_docs": len(docs),
+        "n_mentions": sum(group.surfaces.values()),
+        "n_docs": len(group.docs),
         "first_year": doc_years[0] if doc_years else None,
         "last_year": doc_years[-1] if doc_years else None,
     }

@@ -1,35 +1,48 @@
 """Stage ``extract``: passages -> mentions, entities, concepts, acronyms, terms, co-occurrence.
 
-Each passage goes to the spaCy pipeline of its language (``extract.models``), streamed
-with ``nlp.pipe``. Duplicate documents are left out. Every output row carries the
-``doc_id`` and ``passage_id`` it comes from, and character offsets into the passage.
+Documents stream through in ``documents.parquet`` order, duplicates left out. Each one's
+rows come from the cache (``paths.cache``) when its text, passages, models, lexicon,
+gazetteer and the extraction code are unchanged; the others go in batches to the engine
+(this process, ``extract.n_process`` processes, or dask), each passage to the spaCy
+pipeline of its language. Rows are written as they come; what needs the whole corpus
+(entities, acronym links, terms, co-occurrence) is computed from compact tallies at the
+end. Every row carries its ``doc_id``, ``passage_id`` and character offsets.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import partial
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpus_mining.cache import DocumentCache, code_digest, digest, file_digest, versions
 from corpus_mining.config import ExtractParams, Params
+from corpus_mining.engine import open_engine
 from corpus_mining.errors import StageError
-from corpus_mining.io import write_json, write_parquet
-from corpus_mining.nlp.acronyms import find_definitions, find_mentions
-from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
-from corpus_mining.nlp.concepts import build_matchers
+from corpus_mining.io import ParquetStream, scratch_dir, write_json, write_parquet
 from corpus_mining.nlp.cooccurrence import Node, cooccurrence_rows
-from corpus_mining.nlp.entity_rules import names_an_actor
+from corpus_mining.nlp.extractor import (
+    DocumentInput,
+    DocumentResult,
+    ExtractRecipe,
+    extract_batch,
+    extractor_for,
+)
 from corpus_mining.nlp.gazetteer import Gazetteer, load_gazetteer
-from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
+from corpus_mining.nlp.models import model_version
 from corpus_mining.nlp.names import fold
-from corpus_mining.nlp.pipeline import build_pipeline
-from corpus_mining.nlp.references import citation_spans, reference_flags
-from corpus_mining.nlp.resolve import resolve_entities
+from corpus_mining.nlp.resolve import MentionTally, Surface, resolve_entities
 from corpus_mining.progress import progress
 from corpus_mining.schemas import (
     ACRONYMS,
@@ -39,300 +52,307 @@ from corpus_mining.schemas import (
     LEMMAS,
     MENTIONS,
     TERMS,
+    TableSchema,
 )
-from corpus_mining.terms.cvalue import extract_candidates, rank_candidates
+from corpus_mining.terms.cvalue import CandidateTally
 
-UNDETERMINED = "und"  # ISO 639-2 code for passages without a detected language
+log = logging.getLogger(__name__)
+
+# Documents per task sent to the engine, and passages per task at most.
+_BATCH_DOCS = 32
+_BATCH_PASSAGES = 512
+_READ_ROWS = 1_000
+
+# Mentions as first written: entity ids are set once the whole corpus is resolved.
+_DRAFT = TableSchema(
+    name="mentions (draft)",
+    schema=MENTIONS.schema.append(pa.field("gazetteer_id", pa.string())),
+    key=MENTIONS.key,
+    description="mentions before entity resolution",
+)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    doc_id: str
+    key: str
+    cached: bool
 
 
 @dataclass
-class _Corpus:
-    """Documents and passages the stage works on (duplicates excluded)."""
+class _Tallies:
+    """What the stage keeps in memory: counts and ids, never the text."""
 
-    years: dict[str, int | None]
-    texts: dict[str, str]
-    passages: list[dict[str, Any]]
-    in_reference: dict[str, bool] = field(default_factory=dict)
-
-
-@dataclass
-class _Collected:
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    concepts: list[dict[str, Any]] = field(default_factory=list)
-    lemmas: list[dict[str, Any]] = field(default_factory=list)
-    term_candidates: dict[str, list[tuple[str, str, Any]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    mentions: MentionTally = field(default_factory=MentionTally)
+    surface_ids: dict[Surface, int] = field(default_factory=dict)
+    terms: dict[str, CandidateTally] = field(default_factory=lambda: defaultdict(CandidateTally))
+    units: list[tuple[str, str, tuple[int, ...], tuple[str, ...]]] = field(default_factory=list)
+    acronyms: list[tuple[dict[str, Any], Surface | None]] = field(default_factory=list)
     passages_by_lang: Counter[str] = field(default_factory=Counter)
     skipped_langs: Counter[str] = field(default_factory=Counter)
+    mentions_in_references: int = 0
+    concepts_by_lang: Counter[str] = field(default_factory=Counter)
+    concepts_found: set[str] = field(default_factory=set)
+
+    def surface_id(self, surface: Surface) -> int:
+        return self.surface_ids.setdefault(surface, len(self.surface_ids))
 
 
-def _load(params: Params) -> _Corpus:
-    documents = pq.read_table(
-        params.paths.documents, columns=["doc_id", "year", "duplicate_of", "text"]
-    ).to_pylist()
-    kept = {d["doc_id"]: d for d in documents if d["duplicate_of"] is None}
-    passages = [
-        p
-        for p in pq.read_table(
-            params.paths.passages, columns=["passage_id", "doc_id", "position", "lang", "text"]
-        ).to_pylist()
-        if p["doc_id"] in kept
-    ]
-    corpus = _Corpus(
-        years={d: row["year"] for d, row in kept.items()},
-        texts={d: row["text"] for d, row in kept.items()},
-        passages=passages,
+def recipe(params: Params) -> ExtractRecipe:
+    """What each worker builds its pipelines from."""
+    cfg = params.extract
+    return ExtractRecipe(
+        models=tuple(sorted(cfg.models.items())),
+        lexicon=params.paths.lexicon.absolute(),
+        actors=params.paths.actors.absolute() if cfg.use_gazetteer else None,
+        batch_size=cfg.batch_size,
     )
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for passage in passages:
-        by_doc[passage["doc_id"]].append(passage)
-    for rows in by_doc.values():
-        for row, flag in zip(rows, reference_flags([r["text"] for r in rows]), strict=True):
-            corpus.in_reference[row["passage_id"]] = flag
-    return corpus
 
 
-def _acronym_rules(lexicon: Lexicon, definitions: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Per document: which all-caps words are not actors (concept terms, common-noun acronyms)."""
-    concept_terms = {term for lang in lexicon.languages for term, _ in lexicon.terms(lang)}
-    rules: dict[str, Any] = {}
-    for doc_id, found in definitions.items():
-        common = {a for a, d in found.items() if not names_an_actor(a, d.expansion)}
+def fingerprint(params: Params) -> str:
+    """What every document's result depends on besides the document itself."""
+    cfg, paths = params.extract, params.paths
+    return digest(
+        {lang: [name, model_version(name)] for lang, name in sorted(cfg.models.items())},
+        file_digest(paths.lexicon),
+        file_digest(paths.actors) if cfg.use_gazetteer else None,
+        code_digest("nlp", "terms"),
+        versions("spacy"),
+    )
 
-        def not_actor(text: str, common: set[str] = common) -> bool:
-            singular = text[:-1] if text.endswith("s") else text
-            return bool({text, singular} & (concept_terms | common))
 
-        rules[doc_id] = not_actor
-    return rules
+def _documents(paths: Any) -> Iterator[tuple[dict[str, Any], tuple[dict[str, Any], ...]]]:
+    """Each document row with its passages; both files are in the same (path) order."""
+    columns = ["passage_id", "doc_id", "position", "lang", "char_start", "char_end", "text"]
+    passage_rows = (
+        row
+        for batch in pq.ParquetFile(paths.passages).iter_batches(_READ_ROWS, columns=columns)
+        for row in batch.to_pylist()
+    )
+    groups = groupby(passage_rows, key=itemgetter("doc_id"))
+    pending = next(groups, None)
+    columns = ["doc_id", "year", "duplicate_of", "text"]
+    for batch in pq.ParquetFile(paths.documents).iter_batches(_READ_ROWS, columns=columns):
+        for row in batch.to_pylist():
+            passages: tuple[dict[str, Any], ...] = ()
+            if pending is not None and pending[0] == row["doc_id"]:
+                passages = tuple(pending[1])
+                pending = next(groups, None)
+            yield row, passages
+    if pending is not None:
+        raise StageError(
+            f"{paths.passages} and {paths.documents} do not match (passages of {pending[0]} "
+            "are out of place): run `corpus-mining ingest` again"
+        )
+
+
+def _inputs(paths: Any) -> Iterator[tuple[DocumentInput, int | None]]:
+    """Kept (non-duplicate) documents as extractor inputs, with their year."""
+    for row, passages in _documents(paths):
+        if row["duplicate_of"] is None:
+            yield DocumentInput(row["doc_id"], row["text"], passages), row["year"]
+
+
+def _key(document: DocumentInput) -> str:
+    layout = [
+        (p["passage_id"], p["lang"], p["char_start"], p["char_end"]) for p in document.passages
+    ]
+    text = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+    return digest(document.doc_id, text, layout)
+
+
+def _plan(paths: Any, cache: DocumentCache) -> tuple[list[_Planned], dict[str, int | None]]:
+    """First pass: every kept document's cache key and whether it is cached, and its year."""
+    plan, years = [], {}
+    for document, year in _inputs(paths):
+        key = _key(document)
+        plan.append(_Planned(document.doc_id, key, cache.has(key)))
+        years[document.doc_id] = year
+    return plan, years
+
+
+def _batches(paths: Any, plan: list[_Planned]) -> Iterator[list[DocumentInput]]:
+    """Second pass: the documents to compute, in order, in batches."""
+    todo = {item.doc_id for item in plan if not item.cached}
+    batch: list[DocumentInput] = []
+    size = 0
+    for document, _ in _inputs(paths):
+        if document.doc_id not in todo:
+            continue
+        batch.append(document)
+        size += len(document.passages)
+        if len(batch) >= _BATCH_DOCS or size >= _BATCH_PASSAGES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _one(paths: Any, doc_id: str) -> DocumentInput:
+    """A single document's input (to recompute a cache entry that proved unreadable)."""
+    return next(document for document, _ in _inputs(paths) if document.doc_id == doc_id)
+
+
+def _results(
+    params: Params, plan: list[_Planned], cache: DocumentCache
+) -> Iterator[DocumentResult]:
+    """Every planned document's result in order: cached, or computed on the engine."""
+    task = recipe(params)
+    with open_engine(params, params.extract.n_process) as engine:
+        batches = engine.map(extract_batch, ((task, b) for b in _batches(params.paths, plan)))
+        computed: Iterator[DocumentResult] = (result for batch in batches for result in batch)
+        for item in progress(plan, len(plan), "extract"):
+            result = cache.get(item.key) if item.cached else None
+            if result is None:
+                if item.cached:  # listed in the cache but unreadable: compute it here
+                    document = _one(params.paths, item.doc_id)
+                    result = extractor_for(task).extract([document])[0]
+                else:
+                    result = next(computed)
+                cache.put(item.key, result)
+            yield result
 
 
 def run_extract(params: Params) -> dict[str, Any]:
-    """Run the stage with ``params``; return its metrics."""
-    cfg = params.extract
-    lexicon = load_lexicon(params.paths.lexicon)
-    gazetteer = load_gazetteer(params.paths.actors) if cfg.use_gazetteer else Gazetteer()
-    corpus = _load(params)
-    if not corpus.passages:
+    """Run the stage with ``params``; return its metrics and the cache's hits and misses."""
+    paths = params.paths
+    lexicon = load_lexicon(paths.lexicon)
+    gazetteer = load_gazetteer(paths.actors) if params.extract.use_gazetteer else Gazetteer()
+    cache = DocumentCache(paths.cache, "extract", fingerprint(params))
+    plan, years = _plan(paths, cache)
+    if not plan:
         raise StageError("no passages to process: run `corpus-mining ingest` on a non-empty corpus")
-    definitions = {
-        doc_id: {d.acronym: d for d in reversed(find_definitions(text))}
-        for doc_id, text in sorted(corpus.texts.items())
-    }
-    rules = _acronym_rules(lexicon, definitions)
-    collected = _Collected()
-    for lang in sorted({p["lang"] or UNDETERMINED for p in corpus.passages}):
-        rows = [p for p in corpus.passages if (p["lang"] or UNDETERMINED) == lang]
-        if lang not in cfg.models:
-            collected.skipped_langs[lang] += len(rows)
-            continue
-        _process_language(lang, rows, cfg, lexicon, gazetteer, corpus, rules, collected)
-    return _finish(params, lexicon, gazetteer, corpus, definitions, collected)
+    tallies = _Tallies()
+    with contextlib.ExitStack() as stack:
+        scratch = stack.enter_context(scratch_dir(paths.mentions.parent, "extract"))
+        streams = {
+            "draft": ParquetStream(_DRAFT, scratch / "mentions.parquet"),
+            "concepts": ParquetStream(CONCEPTS, paths.concepts),
+            "lemmas": ParquetStream(LEMMAS, paths.lemmas),
+        }
+        stack.callback(_abort_unclosed, streams)
+        for result in _results(params, plan, cache):
+            _consume(result, streams, tallies)
+        streams["draft"].close()
+        log.info(cache.stats.line("extract"))
+        metrics = _finish(params, lexicon, gazetteer, years, tallies, scratch, streams)
+    return {**metrics, "cache": asdict(cache.stats)}  # the file holds no run-dependent count
 
 
-def _process_language(
-    lang: str,
-    rows: list[dict[str, Any]],
-    cfg: ExtractParams,
-    lexicon: Lexicon,
-    gazetteer: Gazetteer,
-    corpus: _Corpus,
-    rules: dict[str, Any],
-    collected: _Collected,
-) -> None:
-    nlp = build_pipeline(cfg.models[lang], gazetteer)
-    matcher = build_matchers(lexicon, {lang: nlp})[lang]
-    docs = nlp.pipe(
-        (row["text"] for row in rows), batch_size=cfg.batch_size, n_process=cfg.n_process
-    )
-    for row, doc in progress(zip(rows, docs, strict=True), len(rows), f"extract {lang}"):
-        hits = matcher(doc)
-        mentions, concepts = annotate(
-            doc,
-            hits,
-            not_actor_acronym=rules[row["doc_id"]],
-            is_common_phrase=partial(_written_lowercase, text=corpus.texts[row["doc_id"]]),
-            bibliography=corpus.in_reference.get(row["passage_id"], False),
+def _abort_unclosed(streams: dict[str, ParquetStream]) -> None:
+    for stream in streams.values():
+        stream.abort()
+
+
+def _consume(result: DocumentResult, streams: dict[str, ParquetStream], tallies: _Tallies) -> None:
+    """Write one document's rows and add it to the tallies."""
+    nodes: dict[str, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
+    for mention in result.mentions:
+        streams["draft"].write(mention)
+        surface = tallies.mentions.add(
+            mention["text"], mention["label"], mention["gazetteer_id"], mention["doc_id"]
         )
-        _collect(row, mentions, concepts, corpus, collected)
-        lemmas, shared = passage_lemmas(doc, hits)
-        collected.lemmas.append(
-            {
-                "passage_id": row["passage_id"],
-                "doc_id": row["doc_id"],
-                "lang": lang,
-                "lemmas": lemmas,
-                "shared": shared,
-            }
-        )
-        candidates = extract_candidates(doc)
-        collected.term_candidates[lang].append((row["doc_id"], row["passage_id"], candidates))
-        collected.passages_by_lang[lang] += 1
-
-
-def _written_lowercase(phrase: str, text: str) -> bool:
-    """Whether ``phrase`` also occurs in ``text`` entirely in lower case."""
-    return phrase.lower() in text and phrase.lower() != phrase
-
-
-def _collect(
-    row: dict[str, Any],
-    mentions: list[Mention],
-    concepts: list[ConceptSpan],
-    corpus: _Corpus,
-    collected: _Collected,
-) -> None:
-    passage_ref = corpus.in_reference.get(row["passage_id"], False)
-    cited = citation_spans(row["text"])
-
-    def in_reference(start: int, end: int) -> bool:
-        return passage_ref or any(a <= start and end <= b for a, b in cited)
-
-    base = {"doc_id": row["doc_id"], "passage_id": row["passage_id"], "lang": row["lang"]}
-    for i, m in enumerate(mentions):
-        collected.mentions.append(
-            {
-                **base,
-                "mention_id": f"{row['passage_id']}-m{i:03d}",
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "label": m.label,
-                "entity_id": None,
-                "source": m.source,
-                "gazetteer_id": m.gazetteer_id,
-                "in_reference": in_reference(m.start, m.end),
-            }
-        )
-    for i, c in enumerate(concepts):
-        collected.concepts.append(
-            {
-                **base,
-                "concept_mention_id": f"{row['passage_id']}-c{i:03d}",
-                "concept_id": c.concept_id,
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "source": c.source,
-                "in_reference": in_reference(c.start, c.end),
-            }
-        )
+        if mention["in_reference"]:
+            tallies.mentions_in_references += 1
+        else:
+            nodes[mention["passage_id"]][0].add(tallies.surface_id(surface))
+    for concept in result.concepts:
+        streams["concepts"].write(concept)
+        tallies.concepts_by_lang[concept["lang"]] += 1
+        tallies.concepts_found.add(concept["concept_id"])
+        if not concept["in_reference"]:
+            nodes[concept["passage_id"]][1].add(concept["concept_id"])
+    for row in result.lemmas:
+        streams["lemmas"].write(row)
+    for lang, passage_id, candidates in result.candidates:
+        tallies.terms[lang].add(result.doc_id, passage_id, candidates)
+    for passage_id, (surfaces, concepts) in nodes.items():
+        tallies.units.append((passage_id, result.doc_id, tuple(surfaces), tuple(concepts)))
+    tallies.acronyms.extend(zip(result.acronyms, result.acronym_surfaces, strict=True))
+    tallies.passages_by_lang.update(result.passages_by_lang)
+    tallies.skipped_langs.update(result.skipped_langs)
 
 
 def _finish(
     params: Params,
     lexicon: Lexicon,
     gazetteer: Gazetteer,
-    corpus: _Corpus,
-    definitions: dict[str, dict[str, Any]],
-    collected: _Collected,
+    years: dict[str, int | None],
+    tallies: _Tallies,
+    scratch: Path,
+    streams: dict[str, ParquetStream],
 ) -> dict[str, Any]:
-    pairs = sorted({(a, d.expansion) for found in definitions.values() for a, d in found.items()})
-    entities = resolve_entities(
-        collected.mentions, gazetteer=gazetteer, definitions=pairs, years=corpus.years
+    """Resolve entities, then write every table; the streamed ones are moved in last."""
+    pairs = sorted({(row["acronym"], row["expansion"]) for row, _ in tallies.acronyms})
+    entities, assigned = resolve_entities(
+        tallies.mentions, gazetteer=gazetteer, definitions=pairs, years=years
     )
-    acronyms = _acronym_rows(lexicon, corpus, definitions, collected)
-    terms = _term_rows(params.extract, lexicon, collected)
-    names: dict[Node, str] = {("entity", e["entity_id"]): e["canonical"] for e in entities}
-    names.update({("concept", cid): cid for cid in lexicon.concepts})
+    acronyms = [
+        {**row, "linked_id": (assigned[surface][0] if surface else None) or row["linked_id"]}
+        for row, surface in tallies.acronyms
+    ]
+    terms = _term_rows(params.extract, lexicon, tallies)
     cooccurrence = cooccurrence_rows(
-        _units(collected), names, min_count=params.extract.min_cooccurrence
+        _units(tallies, assigned),
+        _node_names(entities, lexicon),
+        min_count=params.extract.min_cooccurrence,
     )
     paths = params.paths
-    mention_rows = [{k: v for k, v in m.items() if k != "gazetteer_id"} for m in collected.mentions]
-    write_parquet(_table(mention_rows, MENTIONS.schema), MENTIONS, paths.mentions)
-    write_parquet(_table(entities, ENTITIES.schema), ENTITIES, paths.entities)
-    write_parquet(_table(collected.concepts, CONCEPTS.schema), CONCEPTS, paths.concepts)
-    write_parquet(_table(acronyms, ACRONYMS.schema), ACRONYMS, paths.acronyms)
-    write_parquet(_table(terms, TERMS.schema), TERMS, paths.terms)
-    write_parquet(_table(cooccurrence, COOCCURRENCE.schema), COOCCURRENCE, paths.cooccurrence)
-    lemmas = sorted(collected.lemmas, key=lambda row: row["passage_id"])
-    write_parquet(_table(lemmas, LEMMAS.schema), LEMMAS, paths.lemmas)
-    metrics = _metrics(collected, entities, acronyms, terms, cooccurrence)
+    streams["mentions"] = _resolved_mentions(scratch / "mentions.parquet", paths.mentions, assigned)
+    _write(ENTITIES, entities, paths.entities)
+    _write(ACRONYMS, acronyms, paths.acronyms)
+    _write(TERMS, terms, paths.terms)
+    _write(COOCCURRENCE, cooccurrence, paths.cooccurrence)
+    for name in ("mentions", "concepts", "lemmas"):
+        streams.pop(name).close()
+    metrics = _metrics(tallies, assigned, entities, acronyms, terms, cooccurrence)
     write_json(metrics, paths.extract_metrics)
     return metrics
 
 
-def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=schema)
+def _resolved_mentions(
+    draft: Path, target: Path, assigned: dict[Surface, tuple[str, str]]
+) -> ParquetStream:
+    """Mentions with their entity id and label, streamed from the draft (not yet closed)."""
+    out = ParquetStream(MENTIONS, target)
+    for batch in pq.ParquetFile(draft).iter_batches(_READ_ROWS * 5):
+        for row in batch.to_pylist():
+            surface = (row["text"], row["label"], row.pop("gazetteer_id") or "")
+            row["entity_id"], row["label"] = assigned[surface]
+            out.write(row)
+    return out
 
 
-def _units(collected: _Collected) -> list[tuple[str, str, set[Node]]]:
-    nodes: dict[tuple[str, str], set[Node]] = defaultdict(set)
-    for m in collected.mentions:
-        if not m["in_reference"]:
-            nodes[(m["passage_id"], m["doc_id"])].add(("entity", m["entity_id"]))
-    for c in collected.concepts:
-        if not c["in_reference"]:
-            nodes[(c["passage_id"], c["doc_id"])].add(("concept", c["concept_id"]))
-    return [(pid, did, found) for (pid, did), found in sorted(nodes.items())]
+def _write(spec: TableSchema, rows: list[dict[str, Any]], target: Path) -> None:
+    write_parquet(pa.Table.from_pylist(rows, schema=spec.schema), spec, target)
 
 
-def _acronym_rows(
-    lexicon: Lexicon,
-    corpus: _Corpus,
-    definitions: dict[str, dict[str, Any]],
-    collected: _Collected,
-) -> list[dict[str, Any]]:
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for passage in corpus.passages:
-        by_doc[passage["doc_id"]].append(passage)
-    entity_of = {(m["doc_id"], m["text"]): m["entity_id"] for m in collected.mentions}
-    concept_terms = {fold(t): cid for lang in lexicon.languages for t, cid in lexicon.terms(lang)}
-    rows = []
-    for doc_id, found in sorted(definitions.items()):
-        text = corpus.texts[doc_id]
-        offsets = _passage_offsets(text, by_doc[doc_id])
-        for acronym, definition in sorted(found.items()):
-            passage_id, start = _locate(offsets, definition.start)
-            linked = (
-                entity_of.get((doc_id, acronym))
-                or concept_terms.get(fold(acronym))
-                or concept_terms.get(fold(definition.expansion))
-            )
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "acronym": acronym,
-                    "expansion": definition.expansion,
-                    "passage_id": passage_id,
-                    "start": start,
-                    "end": start + len(acronym),
-                    "pattern": definition.pattern,
-                    "n_mentions": len(find_mentions(text, [acronym])),
-                    "linked_id": linked,
-                }
-            )
-    return rows
+def _node_names(entities: list[dict[str, Any]], lexicon: Lexicon) -> dict[Node, str]:
+    names: dict[Node, str] = {("entity", e["entity_id"]): e["canonical"] for e in entities}
+    names.update({("concept", cid): cid for cid in lexicon.concepts})
+    return names
 
 
-def _passage_offsets(text: str, passages: list[dict[str, Any]]) -> list[tuple[int, str]]:
-    """Start offset of each passage in the document text (passages are in order)."""
-    offsets, cursor = [], 0
-    for passage in passages:
-        start = text.find(passage["text"], cursor)
-        offsets.append((start, passage["passage_id"]))
-        cursor = start + len(passage["text"])
-    return offsets
+def _units(
+    tallies: _Tallies, assigned: dict[Surface, tuple[str, str]]
+) -> list[tuple[str, str, set[Node]]]:
+    surfaces = list(tallies.surface_ids)
+    units = []
+    for passage_id, doc_id, surface_ids, concept_ids in sorted(tallies.units):
+        found: set[Node] = {("entity", assigned[surfaces[i]][0]) for i in surface_ids}
+        found |= {("concept", cid) for cid in concept_ids}
+        units.append((passage_id, doc_id, found))
+    return units
 
 
-def _locate(offsets: list[tuple[int, str]], position: int) -> tuple[str | None, int]:
-    found: tuple[str | None, int] = (None, 0)
-    for start, passage_id in offsets:
-        if start <= position:
-            found = (passage_id, position - start)
-    return found
-
-
-def _term_rows(cfg: ExtractParams, lexicon: Lexicon, collected: _Collected) -> list[dict[str, Any]]:
+def _term_rows(cfg: ExtractParams, lexicon: Lexicon, tallies: _Tallies) -> list[dict[str, Any]]:
     concept_terms = sorted(
         ((fold(t), cid) for lang in lexicon.languages for t, cid in lexicon.terms(lang)),
         key=lambda pair: -len(pair[0]),
     )
     rows = []
-    for lang, candidates in sorted(collected.term_candidates.items()):
-        ranked = rank_candidates(candidates, min_freq=cfg.min_term_frequency)
+    for lang, tally in sorted(tallies.terms.items()):
+        ranked = tally.rank(min_freq=cfg.min_term_frequency)
         for term in ranked[: cfg.max_terms_per_language]:
             folded = f" {fold(term.term)} "
             concept = next((cid for t, cid in concept_terms if f" {t} " in folded), None)
@@ -352,28 +372,30 @@ def _term_rows(cfg: ExtractParams, lexicon: Lexicon, collected: _Collected) -> l
 
 
 def _metrics(
-    collected: _Collected,
+    tallies: _Tallies,
+    assigned: dict[Surface, tuple[str, str]],
     entities: list[dict[str, Any]],
     acronyms: list[dict[str, Any]],
     terms: list[dict[str, Any]],
     cooccurrence: list[dict[str, Any]],
 ) -> dict[str, Any]:
     known = sum(1 for e in entities if e["actor_type"] != "unknown")
+    by_label: Counter[str] = Counter()
+    for surface, count in tallies.mentions.counts.items():
+        by_label[assigned[surface][1]] += count
     return {
-        "passages_by_lang": dict(sorted(collected.passages_by_lang.items())),
-        "passages_without_model": dict(sorted(collected.skipped_langs.items())),
-        "mentions": len(collected.mentions),
-        "mentions_by_label": dict(sorted(Counter(m["label"] for m in collected.mentions).items())),
-        "mentions_in_references": sum(m["in_reference"] for m in collected.mentions),
+        "passages_by_lang": dict(sorted(tallies.passages_by_lang.items())),
+        "passages_without_model": dict(sorted(tallies.skipped_langs.items())),
+        "mentions": sum(by_label.values()),
+        "mentions_by_label": dict(sorted(by_label.items())),
+        "mentions_in_references": tallies.mentions_in_references,
         "entities": len(entities),
         "entities_by_label": dict(sorted(Counter(e["label"] for e in entities).items())),
         "entities_by_type": dict(sorted(Counter(e["actor_type"] for e in entities).items())),
         "known_actor_type_share": round(known / max(1, len(entities)), 4),
-        "concept_mentions": len(collected.concepts),
-        "concept_mentions_by_lang": dict(
-            sorted(Counter(c["lang"] for c in collected.concepts).items())
-        ),
-        "concepts_found": len({c["concept_id"] for c in collected.concepts}),
+        "concept_mentions": sum(tallies.concepts_by_lang.values()),
+        "concept_mentions_by_lang": dict(sorted(tallies.concepts_by_lang.items())),
+        "concepts_found": len(tallies.concepts_found),
         "acronym_definitions": len(acronyms),
         "terms_by_lang": dict(sorted(Counter(t["lang"] for t in terms).items())),
         "cooccurrence_pairs": len(cooccurrence),

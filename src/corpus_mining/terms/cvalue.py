@@ -188,18 +188,41 @@ def rank_candidates(
     Raises:
         ValueError: ``min_freq`` is below 1.
     """
-    if min_freq < 1:
-        raise ValueError(f"min_freq must be at least 1, got {min_freq}")
-    stats: dict[str, _Stats] = {}
+    tally = CandidateTally()
     for doc_id, example_id, candidates in candidates_with_ids:
+        tally.add(doc_id, example_id, candidates)
+    return tally.rank(min_freq=min_freq)
+
+
+class CandidateTally:
+    """Candidate statistics accumulated as passages stream by.
+
+    Memory grows with the distinct candidate terms, not with their occurrences.
+    """
+
+    def __init__(self) -> None:
+        self._stats: dict[str, _Stats] = {}
+
+    def add(self, doc_id: str, example_id: str, candidates: Iterable[Candidate]) -> None:
+        """Count ``candidates`` of document ``doc_id``, found in ``example_id``."""
         for candidate in candidates:
-            entry = stats.setdefault(candidate.key, _Stats(candidate.n_words, example_id))
+            entry = self._stats.setdefault(candidate.key, _Stats(candidate.n_words, example_id))
             entry.frequency += 1
             entry.surfaces[candidate.surface] += 1
             entry.doc_ids.add(doc_id)
-    scores = score_cvalue({key: s.frequency for key, s in stats.items()}, min_freq=min_freq)
-    rows = [_row(key, stats[key], score) for key, score in scores.items()]
-    return sorted(rows, key=lambda row: (-row.cvalue, row.term, row.key))
+
+    def rank(self, *, min_freq: int = 2) -> list[TermRow]:
+        """Terms seen at least ``min_freq`` times, best C-value first.
+
+        Raises:
+            ValueError: ``min_freq`` is below 1.
+        """
+        if min_freq < 1:
+            raise ValueError(f"min_freq must be at least 1, got {min_freq}")
+        stats = self._stats
+        scores = score_cvalue({key: s.frequency for key, s in stats.items()}, min_freq=min_freq)
+        rows = [_row(key, stats[key], score) for key, score in scores.items()]
+        return sorted(rows, key=lambda row: (-row.cvalue, row.term, row.key))
 
 
 def _one_language(docs_with_ids: Iterable[tuple[str, Doc]]) -> Iterator[tuple[str, Doc]]:
