@@ -5,6 +5,7 @@ import spacy
 
 from corpus_mining.terms.cvalue import (
     Candidate,
+    CandidateTally,
     TermRow,
     extract_candidates,
     rank_terms,
@@ -125,6 +126,20 @@ def test_min_freq_drops_rare_candidates_and_is_validated():
         score_cvalue({"a b": 3}, min_freq=0)
     with pytest.raises(ValueError, match="min_freq"):
         rank_terms([], min_freq=0)
+
+
+def test_a_surface_read_under_two_lemma_keys_is_one_term_with_its_best_score():
+    # en_core_web_sm lemmatises "organized" as the verb in one sentence, the adjective in
+    # another: two keys, one surface; the terms table is keyed by (lang, term).
+    tally = CandidateTally()
+    verb = Candidate("organized proximity", "organize proximity", 2, 0, 19)
+    adjective = Candidate("organized proximity", "organized proximity", 2, 0, 19)
+    tally.add("d1", "p1", [verb, verb, verb])
+    tally.add("d2", "p2", [adjective, adjective])
+    ranked = tally.rank(min_freq=2)
+    assert [(row.term, row.key, row.frequency) for row in ranked] == [
+        ("organized proximity", "organize proximity", 3)
+    ]
 
 
 def test_empty_inputs_give_empty_results_of_the_right_type():

@@ -221,8 +221,16 @@ class CandidateTally:
             raise ValueError(f"min_freq must be at least 1, got {min_freq}")
         stats = self._stats
         scores = score_cvalue({key: s.frequency for key, s in stats.items()}, min_freq=min_freq)
-        rows = [_row(key, stats[key], score) for key, score in scores.items()]
-        return sorted(rows, key=lambda row: (-row.cvalue, row.term, row.key))
+        rows = sorted(
+            (_row(key, stats[key], score) for key, score in scores.items()),
+            key=lambda row: (-row.cvalue, row.term, row.key),
+        )
+        # Two keys can show the same surface when the lemmatiser reads a word two ways
+        # ("organized proximity": verb or adjective); the term is reported once, best first.
+        unique: dict[str, TermRow] = {}
+        for row in rows:
+            unique.setdefault(row.term, row)
+        return list(unique.values())
 
 
 def _one_language(docs_with_ids: Iterable[tuple[str, Doc]]) -> Iterator[tuple[str, Doc]]:
