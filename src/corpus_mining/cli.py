@@ -37,6 +37,7 @@ ParamsOption = Annotated[
 
 def _run(stage: Callable[[Params], dict[str, Any]], params_file: Path) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("corpus_mining").setLevel(logging.INFO)  # e.g. what the cache served
     try:
         metrics = stage(load_params(params_file))
     except CorpusMiningError as error:

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,7 +148,9 @@ def run_topics(params: Params) -> dict[str, Any]:
     plan = plan_model(cfg, len(units.ids))
     for warning in plan.warnings:
         log.warning(warning)
+    started = time.perf_counter()
     embeddings, embedder_id, cache_stats = _embed(params, units)
+    embedding_seconds = round(time.perf_counter() - started, 3)
     model = build_topic_model(cfg, plan, _vectorizer(cfg, n_topics=1))
     topics, _ = model.fit_transform(units.lemmas, embeddings=embeddings)
     if set(topics) == {-1} and plan.clusterer != "kmeans":
@@ -185,12 +188,10 @@ def run_topics(params: Params) -> dict[str, Any]:
         outliers_before,
         matches,
         plan.warnings,
-        cache_stats,
     )
-    write_json(
-        {k: v for k, v in metrics.items() if k != "embedding_cache"}, params.paths.topics_metrics
-    )
-    return metrics
+    write_json(metrics, params.paths.topics_metrics)
+    # Counts and times that differ between runs are returned (and printed), never written.
+    return {**metrics, "embedding_cache": cache_stats, "embedding_seconds": embedding_seconds}
 
 
 def _share(topics: list[int], value: int) -> float:
@@ -389,7 +390,6 @@ def _metrics(
     outliers_before: float,
     matches: Any,
     warnings: list[str],
-    cache_stats: dict[str, int],
 ) -> dict[str, Any]:
     documents = [set(text.split()) for text in units.lemmas]
     return {
@@ -405,5 +405,4 @@ def _metrics(
         "labels_applied": len(matches.assigned),
         "labels_unmatched": len(matches.unmatched),
         "warnings": warnings,
-        "embedding_cache": cache_stats,
     }
