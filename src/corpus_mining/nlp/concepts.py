@@ -249,8 +249,9 @@ class ConceptMatcher:
         for first in range(len(units)):
             for concept_id, last in self._walk(units, first):
                 found.setdefault(concept_id, set()).add((units[first].start, units[last].end))
+        text = doc.text  # built from the tokens on each access: once per passage
         hits = [
-            ConceptHit(concept_id, start, end, doc.text[start:end])
+            ConceptHit(concept_id, start, end, text[start:end])
             for concept_id, spans in found.items()
             for start, end in _keep_longest(spans)
         ]

@@ -316,4 +316,6 @@ def _candidate(doc: Doc, units: list[_Unit]) -> Candidate:
     last = units[-1].tokens[-1]
     end = last.idx + len(last.text)
     key = " ".join(unit.lemma for unit in units)
-    return Candidate(doc.text[start:end], key, len(units), start, end)
+    # The span's own text: doc.text would join every token of the passage on each call.
+    surface = doc[units[0].tokens[0].i : last.i + 1].text
+    return Candidate(surface, key, len(units), start, end)
