@@ -95,9 +95,14 @@ class DaskEngine:
                 memory_limit=cfg.memory_limit,
             )
             self._client = client(self._cluster)
+        self._threads = cfg.threads_per_worker
+        log.info("dask: %d workers at %s", self.workers, self._client.scheduler.address)
+
+    @property
+    def workers(self) -> int:
+        """Worker threads on the cluster now (workers of a batch system join over time)."""
         found = len(self._client.scheduler_info().get("workers", {}))
-        self.workers = max(1, found) * cfg.threads_per_worker
-        log.info("dask: %d workers at %s", found, self._client.scheduler.address)
+        return max(1, found) * self._threads
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``fn(item)`` for each item on the cluster, in order, a bounded number in flight."""
