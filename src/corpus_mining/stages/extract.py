@@ -174,6 +174,8 @@ def _plan(paths: Any, cache: DocumentCache) -> tuple[list[_Planned], dict[str, i
 def _batches(paths: Any, plan: list[_Planned]) -> Iterator[list[DocumentInput]]:
     """Second pass: the documents to compute, in order, in batches."""
     todo = {item.doc_id for item in plan if not item.cached}
+    if not todo:
+        return  # everything is cached: do not read the corpus again
     batch: list[DocumentInput] = []
     size = 0
     for document, _ in _inputs(paths):
