@@ -300,7 +300,8 @@ def _finish(
         min_count=params.extract.min_cooccurrence,
     )
     paths = params.paths
-    streams["mentions"] = _resolved_mentions(scratch / "mentions.parquet", paths.mentions, assigned)
+    streams["mentions"] = ParquetStream(MENTIONS, paths.mentions)  # aborted if anything fails
+    _resolve_mentions(scratch / "mentions.parquet", streams["mentions"], assigned)
     _write(ENTITIES, entities, paths.entities)
     _write(ACRONYMS, acronyms, paths.acronyms)
     _write(TERMS, terms, paths.terms)
@@ -312,17 +313,15 @@ def _finish(
     return metrics
 
 
-def _resolved_mentions(
-    draft: Path, target: Path, assigned: dict[Surface, tuple[str, str]]
-) -> ParquetStream:
-    """Mentions with their entity id and label, streamed from the draft (not yet closed)."""
-    out = ParquetStream(MENTIONS, target)
+def _resolve_mentions(
+    draft: Path, out: ParquetStream, assigned: dict[Surface, tuple[str, str]]
+) -> None:
+    """Copy the draft's mentions to ``out`` with their entity id and label."""
     for batch in pq.ParquetFile(draft).iter_batches(_READ_ROWS * 5):
         for row in batch.to_pylist():
             surface = (row["text"], row["label"], row.pop("gazetteer_id") or "")
             row["entity_id"], row["label"] = assigned[surface]
             out.write(row)
-    return out
 
 
 def _write(spec: TableSchema, rows: list[dict[str, Any]], target: Path) -> None:
