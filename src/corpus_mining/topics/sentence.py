@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from corpus_mining.engine import Engine
 from corpus_mining.errors import ParamsError
+from corpus_mining.threads import fixed_threads
 
 # Canonical model name -> (importable package that ships it, folder inside that package).
 PACKAGED_MODELS: dict[str, tuple[str, str]] = {
@@ -127,26 +128,32 @@ class SentenceTransformerEmbedder:
         model: A model name or a local model folder (see the module docstring).
         batch_size: Texts per forward pass.
         seed: Seed given to ``torch.manual_seed`` before loading and before each call.
+        threads: torch and BLAS threads of each forward pass, here and on every worker: the
+            thread count changes the order of the sums, so it is part of the id.
 
     Raises:
         ParamsError: sentence-transformers is not installed, or the model cannot load offline.
     """
 
-    def __init__(self, model: str, *, batch_size: int = 32, seed: int = 0) -> None:
+    def __init__(
+        self, model: str, *, batch_size: int = 32, seed: int = 0, threads: int = 1
+    ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.batch_size = batch_size
         self.seed = seed
+        self.threads = threads
         self.path, label = resolve_model_path(model)
         self._model = _load(model, self.path, seed)
         safe_label = re.sub(r"[^A-Za-z0-9._-]+", "-", label).strip("-.") or "model"
         # Batches of another size pad differently, so their vectors may differ in the last bits.
-        self._id = f"st-{safe_label}-{model_fingerprint(self.path)[:16]}-b{batch_size}"
+        fingerprint = model_fingerprint(self.path)[:16]
+        self._id = f"st-{safe_label}-{fingerprint}-b{batch_size}-t{threads}"
         self.dimensions = int(_dimension(self._model))
 
     @property
     def id(self) -> str:
-        """``st-<model name>-<hash of the model folder's files>-b<batch size>``."""
+        """``st-<model name>-<hash of the model folder's files>-b<batch size>-t<threads>``."""
         return self._id
 
     def embed(self, texts: Sequence[str], engine: Engine | None = None) -> npt.NDArray[np.float32]:
@@ -168,7 +175,9 @@ class SentenceTransformerEmbedder:
         order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
         size = self.batch_size
         tasks = [
-            _Batch(self.path, self.seed, [texts[i] for i in order[start : start + size]])
+            _Batch(
+                self.path, self.seed, self.threads, [texts[i] for i in order[start : start + size]]
+            )
             for start in range(0, len(order), size)
         ]
         if engine is None:
@@ -184,6 +193,7 @@ class SentenceTransformerEmbedder:
 class _Batch:
     path: Path
     seed: int
+    threads: int
     texts: list[str]
 
 
@@ -191,13 +201,14 @@ def _encode(model: Any, task: _Batch) -> npt.NDArray[np.float32]:
     import torch
 
     torch.manual_seed(task.seed)
-    vectors = model.encode(
-        task.texts,
-        batch_size=len(task.texts),
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
+    with fixed_threads(task.threads):
+        vectors = model.encode(
+            task.texts,
+            batch_size=len(task.texts),
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
     return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
