@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from corpus_mining.errors import ParamsError
 
@@ -91,16 +91,23 @@ class TopicsParams(_Section):
     """BERTopic over passages (or documents), with a swappable embedder."""
 
     unit: Literal["passage", "document"] = "passage"
-    embedder: Literal["lsa", "sentence-transformers"] = "lsa"
+    embedder: str = "use-multilingual"
     embedding_model: str = "paraphrase-multilingual-MiniLM-L12-v2"
     lsa_dimensions: int = Field(default=100, ge=2)
+    threads: int = Field(default=1, ge=1)
     seed: int = Field(default=42, ge=0)
     reducer: Literal["umap", "pca"] = "umap"
     n_neighbors: int = Field(default=15, ge=2)
     n_components: int = Field(default=5, ge=1)
-    clusterer: Literal["hdbscan", "kmeans"] = "hdbscan"
+    clusterer: Literal["kmeans", "hdbscan"] = "kmeans"
+    n_clusters: int | Literal["auto"] = "auto"
+    min_topics: int = Field(default=5, ge=2)
+    max_topics: int = Field(default=40, ge=2)
+    min_topic_size: int = Field(default=10, ge=2)
     min_cluster_size: int = Field(default=10, ge=2)
-    n_clusters: int = Field(default=10, ge=1)
+    max_fit_passages: int = Field(default=20000, ge=100)
+    stability_seeds: int = Field(default=3, ge=1)
+    guided_families: list[str] = Field(default_factory=list)
     min_df: int = Field(default=2, ge=1)
     ngram_max: int = Field(default=3, ge=1, le=3)
     top_n_words: int = Field(default=10, ge=3, le=30)
@@ -108,8 +115,33 @@ class TopicsParams(_Section):
     outlier_strategy: Literal["none", "embeddings", "c-tf-idf", "distributions"] = "embeddings"
     outlier_threshold: float = Field(default=0.0, ge=0, le=1)
     representative_passages: int = Field(default=3, ge=1)
+    min_representative_words: int = Field(default=15, ge=1)
     label_match_threshold: float = Field(default=0.4, gt=0, le=1)
     min_passage_words: int = Field(default=5, ge=0)
+
+    @field_validator("embedder")
+    @classmethod
+    def _registered_embedder(cls, name: str) -> str:
+        from corpus_mining.topics.embedders import embedder_names
+
+        if name not in embedder_names():
+            raise ValueError(f"unknown embedder; allowed values: {', '.join(embedder_names())}")
+        return name
+
+    @field_validator("n_clusters")
+    @classmethod
+    def _positive_clusters(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and value < 2:
+            raise ValueError("n_clusters must be 'auto' or at least 2")
+        return value
+
+    @model_validator(mode="after")
+    def _topic_range(self) -> TopicsParams:
+        if self.min_topics > self.max_topics:
+            raise ValueError(
+                f"min_topics ({self.min_topics}) exceeds max_topics ({self.max_topics})"
+            )
+        return self
 
 
 class EvolutionParams(_Section):

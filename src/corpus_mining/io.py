@@ -44,6 +44,26 @@ def atomic_text(target: Path) -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """Yield a temp folder beside ``target``; on success it is swapped in by two renames.
+
+    Removing the old folder first and writing in place would leave nothing, or half a
+    folder, if the process were killed mid-write.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    old = tmp.with_suffix(".old")
+    try:
+        yield tmp
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
 def scratch_dir(folder: Path, stage: str) -> Iterator[Path]:
     """A temporary folder beside a stage's outputs, for drafts too large for memory.
 

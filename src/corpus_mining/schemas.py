@@ -247,6 +247,7 @@ TOPICS = TableSchema(
         ("top_terms_en", pa.list_(pa.string())),
         ("n_docs", pa.int32()),
         ("langs", pa.list_(pa.string())),
+        ("lang_shares", pa.list_(pa.struct([("lang", pa.string()), ("share", pa.float64())]))),
         ("note", pa.string()),
     ),
 )

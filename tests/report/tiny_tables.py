@@ -80,6 +80,10 @@ def _topics() -> pd.DataFrame:
             "top_terms_en": [np.array(["cluster", "pole"]), np.array(["hub", "network"])],
             "n_docs": [2, 1],
             "langs": [np.array(["en", "fr"]), np.array(["en"])],
+            "lang_shares": [
+                np.array([{"lang": "en", "share": 0.25}, {"lang": "fr", "share": 0.75}]),
+                np.array([{"lang": "en", "share": 1.0}]),
+            ],
             "note": ["Revu par l'équipe", None],
         }
     )

@@ -9,6 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 import yaml
+from sklearn.metrics import normalized_mutual_info_score
 
 from corpus_mining.errors import StageError
 from corpus_mining.stages.extract import run_extract
@@ -17,7 +18,7 @@ from corpus_mining.stages.topics import run_topics
 from corpus_mining.topics.representation import stop_words
 
 from builders import bilingual_corpus
-from helpers import make_params
+from helpers import make_params, override
 
 TABLES = ("topics", "passage_topics", "topic_passages", "topics_per_class")
 
@@ -41,27 +42,42 @@ def _digests(params):
 
 @pytest.fixture(scope="module")
 def fitted(tmp_path_factory):
-    params = _prepare(tmp_path_factory.mktemp("topics"))
+    # min_topics 2: the silhouette may choose 2 topics, i.e. the two languages, if the
+    # embedder separates them more than it separates the three themes.
+    params = override(_prepare(tmp_path_factory.mktemp("topics")), topics={"min_topics": 2})
     metrics = run_topics(params)
     return params, metrics
 
 
-def test_topics_mix_languages_and_cover_the_themes(fitted):
+def test_topics_follow_themes_not_languages_on_a_small_bilingual_corpus(fitted):
     params, metrics = fitted
-    topics = pd.read_parquet(params.paths.topics)
-    assert metrics["n_topics"] >= 2
-    assert metrics["language_mixing"] > 0
-    assert set(metrics) >= {
+    assert {
         "n_topics",
+        "topic_count",
         "outlier_share",
         "coherence_npmi",
         "topic_diversity",
-        "language_mixing",
+        "nmi_topic_language",
+        "mixed_topic_share",
+        "stability",
         "embedder",
-    }
+    } <= set(metrics)
+    assert "language_mixing" not in metrics
+    # No collapse: 54 passages on 3 themes give at least 3 topics, chosen among 2 to 5.
+    assert metrics["n_topics"] >= 3 and metrics["topic_count"]["method"] == "kmeans-silhouette"
+    assert metrics["nmi_topic_language"] <= 0.3 and metrics["mixed_topic_share"] >= 0.5
+    passages = pd.read_parquet(params.paths.passages).merge(
+        pd.read_parquet(params.paths.passage_topics), on="passage_id"
+    )
+    theme = passages["text"].str.extract(r"\((\w+) (?:fr|en) \d")[0]
+    assert normalized_mutual_info_score(theme, passages["topic_id"]) >= 0.5
+    topics = pd.read_parquet(params.paths.topics)
     real = topics[topics["topic_id"] != -1]
+    shares = real["lang_shares"].map(lambda rows: {r["lang"]: r["share"] for r in rows})
+    assert shares.map(lambda s: abs(sum(s.values()) - 1) < 1e-5).all()
     assert (real["langs"].map(len) == 2).any()
     assert real["top_terms_fr"].map(len).gt(0).any() and real["top_terms_en"].map(len).gt(0).any()
+    assert 0 <= metrics["stability"]["ari"] <= 1 and metrics["stability"]["seeds"] == 3
 
 
 def test_stop_words_never_in_labels(fitted):

@@ -1,7 +1,8 @@
 """Passage text as content lemmas, for topic models and other bag-of-words uses.
 
-Two forms: ``lemmas`` (lower-case lemmas of content words, in order; proper names are
-left out unless they are concept terms such as "PTCE") and ``shared``, where
+Two forms: ``lemmas`` (lower-case lemmas of the nouns and adjectives, in order: what a
+passage is about, without the verbs, adverbs and proper names that make topic labels
+read "find · look · remain"; concept terms such as "PTCE" are always kept) and ``shared``, where
 every concept term of the lexicon is replaced by one token per concept
 (``concept_cluster``), so a French and an English passage about the same concept share
 vocabulary ("grappes d'entreprises" and "business clusters" both give ``concept_cluster``).
@@ -34,9 +35,14 @@ def _content(token: Any) -> bool:
     return bool(token.is_alpha and not token.is_stop and len(token.text) > 1)
 
 
+# Parts of speech that say what a passage is about. A model without a tagger leaves pos_
+# empty: then every content word but proper names is kept.
+THEMATIC_POS = frozenset({"NOUN", "ADJ", ""})
+
+
 def _thematic(token: Any) -> bool:
-    """Content words that say what a passage is about: proper names are left out."""
-    return _content(token) and token.pos_ != "PROPN"
+    """Nouns and adjectives (proper names, verbs and adverbs are left out)."""
+    return _content(token) and token.pos_ in THEMATIC_POS
 
 
 def passage_lemmas(doc: Any, concept_hits: Sequence[Any]) -> tuple[str, str]:

@@ -62,7 +62,7 @@ def topic_table(topics: pd.DataFrame) -> pd.DataFrame:
             "label_en": row["label_en"],
             "size": int(row["size"]),
             "n_docs": int(row["n_docs"]),
-            "langs": _terms(row["langs"]),
+            "langs": _shares(row["lang_shares"]),
             "top_terms_fr": _terms(row["top_terms_fr"]),
             "top_terms_en": _terms(row["top_terms_en"]),
             "note": row["note"],
@@ -70,6 +70,14 @@ def topic_table(topics: pd.DataFrame) -> pd.DataFrame:
         for row in records(topics.sort_values("topic_id"))
     ]
     return pd.DataFrame(rows, columns=list(rows[0]) if rows else ["topic_id", "name", "size"])
+
+
+def _shares(shares: Any) -> str:
+    """``fr 69% · en 31%``: each language's share of the topic's passages, largest first."""
+    if shares is None or not len(shares):
+        return ""
+    rows = sorted(shares, key=lambda r: (-r["share"], r["lang"]))
+    return " · ".join(f"{r['lang']} {round(100 * r['share'])}%" for r in rows)
 
 
 def example_passages(topic_passages: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
@@ -185,7 +193,11 @@ def _metrics_line(metrics: Mapping[str, Any]) -> str:
         ("topics", metrics.get("n_topics")),
         ("coherence (NPMI)", metrics.get("coherence_npmi")),
         ("topic diversity", metrics.get("topic_diversity")),
-        ("topics mixing French and English", metrics.get("language_mixing")),
+        (
+            "share of topics whose minority language holds at least 15%",
+            metrics.get("mixed_topic_share"),
+        ),
+        ("NMI(topic, language) (0 = topics ignore language)", metrics.get("nmi_topic_language")),
         ("outlier share", metrics.get("outlier_share")),
     ]
     parts = [f"{esc(k)}: {esc(v)}" for k, v in shown if v is not None]

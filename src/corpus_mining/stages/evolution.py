@@ -110,9 +110,10 @@ def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.Dat
     vectorizer = make_vectorizer(
         min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
     )
-    terms = top_terms_by_language(
+    scored = top_terms_by_language(
         list(units["lemmas"]), list(units["topic_id"]), list(period), vectorizer, top_n=5
     )
+    terms = {key: [term for term, _ in ranked] for key, ranked in scored.items()}
     return _frame(
         topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TOPIC_COLUMNS
     )

@@ -9,13 +9,9 @@ safetensors, without its embedding model.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,7 +20,9 @@ import pyarrow.parquet as pq
 
 from corpus_mining.config import Params, TopicsParams
 from corpus_mining.engine import open_engine
-from corpus_mining.io import atomic_text, write_csv, write_json, write_parquet
+from corpus_mining.errors import ParamsError
+from corpus_mining.io import atomic_folder, atomic_text, write_csv, write_json, write_parquet
+from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.schemas import (
     PASSAGE_TOPICS,
     TOPIC_LABEL_REPORT,
@@ -33,7 +31,16 @@ from corpus_mining.schemas import (
     TOPICS_PER_CLASS,
 )
 from corpus_mining.topics.cache import EmbeddingCache
-from corpus_mining.topics.embedders import make_embedder
+from corpus_mining.topics.embedders import DistributedEmbedder, Embedder, make_embedder
+from corpus_mining.topics.fit import (
+    ClusterSettings,
+    TopicFit,
+    fit_topics,
+    refit_labels,
+    remap_topics,
+    stratified_sample,
+)
+from corpus_mining.topics.guided import guide, seed_topics
 from corpus_mining.topics.labels import (
     TopicSignature,
     label_report_rows,
@@ -41,18 +48,27 @@ from corpus_mining.topics.labels import (
     match_labels,
     signature_template,
 )
-from corpus_mining.topics.model import build_topic_model, fallback_to_kmeans, plan_model
-from corpus_mining.topics.quality import coherence_npmi, language_mixing, topic_diversity
+from corpus_mining.topics.model import plan_model
+from corpus_mining.topics.quality import (
+    coherence_npmi_by_language,
+    language_shares,
+    mixed_topic_share,
+    nmi_topic_language,
+    stability,
+    topic_diversity,
+)
 from corpus_mining.topics.representation import (
     centroid_similarity,
+    is_substantive,
     make_vectorizer,
     representative,
     top_terms_by_language,
 )
-from corpus_mining.topics.sentence import SentenceTransformerEmbedder
 from corpus_mining.topics.tables import per_class_rows, topic_rows
 
 log = logging.getLogger(__name__)
+
+STABILITY_UNITS = 5000
 
 
 @dataclass
@@ -116,28 +132,82 @@ def _by_document(
     ]
 
 
-def _embed(params: Params, units: Units) -> tuple[np.ndarray, str, dict[str, int]]:
+def _make_embedder(params: Params, inputs: list[str]) -> Embedder:
     cfg = params.topics
-    lsa = cfg.embedder == "lsa"
-    inputs = units.shared if lsa else units.texts
-    embedder = make_embedder(
+    return make_embedder(
         cfg.embedder,
         model=cfg.embedding_model,
         dimensions=cfg.lsa_dimensions,
         seed=cfg.seed,
+        threads=cfg.threads,
         corpus=inputs,
     )
+
+
+def _embed(params: Params, units: Units) -> tuple[np.ndarray, Embedder, dict[str, int]]:
+    inputs = units.shared if params.topics.embedder == "lsa" else units.texts
+    embedder = _make_embedder(params, inputs)
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
-    if isinstance(embedder, SentenceTransformerEmbedder) and params.engine == "dask":
+    if isinstance(embedder, DistributedEmbedder) and params.engine == "dask":
         with open_engine(params, local_workers=1) as engine:
             vectors = cache.get_or_compute(inputs, lambda texts: embedder.embed(texts, engine))
     else:  # LSA is one fit over the whole corpus: fast, and run here
         vectors = cache.get_or_compute(inputs, embedder.embed)
     return (
         np.asarray(vectors, dtype=np.float32),
-        embedder.id,
+        embedder,
         {"hits": cache.stats.hits, "misses": cache.stats.misses},
     )
+
+
+def _settings(cfg: TopicsParams) -> ClusterSettings:
+    return ClusterSettings(
+        n_clusters=cfg.n_clusters,
+        min_topics=cfg.min_topics,
+        max_topics=cfg.max_topics,
+        min_topic_size=cfg.min_topic_size,
+        max_fit=cfg.max_fit_passages,
+        seed=cfg.seed,
+        top_n_words=cfg.top_n_words,
+        outlier_strategy=cfg.outlier_strategy,
+        outlier_threshold=cfg.outlier_threshold,
+    )
+
+
+def _guide(params: Params, embedder: Embedder) -> Any:
+    """The guided-topics step, or None when ``topics.guided_families`` is empty."""
+    families = params.topics.guided_families
+    if not families:
+        return None
+    seeds = seed_topics(load_lexicon(params.paths.lexicon), families)
+    if params.topics.embedder == "lsa":
+        raise ParamsError("topics.guided_families: needs a neural embedder, not 'lsa'")
+    vectors = embedder.embed([" ".join(terms) for _, terms in seeds])
+    return lambda embeddings: guide(embeddings, vectors)
+
+
+def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedder) -> TopicFit:
+    cfg = params.topics
+    plan = plan_model(
+        len(units.ids),
+        reducer=cfg.reducer,
+        clusterer=cfg.clusterer,
+        n_neighbors=cfg.n_neighbors,
+        n_components=cfg.n_components,
+        min_cluster_size=cfg.min_cluster_size,
+    )
+    fit = fit_topics(
+        units.lemmas,
+        embeddings,
+        strata=units.langs,
+        plan=plan,
+        settings=_settings(cfg),
+        vectorizer=lambda n_topics: _vectorizer(cfg, n_topics=n_topics),
+        guide=_guide(params, embedder),
+    )
+    for warning in fit.warnings:
+        log.warning(warning)
+    return fit
 
 
 def run_topics(params: Params) -> dict[str, Any]:
@@ -145,32 +215,23 @@ def run_topics(params: Params) -> dict[str, Any]:
     cfg = params.topics
     docs = _documents(params)
     units = _units(params, docs)
-    plan = plan_model(cfg, len(units.ids))
-    for warning in plan.warnings:
-        log.warning(warning)
     started = time.perf_counter()
-    embeddings, embedder_id, cache_stats = _embed(params, units)
+    embeddings, embedder, cache_stats = _embed(params, units)
     embedding_seconds = round(time.perf_counter() - started, 3)
-    model = build_topic_model(cfg, plan, _vectorizer(cfg, n_topics=1))
-    topics, _ = model.fit_transform(units.lemmas, embeddings=embeddings)
-    if set(topics) == {-1} and plan.clusterer != "kmeans":
-        plan = fallback_to_kmeans(plan, len(units.ids))
-        log.warning(plan.warnings[-1])
-        model = build_topic_model(cfg, plan, _vectorizer(cfg, n_topics=1))
-        topics, _ = model.fit_transform(units.lemmas, embeddings=embeddings)
-    outliers_before = _share(topics, -1)
-    topics = _reduce_outliers(model, cfg, units, topics, embeddings)
+    fit = _fit(params, units, embeddings, embedder)
+    model, topics = fit.model, fit.topics
     labels = load_topic_labels(params.paths.topic_labels)
     signatures = _signatures(model, units, topics, embeddings, cfg)
     matches = match_labels(labels, signatures, threshold=cfg.label_match_threshold)
     if matches.merges:
-        model.merge_topics(units.lemmas, [list(group) for group in matches.merges])
-        topics = list(model.topics_)
+        before = [topics[i] for i in fit.fitted]
+        model.merge_topics([units.lemmas[i] for i in fit.fitted], [list(g) for g in matches.merges])
+        topics = remap_topics(topics, before, [int(t) for t in model.topics_])
         signatures = _signatures(model, units, topics, embeddings, cfg)
         matches = match_labels(labels, signatures, threshold=cfg.label_match_threshold)
     for row in matches.unmatched:
         log.warning("topic label %r not applied: %s", row.label, row.reason)
-    outputs = _outputs(params, model, units, docs, topics, embeddings, matches)
+    terms = _outputs(params, model, units, docs, topics, embeddings, matches, fit.fitted)
     _save_model(model, params)
     write_csv(
         _table(label_report_rows(matches, labels), TOPIC_LABEL_REPORT),
@@ -179,16 +240,7 @@ def run_topics(params: Params) -> dict[str, Any]:
     )
     with atomic_text(params.paths.topic_label_template) as handle:
         handle.write(signature_template(signatures))
-    metrics = _metrics(
-        cfg,
-        units,
-        topics,
-        outputs,
-        embedder_id,
-        outliers_before,
-        matches,
-        plan.warnings,
-    )
+    metrics = _metrics(params, units, topics, terms, embedder.id, fit, embeddings, matches)
     write_json(metrics, params.paths.topics_metrics)
     # Counts and times that differ between runs are returned (and printed), never written.
     return {**metrics, "embedding_cache": cache_stats, "embedding_seconds": embedding_seconds}
@@ -205,31 +257,6 @@ def _vectorizer(cfg: TopicsParams, *, n_topics: int) -> Any:
     )
 
 
-def _reduce_outliers(
-    model: Any, cfg: TopicsParams, units: Units, topics: list[int], embeddings: np.ndarray
-) -> list[int]:
-    """Reassign outliers, then represent topics with the final vectorizer.
-
-    Its ``min_df`` is set once the number of topics is known.
-    """
-    topics = [int(t) for t in topics]
-    reduce = cfg.outlier_strategy != "none" and -1 in topics and len(set(topics)) > 1
-    if reduce:
-        topics = [
-            int(t)
-            for t in model.reduce_outliers(
-                units.lemmas,
-                topics,
-                strategy=cfg.outlier_strategy,
-                embeddings=embeddings,
-                threshold=cfg.outlier_threshold,
-            )
-        ]
-    vectorizer = _vectorizer(cfg, n_topics=len(set(topics)))
-    model.update_topics(units.lemmas, topics=topics, vectorizer_model=vectorizer)
-    return topics
-
-
 def _overall_terms(model: Any, topic: int) -> list[str]:
     words = model.get_topic(topic) or []
     return [str(word) for word, score in words if word and score > 0]
@@ -239,8 +266,15 @@ def _examples(
     units: Units, topics: list[int], embeddings: np.ndarray, cfg: TopicsParams
 ) -> list[dict[str, Any]]:
     similarity = centroid_similarity(embeddings, topics)
+    minimum = cfg.min_representative_words
+    eligible = [is_substantive(text, min_words=minimum) for text in units.texts]
     return representative(
-        similarity, topics, units.langs, units.ids, per_language=cfg.representative_passages
+        similarity,
+        topics,
+        units.langs,
+        units.ids,
+        per_language=cfg.representative_passages,
+        eligible=eligible,
     )
 
 
@@ -262,12 +296,6 @@ def _signatures(
     ]
 
 
-@dataclass
-class _Outputs:
-    top_terms: dict[int, list[str]]
-    langs: dict[int, set[str]]
-
-
 def _outputs(
     params: Params,
     model: Any,
@@ -276,24 +304,28 @@ def _outputs(
     topics: list[int],
     embeddings: np.ndarray,
     matches: Any,
-) -> _Outputs:
+    fitted: list[int],
+) -> tuple[dict[int, list[str]], dict[tuple[int, str], list[str]]]:
+    """Write the topic tables; return the top terms of each topic, overall and by language."""
     cfg = params.topics
     by_lang = top_terms_by_language(
-        units.lemmas, topics, units.langs, model.vectorizer_model, top_n=cfg.top_n_words
+        [units.lemmas[i] for i in fitted],
+        [topics[i] for i in fitted],
+        [units.langs[i] for i in fitted],
+        model.vectorizer_model,
+        top_n=cfg.top_n_words,
     )
-    examples = _examples(units, topics, embeddings, cfg)
-    langs: dict[int, set[str]] = defaultdict(set)
     unit_docs: dict[int, set[str]] = defaultdict(set)
-    for topic, lang, doc_id in zip(topics, units.langs, units.doc_ids, strict=True):
-        langs[topic].add(lang)
+    for topic, doc_id in zip(topics, units.doc_ids, strict=True):
         unit_docs[topic].add(doc_id)
     top_terms = {t: _overall_terms(model, t) for t in sorted(set(topics)) if t != -1}
-    rows = topic_rows(topics, top_terms, by_lang, langs, unit_docs, matches.assigned)
+    shares = language_shares(topics, units.langs)
+    rows = topic_rows(topics, top_terms, by_lang, shares, unit_docs, matches.assigned)
     write_parquet(_table(rows, TOPICS), TOPICS, params.paths.topics)
     _write_passage_topics(params, units, topics, embeddings)
-    _write_examples(params, units, docs, examples)
-    _write_per_class(params, model, units)
-    return _Outputs(top_terms=top_terms, langs=dict(langs))
+    _write_examples(params, units, docs, _examples(units, topics, embeddings, cfg))
+    _write_per_class(params, model, units, fitted)
+    return top_terms, {key: [term for term, _ in scored] for key, scored in by_lang.items()}
 
 
 def _write_passage_topics(
@@ -346,35 +378,23 @@ def _write_examples(
     write_parquet(_table(rows, TOPIC_PASSAGES), TOPIC_PASSAGES, params.paths.topic_passages)
 
 
-def _write_per_class(params: Params, model: Any, units: Units) -> None:
+def _write_per_class(params: Params, model: Any, units: Units, fitted: list[int]) -> None:
+    """Topic frequency and words per kind and language, over the fitted units."""
+    docs = [units.lemmas[i] for i in fitted]
     frames = {
-        class_type: (classes, model.topics_per_class(units.lemmas, classes=classes))
-        for class_type, classes in (("kind", units.kinds), ("lang", units.langs))
+        class_type: (classes, model.topics_per_class(docs, classes=classes))
+        for class_type, all_classes in (("kind", units.kinds), ("lang", units.langs))
+        for classes in [[all_classes[i] for i in fitted]]
     }
     rows = per_class_rows(frames)
     write_parquet(_table(rows, TOPICS_PER_CLASS), TOPICS_PER_CLASS, params.paths.topics_per_class)
 
 
 def _save_model(model: Any, params: Params) -> None:
-    """Save into a temp folder beside the target, then swap it in with two renames.
-
-    Removing the old folder first and saving in place would leave no model, or half of
-    one, if the stage were killed mid-save.
-    """
-    target = params.paths.topic_model
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    old = tmp.with_suffix(".old")
-    try:
+    with atomic_folder(params.paths.topic_model) as folder:
         model.save(
-            str(tmp), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
+            str(folder), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
         )
-        if target.exists():
-            os.replace(target, old)
-        os.replace(tmp, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _table(rows: list[Any], spec: Any) -> pa.Table:
@@ -382,27 +402,53 @@ def _table(rows: list[Any], spec: Any) -> pa.Table:
 
 
 def _metrics(
-    cfg: TopicsParams,
+    params: Params,
     units: Units,
     topics: list[int],
-    outputs: _Outputs,
+    terms: tuple[dict[int, list[str]], dict[tuple[int, str], list[str]]],
     embedder_id: str,
-    outliers_before: float,
+    fit: TopicFit,
+    embeddings: np.ndarray,
     matches: Any,
-    warnings: list[str],
 ) -> dict[str, Any]:
+    cfg = params.topics
+    top_terms, by_lang = terms
     documents = [set(text.split()) for text in units.lemmas]
     return {
         "unit": cfg.unit,
         "units": len(units.ids),
-        "n_topics": len(outputs.top_terms),
+        "fitted_units": len(fit.fitted),
+        "n_topics": len(top_terms),
+        "topic_count": fit.count.as_metrics(),
         "outlier_share": _share(topics, -1),
-        "outlier_share_before_reduction": outliers_before,
-        "coherence_npmi": coherence_npmi(outputs.top_terms, documents),
-        "topic_diversity": topic_diversity(outputs.top_terms),
-        "language_mixing": language_mixing(outputs.langs),
+        "outlier_share_before_reduction": fit.outliers_before,
+        "coherence_npmi": coherence_npmi_by_language(by_lang, documents, units.langs),
+        "topic_diversity": topic_diversity(top_terms),
+        "nmi_topic_language": nmi_topic_language(topics, units.langs),
+        "mixed_topic_share": mixed_topic_share(
+            topics, units.langs, languages=params.ingest.languages
+        ),
+        "stability": _stability(params, fit, embeddings),
         "embedder": embedder_id,
         "labels_applied": len(matches.assigned),
         "labels_unmatched": len(matches.unmatched),
-        "warnings": warnings,
+        "warnings": fit.warnings,
     }
+
+
+def _stability(params: Params, fit: TopicFit, embeddings: np.ndarray) -> dict[str, Any] | None:
+    """Mean ARI of refits with other seeds, on at most 5,000 fitted units (k-means only)."""
+    cfg = params.topics
+    if cfg.stability_seeds < 2 or fit.plan.clusterer != "kmeans" or fit.count.k < 2:
+        return None
+    subset = [
+        fit.fitted[i]
+        for i in stratified_sample(
+            [params.topics.unit] * len(fit.fitted), STABILITY_UNITS, seed=cfg.seed
+        )
+    ]
+    labelings = [[fit.topics[i] for i in subset]]
+    for offset in range(1, cfg.stability_seeds):
+        refit = refit_labels(embeddings[subset], fit.plan, k=fit.count.k, seed=cfg.seed + offset)
+        labelings.append(refit.tolist())
+    return {"ari": stability(labelings), "seeds": cfg.stability_seeds, "units": len(subset)}

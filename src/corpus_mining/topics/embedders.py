@@ -1,20 +1,26 @@
-"""The embedder seam of the ``topics`` stage: a Protocol and a factory over its implementations.
+"""The embedder seam of the ``topics`` stage: a Protocol and a registry of implementations.
 
 An embedder turns texts into L2-normalised float32 vectors. Its ``id`` names the model *and*
 its settings, so vectors cached under one id are never reused for another model or fit.
+Implementations are registered by name in ``embedders`` (a ``catalogue`` registry, as spaCy
+registers its components); ``topics.embedder`` in params picks one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+import catalogue
 import numpy as np
 import numpy.typing as npt
 
 from corpus_mining.errors import ParamsError
 
-EMBEDDER_KINDS = ("lsa", "sentence-transformers")
+if TYPE_CHECKING:
+    from corpus_mining.engine import Engine
+
+embedders = catalogue.create("corpus_mining", "embedders")
 
 
 @runtime_checkable
@@ -39,31 +45,72 @@ class Embedder(Protocol):
         ...
 
 
+@runtime_checkable
+class DistributedEmbedder(Embedder, Protocol):
+    """An embedder whose vectors do not depend on where its batches run."""
+
+    def embed(  # noqa: D102 - the Protocol above documents it
+        self, texts: Sequence[str], engine: Engine | None = None
+    ) -> npt.NDArray[np.float32]: ...
+
+
+def _use_multilingual(*, threads: int, **_: Any) -> Embedder:
+    from corpus_mining.topics.use_multilingual import UseMultilingualEmbedder
+
+    return UseMultilingualEmbedder(threads=threads)
+
+
+def _lsa(*, dimensions: int, seed: int, corpus: Sequence[str], **_: Any) -> Embedder:
+    from corpus_mining.topics.lsa import LsaEmbedder
+
+    return LsaEmbedder(corpus, dimensions=dimensions, seed=seed)
+
+
+def _sentence_transformers(*, model: str, seed: int, threads: int, **_: Any) -> Embedder:
+    from corpus_mining.topics.sentence import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(model, seed=seed, threads=threads)
+
+
+def embedder_names() -> list[str]:
+    """The registered embedder names, sorted."""
+    return sorted(embedders.get_all())
+
+
 def make_embedder(
-    kind: str, *, model: str, dimensions: int, seed: int, corpus: Sequence[str]
+    kind: str,
+    *,
+    model: str,
+    dimensions: int,
+    seed: int,
+    corpus: Sequence[str],
+    threads: int = 1,
 ) -> Embedder:
     """Build the embedder that ``topics.embedder`` names.
 
     Args:
-        kind: ``"lsa"`` or ``"sentence-transformers"``.
-        model: Sentence-transformers model name or local path (unused by ``"lsa"``).
-        dimensions: Number of LSA dimensions wanted (unused by sentence-transformers).
+        kind: A registered name: ``"use-multilingual"``, ``"lsa"`` or
+            ``"sentence-transformers"``.
+        model: Sentence-transformers model name or local path (used by that embedder only).
+        dimensions: Number of LSA dimensions wanted (LSA only).
         seed: Random seed of the SVD or of torch.
-        corpus: Texts the LSA model is fitted on (unused by sentence-transformers).
+        threads: Compute threads of neural embedders (the vectors do not depend on it).
+        corpus: Texts the LSA model is fitted on (LSA only).
 
     Returns:
         The embedder, ready to use.
 
     Raises:
-        ParamsError: ``kind`` is not one of the allowed values, or the model cannot load.
+        ParamsError: ``kind`` is not registered, or the model cannot load.
     """
-    if kind == "lsa":
-        from corpus_mining.topics.lsa import LsaEmbedder
+    if kind not in embedders.get_all():
+        allowed = ", ".join(repr(name) for name in embedder_names())
+        raise ParamsError(f"topics.embedder: unknown embedder {kind!r}; allowed values: {allowed}")
+    factory: Callable[..., Embedder] = embedders.get(kind)
+    return factory(model=model, dimensions=dimensions, seed=seed, threads=threads, corpus=corpus)
 
-        return LsaEmbedder(corpus, dimensions=dimensions, seed=seed)
-    if kind == "sentence-transformers":
-        from corpus_mining.topics.sentence import SentenceTransformerEmbedder
 
-        return SentenceTransformerEmbedder(model, seed=seed)
-    allowed = ", ".join(repr(k) for k in EMBEDDER_KINDS)
-    raise ParamsError(f"topics.embedder: unknown embedder {kind!r}; allowed values: {allowed}")
+# Registered by name; params pick them (topics.embedder, topics.reducer, topics.clusterer).
+embedders.register("use-multilingual", func=_use_multilingual)
+embedders.register("lsa", func=_lsa)
+embedders.register("sentence-transformers", func=_sentence_transformers)

@@ -7,6 +7,7 @@ References:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +15,13 @@ from typing import Any
 import numpy as np
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'-]*[^\W\d_]\b"
+_KEYWORD_LINE = re.compile(
+    r"^\W*(?:mots?[- ]cl[ée]s?|keywords?|key words|jel|tags?|sommaire|contents)\b", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?;:…](?:\s|$)")
+_MAX_CAPITALISED = 0.5
+# A topic's terms occur at least this many times more often in it than in its language.
+MIN_LIFT = 1.5
 
 
 def stop_words(extra: Sequence[str]) -> list[str]:
@@ -46,40 +54,101 @@ def top_terms_by_language(
     vectorizer: Any,
     *,
     top_n: int,
-) -> dict[tuple[int, str], list[str]]:
-    """Top c-TF-IDF terms of each (topic, language), computed among topics of that language."""
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from sklearn.base import clone
+    min_support: int = 2,
+) -> dict[tuple[int, str], list[tuple[str, float]]]:
+    """Top c-TF-IDF terms of each (topic, language), among that language's units only.
 
-    result: dict[tuple[int, str], list[str]] = {}
+    A term must occur in at least ``min_support`` of the topic's units in that language
+    (fewer when the topic has fewer units there), so one passage's idiosyncrasies do not
+    become a label. Each term comes with its lift (``label_terms`` uses it).
+    """
+    result: dict[tuple[int, str], list[tuple[str, float]]] = {}
     for lang in sorted(set(langs)):
-        grouped: dict[int, list[str]] = defaultdict(list)
-        for text, topic, text_lang in zip(texts, topics, langs, strict=True):
-            if text_lang == lang and topic != -1:
-                grouped[topic].append(text)
-        classes = sorted(grouped)
-        if not classes:
-            continue
-        counter = clone(vectorizer).set_params(min_df=1)
-        try:
-            counts = counter.fit_transform([" ".join(grouped[t]) for t in classes])
-        except ValueError:  # nothing but stop words
-            continue
-        weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
-        vocabulary = np.array(counter.get_feature_names_out())
-        for row, topic in enumerate(classes):
-            order = np.lexsort((vocabulary, -weights[row]))
-            result[(topic, lang)] = [
-                str(vocabulary[i]) for i in order[:top_n] if weights[row, i] > 0
-            ]
+        rows = [i for i, (t, g) in enumerate(zip(topics, langs, strict=True)) if g == lang]
+        rows = [i for i in rows if topics[i] != -1]
+        if rows:
+            result.update(
+                _language_terms(texts, topics, rows, lang, vectorizer, top_n, min_support)
+            )
     return result
 
 
-def topic_label(terms: Sequence[str], n: int = 4) -> str:
-    """A short label from the first terms, without repeating words already shown."""
+def _language_terms(
+    texts: Sequence[str],
+    topics: Sequence[int],
+    rows: list[int],
+    lang: str,
+    vectorizer: Any,
+    top_n: int,
+    min_support: int,
+) -> dict[tuple[int, str], list[tuple[str, float]]]:
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from scipy import sparse
+    from sklearn.base import clone
+
+    counter = clone(vectorizer).set_params(min_df=1)
+    try:
+        counts = sparse.csr_matrix(counter.fit_transform([texts[i] for i in rows]))
+    except ValueError:  # nothing but stop words
+        return {}
+    labels = np.asarray([topics[i] for i in rows])
+    classes = sorted(set(labels.tolist()))
+    member = sparse.csr_matrix(
+        (np.ones(len(rows)), (np.searchsorted(classes, labels), np.arange(len(rows)))),
+        shape=(len(classes), len(rows)),
+    )
+    per_class = member @ counts
+    support = (member @ (counts > 0).astype(np.int64)).toarray()
+    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
+    sizes = np.asarray(member.sum(axis=1)).ravel()
+    weights[support < np.minimum(min_support, sizes)[:, None]] = 0.0
+    lift = _lift(per_class.toarray())
+    vocabulary = np.array(counter.get_feature_names_out())
+    result = {}
+    for row, topic in enumerate(classes):
+        order = np.lexsort((vocabulary, -weights[row]))[:top_n]
+        result[(topic, lang)] = [
+            (str(vocabulary[i]), round(float(lift[row, i]), 6))
+            for i in order
+            if weights[row, i] > 0
+        ]
+    return result
+
+
+def _lift(per_class: np.ndarray) -> np.ndarray:
+    """How much more often a term occurs in a topic than in the language as a whole.
+
+    A generic word ("ensemble", "fonction") is spread over every topic: its lift stays
+    near 1 however often it occurs, so it never labels a topic.
+    """
+    class_totals = per_class.sum(axis=1, keepdims=True)
+    term_share = per_class.sum(axis=0, keepdims=True) / max(1.0, float(per_class.sum()))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lift = (per_class / np.maximum(class_totals, 1.0)) / term_share
+    return np.asarray(np.nan_to_num(lift), dtype=np.float64)
+
+
+def label_terms(scored: Sequence[tuple[str, float]]) -> list[str]:
+    """The terms that may label a topic: those at least ``MIN_LIFT`` times over-represented.
+
+    When none is (a topic holding most of its language's units has lifts near 1), the
+    terms are taken as ranked.
+    """
+    return [term for term, lift in scored if lift >= MIN_LIFT] or [term for term, _ in scored]
+
+
+def topic_label(terms: Sequence[str], n: int = 4, *, window: int = 8) -> str:
+    """A short label from the best terms, phrases first, without repeating words.
+
+    Among the first ``window`` terms, multiword phrases ("transition écologique") read
+    better than single words and are taken first, in rank order; single words follow when
+    they are not already shown.
+    """
+    candidates = list(terms)[:window]
+    ordered = [t for t in candidates if " " in t] + [t for t in candidates if " " not in t]
     shown: list[str] = []
     seen: set[str] = set()
-    for term in terms:
+    for term in ordered:
         words = set(term.split())
         if words <= seen:
             continue
@@ -87,7 +156,8 @@ def topic_label(terms: Sequence[str], n: int = 4) -> str:
         seen |= words
         if len(shown) == n:
             break
-    return " · ".join(shown)
+    ranks = {term: i for i, term in enumerate(candidates)}
+    return " · ".join(sorted(shown, key=ranks.__getitem__))
 
 
 def centroid_similarity(embeddings: np.ndarray, topics: Sequence[int]) -> np.ndarray:
@@ -102,6 +172,21 @@ def centroid_similarity(embeddings: np.ndarray, topics: Sequence[int]) -> np.nda
     return np.round(scores, 6)
 
 
+def is_substantive(text: str, *, min_words: int) -> bool:
+    """Whether a passage can stand for a topic: running prose, not a title or a list.
+
+    Titles, bylines, keyword lines and headings are short, carry no sentence punctuation,
+    or are mostly capitalised words; such passages are left out of representative ones.
+    """
+    words = text.split()
+    if len(words) < min_words or _KEYWORD_LINE.match(text):
+        return False
+    if not _SENTENCE_END.search(text):
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised / len(words) < _MAX_CAPITALISED
+
+
 def representative(
     similarity: np.ndarray,
     topics: Sequence[int],
@@ -109,6 +194,7 @@ def representative(
     ids: Sequence[str],
     *,
     per_language: int,
+    eligible: Sequence[bool] | None = None,
 ) -> list[dict[str, Any]]:
     """The units closest to their topic's centroid, per topic and language.
 
@@ -118,12 +204,16 @@ def representative(
         langs: each unit's language.
         ids: each unit's id; ties in similarity are broken by id.
         per_language: how many units per topic and language.
+        eligible: which units may be shown (``is_substantive``); a topic and language with
+            no eligible unit falls back to all of its units rather than showing none.
     """
     groups: dict[tuple[int, str], list[int]] = defaultdict(list)
     for index, (topic, lang) in enumerate(zip(topics, langs, strict=True)):
         groups[(topic, lang)].append(index)
     rows: list[dict[str, Any]] = []
     for (topic, lang), members in sorted(groups.items()):
+        if eligible is not None:
+            members = [i for i in members if eligible[i]] or members
         ranked = sorted(members, key=lambda i: (-float(similarity[i]), ids[i]))
         for rank, index in enumerate(ranked[:per_language], start=1):
             rows.append(

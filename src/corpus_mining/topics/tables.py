@@ -6,18 +6,18 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from corpus_mining.topics.representation import topic_label
+from corpus_mining.topics.representation import label_terms, topic_label
 
 
 def topic_rows(
     topics: Sequence[int],
     top_terms: Mapping[int, list[str]],
-    by_lang: Mapping[tuple[int, str], list[str]],
-    langs: Mapping[int, set[str]],
+    by_lang: Mapping[tuple[int, str], list[tuple[str, float]]],
+    shares: Mapping[int, Mapping[str, float]],
     docs: Mapping[int, set[str]],
     assigned: Mapping[int, Any],
 ) -> list[dict[str, Any]]:
-    """One row per topic (-1 = outliers): labels, sizes, terms per language, human label."""
+    """One row per topic (-1 = outliers): labels, sizes, terms and share per language."""
     sizes = Counter(topics)
     rows = []
     for topic in sorted(sizes):
@@ -28,14 +28,18 @@ def topic_rows(
                 "topic_id": topic,
                 "label": "outliers" if topic == -1 else topic_label(overall),
                 "human_label": applied.label if applied else None,
-                "label_fr": topic_label(by_lang.get((topic, "fr"), [])) or None,
-                "label_en": topic_label(by_lang.get((topic, "en"), [])) or None,
+                "label_fr": topic_label(label_terms(by_lang.get((topic, "fr"), []))) or None,
+                "label_en": topic_label(label_terms(by_lang.get((topic, "en"), []))) or None,
                 "size": sizes[topic],
                 "top_terms": overall,
-                "top_terms_fr": by_lang.get((topic, "fr"), []),
-                "top_terms_en": by_lang.get((topic, "en"), []),
+                "top_terms_fr": [term for term, _ in by_lang.get((topic, "fr"), [])],
+                "top_terms_en": [term for term, _ in by_lang.get((topic, "en"), [])],
                 "n_docs": len(docs.get(topic, ())),
-                "langs": sorted(langs.get(topic, ())),
+                "langs": sorted(shares.get(topic, {})),
+                "lang_shares": [
+                    {"lang": lang, "share": share}
+                    for lang, share in sorted(shares.get(topic, {}).items())
+                ],
                 "note": applied.note if applied else None,
             }
         )
