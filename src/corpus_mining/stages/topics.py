@@ -31,7 +31,12 @@ from corpus_mining.schemas import (
     TOPICS_PER_CLASS,
 )
 from corpus_mining.topics.cache import EmbeddingCache
-from corpus_mining.topics.embedders import DistributedEmbedder, Embedder, make_embedder
+from corpus_mining.topics.embedders import (
+    DistributedEmbedder,
+    Embedder,
+    check_embedder,
+    make_embedder,
+)
 from corpus_mining.topics.fit import (
     ClusterSettings,
     TopicFit,
@@ -213,6 +218,7 @@ def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedde
 def run_topics(params: Params) -> dict[str, Any]:
     """Run the stage with ``params``; return its metrics."""
     cfg = params.topics
+    check_embedder(cfg.embedder)
     docs = _documents(params)
     units = _units(params, docs)
     started = time.perf_counter()

@@ -77,6 +77,17 @@ def embedder_names() -> list[str]:
     return sorted(embedders.get_all())
 
 
+def check_embedder(kind: str) -> None:
+    """Stop with one line when ``kind`` is not a registered embedder.
+
+    Raises:
+        ParamsError: ``kind`` is not registered; the message lists the registered names.
+    """
+    if kind not in embedders.get_all():
+        allowed = ", ".join(repr(name) for name in embedder_names())
+        raise ParamsError(f"topics.embedder: unknown embedder {kind!r}; allowed values: {allowed}")
+
+
 def make_embedder(
     kind: str,
     *,
@@ -103,9 +114,7 @@ def make_embedder(
     Raises:
         ParamsError: ``kind`` is not registered, or the model cannot load.
     """
-    if kind not in embedders.get_all():
-        allowed = ", ".join(repr(name) for name in embedder_names())
-        raise ParamsError(f"topics.embedder: unknown embedder {kind!r}; allowed values: {allowed}")
+    check_embedder(kind)
     factory: Callable[..., Embedder] = embedders.get(kind)
     return factory(model=model, dimensions=dimensions, seed=seed, threads=threads, corpus=corpus)
 
