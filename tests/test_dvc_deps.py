@@ -37,10 +37,10 @@ def _imported(file: Path, *, top_level: bool = False) -> set[str]:
     for node in tree.body if top_level else ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names if alias.name.startswith(PACKAGE)}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module.startswith(PACKAGE):
-                names.add(node.module)
-                names |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PACKAGE):
+            module = str(node.module)
+            names.add(module)
+            names |= {f"{module}.{alias.name}" for alias in node.names}
     return {name for name in names if _module_file(name) is not None}
 
 
