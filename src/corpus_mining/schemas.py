@@ -111,6 +111,9 @@ MANIFEST = TableSchema(
     ),
 )
 
+ENTITY_LABELS = ("LOC", "MISC", "ORG", "PER")
+"""The values of ``label`` in mentions and entities."""
+
 MENTIONS = TableSchema(
     name="mentions",
     description="Named-entity mentions; text == passages.text[start:end].",
