@@ -127,7 +127,7 @@ def test_evolution_finds_the_planted_drift_with_evidence(project):
     row = rates[
         (rates["concept"] == "HUB") & (rates["term"] == "*") & (rates["group"] == "all")
     ].iloc[-1]
-    assert row["rate_low"] <= row["rate_per_10k"] <= row["rate_high"]
+    assert row["rate_ci_low"] <= row["rate_per_10k"] <= row["rate_ci_high"]
     # the cell traces back to its passages: counts rebuilt from concepts.parquet agree
     concepts = pd.read_parquet(project / "outputs" / "concepts.parquet")
     concepts = concepts[~concepts["in_reference"]].merge(periods, on="doc_id")

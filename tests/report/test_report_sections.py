@@ -117,7 +117,7 @@ def test_time_tables_keep_present_family_members_in_lexicon_then_period_order(in
     assert list(shares["period"][:2]) == PERIODS
     rates = concept_rates(inputs.concept_trends, members, PERIODS)
     assert list(dict.fromkeys(rates["concept"])) == ["CLUSTER", "HUB"]  # NETWORK never occurs
-    assert set(rates.columns) >= {"rate_per_10k", "rate_low", "rate_high"}
+    assert set(rates.columns) >= {"rate_per_10k", "rate_ci_low", "rate_ci_high"}
     tests = family_tests(inputs.concept_tests, members, inputs.concept_labels)
     assert list(tests["concept"]) == ["CLUSTER", "HUB"] and tests.columns[1] == "name"
     prevalence = topic_prevalence(inputs.topic_trends, PERIODS)

@@ -106,7 +106,7 @@ def test_every_csv_link_resolves_and_every_data_file_is_linked(built):
         assert len(frame) > 0, name
     shares = pd.read_csv(out / "data" / "family_shares.csv")
     assert {"CLUSTER", "HUB"} <= set(shares["concept"])
-    assert shares[["share", "share_low", "share_high"]].notna().all().all()
+    assert shares[["share", "ci_low", "ci_high"]].notna().all().all()
 
 
 def test_example_passages_point_at_their_text(built):
