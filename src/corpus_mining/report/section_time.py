@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from corpus_mining.report.charts import band_lines, heatmap
-from corpus_mining.report.html import Chart, Section, SectionBuilder, esc
+from corpus_mining.report.html import Chart, Section, SectionBuilder, esc, fragment
 from corpus_mining.report.inputs import (
     ReportInputs,
     concept_colours,
@@ -208,8 +208,11 @@ def time_section(inputs: ReportInputs) -> Section:
     )
     section = SectionBuilder("time", "Discourse over time")
     section.add(
-        f'<p class="intro">Periods: {esc(", ".join(periods)) or "none"}. Undated documents '
-        "and duplicates are left out; intervals are 95% bootstrap intervals over documents.</p>"
+        fragment(
+            "intro",
+            text=f"Periods: {', '.join(periods) or 'none'}. Undated documents and duplicates "
+            "are left out; intervals are 95% bootstrap intervals over documents.",
+        )
     )
     section.subsection("time-family", "Hubs vs clusters: organisational forms")
     shares, rates, names = _family_frames(inputs, periods)
