@@ -21,7 +21,8 @@ from corpus_mining.stages.topics import run_topics
 
 from helpers import ROOT, make_params
 
-pytestmark = pytest.mark.slow
+# The sample corpus built by sample_params is shared with test_report_browser.py.
+pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
 
 SECTIONS = ("corpus", "topics", "time", "actors")
 CHARTS = (
