@@ -6,6 +6,7 @@ topic model included; DuckDB compared by table contents) must come out identical
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -212,6 +213,18 @@ def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([exe, *args], cwd=project, capture_output=True, text=True, check=False)
 
 
+def _app(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The same command through the CLI's typer app, in this process: no interpreter start
+    per call (the installed entry point is run by ``_cli`` once per test)."""
+    from typer.testing import CliRunner
+
+    from corpus_mining.cli import app
+
+    with contextlib.chdir(project):
+        result = CliRunner().invoke(app, list(args))
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
 def test_query_commands_in_every_format(project):
     for args in (
         ["entities", "--label", "ORG", "--min-docs", "2"],
@@ -220,13 +233,13 @@ def test_query_commands_in_every_format(project):
         ["cooccur", "HUB"],
         ["sql", "SELECT kind, count(*) AS n FROM documents GROUP BY kind ORDER BY kind"],
     ):
-        table = _cli(project, *args)
+        table = _app(project, *args)
         assert table.returncode == 0, (args, table.stderr)
         assert "rows" in table.stdout
-        as_csv = _cli(project, *args, "--format", "csv")
+        as_csv = _app(project, *args, "--format", "csv")
         header = as_csv.stdout.splitlines()[0]
         assert as_csv.returncode == 0 and "," in header
-        as_json = _cli(project, *args, "--format", "json")
+        as_json = _app(project, *args, "--format", "json")
         records = json.loads(as_json.stdout)
         assert records and set(records[0]) == set(header.split(","))
     kwic = json.loads(
@@ -237,7 +250,7 @@ def test_query_commands_in_every_format(project):
     ]
     assert all(passages[r["passage_id"]][r["start"] : r["end"]] == r["match"] for r in kwic)
     entities = json.loads(
-        _cli(project, "entities", "--type", "eu_institution", "--format", "json").stdout
+        _app(project, "entities", "--type", "eu_institution", "--format", "json").stdout
     )
     assert {r["actor_type"] for r in entities} == {"eu_institution"}
 
@@ -265,12 +278,16 @@ ATTACKS = [
 
 def test_sql_refuses_writes_and_file_access(project):
     for attack in ATTACKS:
-        result = _cli(project, "sql", attack)
+        result = _app(project, "sql", attack)
         assert result.returncode == 1, attack
         assert result.stderr.startswith("error:") and "Traceback" not in result.stderr, (
             attack,
             result.stderr,
         )
+    assert _app(project, "sql", "SELECT count(*) FROM documents").returncode == 0
+    # and once through the installed command
+    refused = _cli(project, "sql", ATTACKS[0])
+    assert refused.returncode == 1 and refused.stderr.startswith("error:")
     assert _cli(project, "sql", "SELECT count(*) FROM documents").returncode == 0
 
 
