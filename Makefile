@@ -14,8 +14,10 @@ repro: env
 	dvc repro
 	dvc metrics show
 
+# Tests in parallel (pytest-xdist): each module on one worker, its fixtures built once.
+TEST_WORKERS ?= 2
 test: env
-	python -m pytest
+	python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: env
 	ruff check src tests benchmarks scripts

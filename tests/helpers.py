@@ -6,11 +6,35 @@ import hashlib
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from corpus_mining.config import Params, parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+_MODELS: dict[str, Any] = {}
+
+
+def spacy_model(*names: str) -> Any:
+    """The first installed spaCy model of ``names``, loaded once per test process; else skip.
+
+    Only tests that need what a model gives (tags, lemmas, entities) call this; the others
+    use ``spacy.blank``.
+    """
+    import spacy
+
+    for name in names:
+        if name not in _MODELS:
+            try:
+                _MODELS[name] = spacy.load(name)
+            except OSError:
+                continue
+        return _MODELS[name]
+    pytest.skip(f"none of the spaCy models {names} is installed")
 
 
 def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Params:

@@ -1,7 +1,12 @@
-"""End to end: `dvc repro` on the shipped sample corpus, in a copy of the repository."""
+"""End to end: `dvc repro` on the shipped sample corpus, in a copy of the repository.
+
+The first run has PYTHONHASHSEED=1; the forced re-run another seed, and every output (the
+topic model included; DuckDB compared by table contents) must come out identical.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -17,11 +22,15 @@ import pytest
 from helpers import copy_project, store_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(cost=4)
 
 
-def _dvc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+def _dvc(*args: str, cwd: Path, hash_seed: str = "1") -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONHASHSEED": hash_seed,
+    }
     result = subprocess.run(
         [str(Path(sys.executable).parent / "dvc"), *args],
         cwd=cwd,
@@ -34,13 +43,18 @@ def _dvc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): store_fingerprint(p)
-        if p.suffix == ".duckdb"
-        else hashlib.sha256(p.read_bytes()).hexdigest()
+def _digests(project: Path) -> dict[str, str]:
+    files = [
+        p
+        for folder in (project / "outputs", project / "models" / "topics")
         for p in sorted(folder.rglob("*"))
         if p.is_file()
+    ]
+    return {
+        str(p.relative_to(project)): store_fingerprint(p)
+        if p.suffix == ".duckdb"
+        else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
     }
 
 
@@ -81,12 +95,16 @@ def test_sample_corpus_meets_its_contract(project):
     assert {"metadata_csv", "file_metadata", "text"} <= set(kept["date_source"])
 
 
-def test_rerun_is_clean_and_force_gives_identical_bytes(project):
+def test_rerun_is_clean_and_force_under_another_hash_seed_gives_identical_bytes(project):
     status = _dvc("status", cwd=project)
     assert "up to date" in status.stdout or status.stdout.strip() in ("", "{}")
-    before = _digests(project / "outputs")
-    _dvc("repro", "--force", cwd=project)
-    assert _digests(project / "outputs") == before
+    before = _digests(project)
+    assert any(k.startswith("models/topics/") for k in before)
+    assert "outputs/corpus.duckdb" in before and "outputs/report/index.html" in before
+    _dvc("repro", "--force", cwd=project, hash_seed="2718281")
+    after = _digests(project)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"outputs differ between PYTHONHASHSEED=1 and 2718281: {changed}"
     shown = _dvc("metrics", "show", cwd=project).stdout
     assert "files_ok" in shown
 
@@ -127,7 +145,7 @@ def test_evolution_finds_the_planted_drift_with_evidence(project):
     row = rates[
         (rates["concept"] == "HUB") & (rates["term"] == "*") & (rates["group"] == "all")
     ].iloc[-1]
-    assert row["rate_low"] <= row["rate_per_10k"] <= row["rate_high"]
+    assert row["rate_ci_low"] <= row["rate_per_10k"] <= row["rate_ci_high"]
     # the cell traces back to its passages: counts rebuilt from concepts.parquet agree
     concepts = pd.read_parquet(project / "outputs" / "concepts.parquet")
     concepts = concepts[~concepts["in_reference"]].merge(periods, on="doc_id")
@@ -195,6 +213,18 @@ def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([exe, *args], cwd=project, capture_output=True, text=True, check=False)
 
 
+def _app(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The same command through the CLI's typer app, in this process: no interpreter start
+    per call (the installed entry point is run by ``_cli`` once per test)."""
+    from typer.testing import CliRunner
+
+    from corpus_mining.cli import app
+
+    with contextlib.chdir(project):
+        result = CliRunner().invoke(app, list(args))
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
 def test_query_commands_in_every_format(project):
     for args in (
         ["entities", "--label", "ORG", "--min-docs", "2"],
@@ -203,13 +233,13 @@ def test_query_commands_in_every_format(project):
         ["cooccur", "HUB"],
         ["sql", "SELECT kind, count(*) AS n FROM documents GROUP BY kind ORDER BY kind"],
     ):
-        table = _cli(project, *args)
+        table = _app(project, *args)
         assert table.returncode == 0, (args, table.stderr)
         assert "rows" in table.stdout
-        as_csv = _cli(project, *args, "--format", "csv")
+        as_csv = _app(project, *args, "--format", "csv")
         header = as_csv.stdout.splitlines()[0]
         assert as_csv.returncode == 0 and "," in header
-        as_json = _cli(project, *args, "--format", "json")
+        as_json = _app(project, *args, "--format", "json")
         records = json.loads(as_json.stdout)
         assert records and set(records[0]) == set(header.split(","))
     kwic = json.loads(
@@ -220,7 +250,7 @@ def test_query_commands_in_every_format(project):
     ]
     assert all(passages[r["passage_id"]][r["start"] : r["end"]] == r["match"] for r in kwic)
     entities = json.loads(
-        _cli(project, "entities", "--type", "eu_institution", "--format", "json").stdout
+        _app(project, "entities", "--type", "eu_institution", "--format", "json").stdout
     )
     assert {r["actor_type"] for r in entities} == {"eu_institution"}
 
@@ -248,12 +278,16 @@ ATTACKS = [
 
 def test_sql_refuses_writes_and_file_access(project):
     for attack in ATTACKS:
-        result = _cli(project, "sql", attack)
+        result = _app(project, "sql", attack)
         assert result.returncode == 1, attack
         assert result.stderr.startswith("error:") and "Traceback" not in result.stderr, (
             attack,
             result.stderr,
         )
+    assert _app(project, "sql", "SELECT count(*) FROM documents").returncode == 0
+    # and once through the installed command
+    refused = _cli(project, "sql", ATTACKS[0])
+    assert refused.returncode == 1 and refused.stderr.startswith("error:")
     assert _cli(project, "sql", "SELECT count(*) FROM documents").returncode == 0
 
 

@@ -103,6 +103,7 @@ def evidence(
     Example: corpus-mining evidence --concept HUB --period 2021-2024
     """
     from corpus_mining.evolution.evidence import evidence_passages
+    from corpus_mining.schemas import TREND_PERIODS
 
     try:
         paths = load_params(params).paths
@@ -110,7 +111,7 @@ def evidence(
             paths.concepts,
             paths.passages,
             paths.documents,
-            paths.trends / "periods.csv",
+            paths.trends / TREND_PERIODS.file,
             concept=concept,
             term=term,
             period=period,

@@ -7,6 +7,7 @@ written inside files, so the same rows give the same bytes.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from corpus_mining.errors import SchemaError
 from corpus_mining.schemas import TableSchema
 
 
@@ -88,6 +90,31 @@ def write_csv(table: pa.Table, spec: TableSchema, target: Path) -> None:
     table = spec.validate(table)
     with atomic_path(target) as tmp:
         pacsv.write_csv(table, tmp, pacsv.WriteOptions(quoting_style="needed"))
+
+
+def read_csv(spec: TableSchema, path: Path) -> pa.Table:
+    """Read a CSV written by :func:`write_csv`, typed and checked by ``spec``.
+
+    Only unquoted empty cells are missing: "NA", "null" or a quoted empty string may be
+    real values (a term, an empty label).
+
+    Raises:
+        SchemaError: when the file's columns or values do not fit ``spec``.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    types = {field.name: field.type for field in spec.schema_for(header)}
+    options = pacsv.ConvertOptions(
+        column_types={name: types[name] for name in header if name in types},
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=False,
+    )
+    try:
+        table = pacsv.read_csv(path, convert_options=options)
+    except pa.ArrowInvalid as error:
+        raise SchemaError(f"{path}: {error}") from None
+    return spec.validate(table)
 
 
 def write_json(data: dict[str, Any], target: Path) -> None:

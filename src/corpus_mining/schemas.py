@@ -1,51 +1,19 @@
 """One schema per output table: column names, types and primary key.
 
-Every write is validated against its schema; later the analytical store's tables and
-views are generated from the same declarations. ``doc_id`` and ``passage_id`` are the
-keys shared by every table; offsets point into the stored passage or document text.
+Every write is validated against its schema; the analytical store's tables and views are
+generated from the same declarations. ``doc_id`` and ``passage_id`` are the keys shared by
+every table; offsets point into the stored passage or document text. The evolution stage's
+CSV tables (``TREND_TABLES``) carry their file name here too; an interval's bounds are
+``ci_low`` / ``ci_high`` (``<estimate>_ci_low`` / ``_ci_high`` when a table has two).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyarrow as pa
 
-from corpus_mining.errors import SchemaError
+from corpus_mining.tableschema import TableSchema
 
-
-@dataclass(frozen=True)
-class TableSchema:
-    """A table's name, arrow schema and primary key."""
-
-    name: str
-    schema: pa.Schema
-    key: tuple[str, ...]
-    description: str
-
-    def validate(self, table: pa.Table) -> pa.Table:
-        """Return ``table`` cast to the schema's column order and types, or raise."""
-        missing = [name for name in self.schema.names if name not in table.column_names]
-        extra = [name for name in table.column_names if name not in self.schema.names]
-        if missing or extra:
-            raise SchemaError(f"table {self.name}: missing columns {missing}, unexpected {extra}")
-        table = table.select(self.schema.names)
-        try:
-            table = table.cast(self.schema)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
-            raise SchemaError(f"table {self.name}: {error}") from None
-        self._check_key(table)
-        return table
-
-    def _check_key(self, table: pa.Table) -> None:
-        for column in self.key:
-            if table.column(column).null_count:
-                raise SchemaError(f"table {self.name}: key column {column} has nulls")
-        if (
-            table.num_rows
-            and table.group_by(list(self.key)).aggregate([]).num_rows != table.num_rows
-        ):
-            raise SchemaError(f"table {self.name}: duplicate values of key {self.key}")
+__all__ = ["TableSchema"]  # the type of every declaration below, importable from here
 
 
 def _schema(*fields: tuple[str, pa.DataType]) -> pa.Schema:
@@ -110,6 +78,9 @@ MANIFEST = TableSchema(
         ("doc_id", pa.string()),
     ),
 )
+
+ENTITY_LABELS = ("LOC", "MISC", "ORG", "PER")
+"""The values of ``label`` in mentions and entities."""
 
 MENTIONS = TableSchema(
     name="mentions",
@@ -324,3 +295,99 @@ ALL_TABLES: tuple[TableSchema, ...] = (
     TOPICS_PER_CLASS,
     TOPIC_LABEL_REPORT,
 )
+
+
+# The evolution stage's tables, written as CSV under ``paths.trends``.
+_S, _I32, _I64, _F64 = pa.string(), pa.int32(), pa.int64(), pa.float64()
+
+TREND_PERIODS = TableSchema(
+    name="trend_periods", file="periods.csv", key=("doc_id",),
+    description="The period of every dated document; ties each trend cell to its documents.",
+    schema=_schema(("doc_id", _S), ("year", _I32), ("period", _S)),
+)  # fmt: skip
+
+TREND_CONCEPTS = TableSchema(
+    name="trend_concepts", file="concepts.csv",
+    key=("concept", "term", "period", "group", "group_value"),
+    description="Rate per 10,000 words and share of documents of each concept (term *) and "
+    "surface term, per period and group (all, lang, kind), with document-bootstrap intervals.",
+    schema=_schema(
+        ("concept", _S), ("term", _S), ("period", _S), ("group", _S), ("group_value", _S),
+        ("n_docs", _I32), ("n_words", _I64), ("occurrences", _I64),
+        ("rate_per_10k", _F64), ("rate_ci_low", _F64), ("rate_ci_high", _F64),
+        ("doc_share", _F64), ("doc_share_ci_low", _F64), ("doc_share_ci_high", _F64),
+    ),
+)  # fmt: skip
+
+TREND_CONCEPT_TESTS = TableSchema(
+    name="trend_concept_tests", file="concept_tests.csv", key=("concept",),
+    description="A trend test per concept over dated documents: slope per year, interval, p.",
+    schema=_schema(
+        ("concept", _S), ("slope", _F64), ("ci_low", _F64), ("ci_high", _F64),
+        ("p_value", _F64), ("direction", _S), ("method", _S), ("n_docs", _I32),
+        ("occurrences", _I64),
+    ),
+)  # fmt: skip
+
+TREND_FAMILIES = TableSchema(
+    name="trend_families", file="families.csv", key=("family", "concept", "period"),
+    description="Each member's share of its lexicon family's mentions per period.",
+    schema=_schema(
+        ("family", _S), ("concept", _S), ("period", _S), ("occurrences", _I64),
+        ("family_occurrences", _I64), ("share", _F64), ("ci_low", _F64), ("ci_high", _F64),
+    ),
+)  # fmt: skip
+
+TREND_SPECIFICITIES = TableSchema(
+    name="trend_specificities", file="specificities.csv", key=("part", "term"),
+    description="Lafon specificity and G² of each frequent lemma in each period (part).",
+    schema=_schema(
+        ("part", _S), ("term", _S), ("frequency", _I64), ("corpus_frequency", _I64),
+        ("part_size", _I64), ("corpus_size", _I64), ("expected", _F64),
+        ("specificity", _F64), ("g2", _F64),
+    ),
+)  # fmt: skip
+
+TREND_EMERGING_FADING = TableSchema(
+    name="trend_emerging_fading", file="emerging_fading.csv", key=("list", "rank"),
+    description="Ranked lists of emerging and fading terms.",
+    schema=_schema(("list", _S), ("rank", _I32), ("term", _S)),
+)  # fmt: skip
+
+TREND_TOPICS = TableSchema(
+    name="trend_topics", file="topics.csv", key=("topic_id", "period"),
+    description="Topic prevalence per period (share of the period's passages), with terms.",
+    schema=_schema(
+        ("topic_id", _I32), ("period", _S), ("passages", _I32), ("prevalence", _F64),
+        ("ci_low", _F64), ("ci_high", _F64), ("top_terms", _S),
+    ),
+)  # fmt: skip
+
+TREND_ACTORS = TableSchema(
+    name="trend_actors", file="actors.csv", key=("entity_id", "period"),
+    description="Mentions per period of each actor, its first and last period and its trend.",
+    schema=_schema(
+        ("entity_id", _S), ("canonical", _S), ("label", _S), ("actor_type", _S),
+        ("period", _S), ("mentions", _I32), ("first_period", _S), ("last_period", _S),
+        ("trend", _S), ("slope", _F64), ("p_value", _F64),
+    ),
+)  # fmt: skip
+
+# Wide tables that `dvc plots` draws: one column per member of evolution.plot_family.
+TREND_PLOT_CONCEPT_RATES = TableSchema(
+    name="trend_plot_concept_rates", file="plot_concept_rates.csv", key=("period",),
+    description="Occurrences per 10,000 words of each plotted concept, per period.",
+    schema=_schema(("period", _S)), open_type=_F64,
+)  # fmt: skip
+
+TREND_PLOT_FAMILY_SHARES = TableSchema(
+    name="trend_plot_family_shares", file="plot_family_shares.csv", key=("period",),
+    description="Share of the family's mentions of each plotted concept, per period.",
+    schema=_schema(("period", _S)), open_type=_F64,
+)  # fmt: skip
+
+TREND_TABLES: tuple[TableSchema, ...] = (
+    TREND_PERIODS, TREND_CONCEPTS, TREND_CONCEPT_TESTS, TREND_FAMILIES, TREND_SPECIFICITIES,
+    TREND_EMERGING_FADING, TREND_TOPICS, TREND_ACTORS, TREND_PLOT_CONCEPT_RATES,
+    TREND_PLOT_FAMILY_SHARES,
+)  # fmt: skip

@@ -34,3 +34,13 @@ def test_no_dated_document():
 def test_unknown_mode():
     with pytest.raises(ValueError):
         assign_periods(YEARS, mode="decade")
+
+
+def test_equal_count_bins_are_quantile_bins_of_the_years():
+    years = {f"d{i}": year for i, year in enumerate([2001] * 5 + [2002, 2003, 2004, 2005, 2006])}
+    periods = assign_periods(years, mode="quantile", n_bins=4)
+    # 2001 holds half the documents: its bin cannot be split, the edges that fall in it merge
+    assert periods.order[0] == "2001" and len(periods.order) <= 4
+    assert set(periods.of_doc.values()) == set(periods.order)
+    one_year = assign_periods({"a": 2010, "b": 2010}, mode="quantile", n_bins=4)
+    assert one_year.order == ["2010"]

@@ -233,3 +233,40 @@ def test_mann_kendall_handles_ties_and_noise():
 def test_mann_kendall_insufficient_data():
     assert "insufficient data" in mann_kendall([2010, 2011], [1.0, 2.0]).method
     assert "insufficient data" in mann_kendall([2010] * 5, [1.0, 2, 3, 4, 5]).method
+
+
+def test_quasi_poisson_interval_is_statsmodels_x2_scale_when_overdispersed():
+    import statsmodels.api as sm
+
+    times, counts, words = _documents(14, TRUE_SLOPE, n_docs=120, overdispersion=1.0)
+    trend = trend_test(times, counts, words)
+    x = sm.add_constant(times - times.mean())
+    fit = sm.GLM(counts, x, family=sm.families.Poisson(), offset=np.log(words)).fit(scale="X2")
+    assert fit.scale > 1
+    assert trend.slope == pytest.approx(fit.params[1], rel=1e-6)
+    half = 1.959964 * fit.bse[1]
+    assert (trend.ci_low, trend.ci_high) == pytest.approx(
+        (fit.params[1] - half, fit.params[1] + half), rel=1e-5
+    )
+
+
+def test_bootstrap_is_a_paired_percentile_bootstrap_of_the_ratio_of_sums():
+    from scipy.stats import bootstrap
+
+    counts, words = _period(np.random.default_rng(15), 40)
+    ours = bootstrap_rate(counts, words, n_boot=500, seed=3, per=1)
+    theirs = bootstrap(
+        (counts, words),
+        lambda n, w, axis=-1: n.sum(axis=axis) / w.sum(axis=axis),
+        paired=True,
+        n_resamples=500,
+        method="percentile",
+        rng=np.random.default_rng(3),
+    ).confidence_interval
+    assert (ours.low, ours.high) == pytest.approx((theirs.low, theirs.high))
+
+
+def test_one_document_or_resamples_without_words_still_give_an_interval():
+    assert bootstrap_rate([3], [1000]) == Interval(30.0, 30.0, 30.0)
+    share = bootstrap_share_of_total([1, 0, 0, 0], [2, 0, 0, 0], n_boot=200)
+    assert share.value == 0.5 and share.low == share.high == 0.5  # nan resamples left out

@@ -19,7 +19,7 @@ from corpus_mining.report.html import (
 
 
 def test_esc_escapes_and_formats_values():
-    assert esc('<a href="x">R&D</a>') == "&lt;a href=&quot;x&quot;&gt;R&amp;D&lt;/a&gt;"
+    assert esc('<a href="x">R&D</a>') == "&lt;a href=&#34;x&#34;&gt;R&amp;D&lt;/a&gt;"
     assert esc(None) == "" and esc(float("nan")) == "" and esc(np.float64("nan")) == ""
     assert esc(["pôle", "<hub>"]) == "pôle, &lt;hub&gt;"
     assert esc(np.array(["a", "b"])) == "a, b"

@@ -38,7 +38,7 @@ def test_report_has_every_section_chart_and_data_link(inputs):
 def test_corpus_text_is_escaped_everywhere(inputs):
     html = build_report(inputs, plotly_js=BUNDLE).html
     assert HOSTILE not in html and "<script>alert" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Cie" in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Cie" in html
     assert html.count("<script") == 1 + len(re.findall(r'class="plotly-graph-div"', html))
 
 

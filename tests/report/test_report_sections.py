@@ -101,10 +101,10 @@ def test_topic_card_quotes_each_language_with_its_location(inputs):
     table = topic_table(inputs.topics)
     examples = example_passages(inputs.topic_passages, inputs.passages)
     card = topic_card(table.iloc[0].to_dict(), examples[examples["topic_id"] == 0])
-    assert "Pôles &amp; clusters" in card and "reviewer&#x27;s label" not in card
+    assert "Pôles &amp; clusters" in card and "reviewer&#39;s label" not in card
     assert card.count("<blockquote") == 2 and 'lang="fr"' in card and 'lang="en"' in card
     assert "d1-0000" in card and "characters 0–40" in card and "2010-05-01" in card
-    assert "Revu par l&#x27;équipe" in card
+    assert "Revu par l&#39;équipe" in card
     other = topic_card(table.iloc[1].to_dict(), examples[examples["topic_id"] == 1])
     assert "No representative passage in this language" in other
     assert "<script>" not in other and "&lt;script&gt;" in other
@@ -117,7 +117,7 @@ def test_time_tables_keep_present_family_members_in_lexicon_then_period_order(in
     assert list(shares["period"][:2]) == PERIODS
     rates = concept_rates(inputs.concept_trends, members, PERIODS)
     assert list(dict.fromkeys(rates["concept"])) == ["CLUSTER", "HUB"]  # NETWORK never occurs
-    assert set(rates.columns) >= {"rate_per_10k", "rate_low", "rate_high"}
+    assert set(rates.columns) >= {"rate_per_10k", "rate_ci_low", "rate_ci_high"}
     tests = family_tests(inputs.concept_tests, members, inputs.concept_labels)
     assert list(tests["concept"]) == ["CLUSTER", "HUB"] and tests.columns[1] == "name"
     prevalence = topic_prevalence(inputs.topic_trends, PERIODS)

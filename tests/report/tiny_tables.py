@@ -161,7 +161,7 @@ def _families() -> pd.DataFrame:
     frame = pd.DataFrame(
         rows, columns=["family", "concept", "period", "occurrences", "family_occurrences", "share"]
     )
-    return frame.assign(share_low=frame["share"] / 2, share_high=(frame["share"] + 1) / 2)
+    return frame.assign(ci_low=frame["share"] / 2, ci_high=(frame["share"] + 1) / 2)
 
 
 def _concept_trends() -> pd.DataFrame:
@@ -177,7 +177,7 @@ def _concept_trends() -> pd.DataFrame:
             rows.append((concept, "cluster", period, "all", "all", 2, 1000, n, rate, 0.0, 1.0))
             rows.append((concept, "*", period, "lang", "fr", 1, 500, n, rate, 0.0, 1.0))
     columns = ["concept", "term", "period", "group", "group_value", "n_docs", "n_words"]
-    columns += ["occurrences", "rate_per_10k", "rate_low", "rate_high"]
+    columns += ["occurrences", "rate_per_10k", "rate_ci_low", "rate_ci_high"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -204,8 +204,8 @@ def _topic_trends() -> pd.DataFrame:
             "period": [PERIODS[1], PERIODS[0], PERIODS[1], PERIODS[0]],
             "passages": [2, 0, 1, 3],
             "prevalence": [0.66, 0.0, 0.33, 1.0],
-            "prevalence_low": [0.3, 0.0, 0.0, 1.0],
-            "prevalence_high": [1.0, 0.0, 0.7, 1.0],
+            "ci_low": [0.3, 0.0, 0.0, 1.0],
+            "ci_high": [1.0, 0.0, 0.7, 1.0],
             "top_terms": ["hub, network", None, "pôle", "pôle, cluster"],
         }
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from corpus_mining.io import read_csv
+from corpus_mining.schemas import TREND_CONCEPT_TESTS, TREND_TABLES
 from corpus_mining.stages.evolution import run_evolution
 from corpus_mining.stages.extract import run_extract
 from corpus_mining.stages.ingest import run_ingest
@@ -34,5 +36,9 @@ def test_undated_corpus_runs_through_every_stage(tmp_path):
     concepts = pd.read_csv(params.paths.trends / "concepts.csv")
     assert concepts.empty and "rate_per_10k" in concepts.columns
     assert "mentions" in pd.read_csv(params.paths.trends / "actors.csv").columns
-    assert run_store(params)["tables"]["documents"] == 4
+    for spec in TREND_TABLES:  # every table is written, with its header, through its schema
+        rows = read_csv(spec, params.paths.trends / spec.file).num_rows
+        assert rows == 0 or spec is TREND_CONCEPT_TESTS, spec.name  # a test says "no data"
+    tables = run_store(params)["tables"]
+    assert tables["documents"] == 4 and {s.name for s in TREND_TABLES} <= set(tables)
     assert run_report(params)["charts"] > 0 and (params.paths.report / "index.html").is_file()

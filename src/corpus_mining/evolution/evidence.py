@@ -8,7 +8,9 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from corpus_mining.errors import CorpusMiningError
+from corpus_mining.io import read_csv
 from corpus_mining.nlp.names import fold
+from corpus_mining.schemas import TREND_PERIODS
 
 
 def evidence_passages(
@@ -28,14 +30,12 @@ def evidence_passages(
         concepts: ``concepts.parquet``.
         passages: ``passages.parquet``.
         documents: ``documents.parquet``.
-        periods_csv: ``trends/periods.csv`` (doc_id -> period) written by the stage.
+        periods_csv: the stage's ``schemas.TREND_PERIODS`` table (doc_id -> period).
         concept: a concept id (e.g. ``HUB``), or None for any.
-        term: a surface term as in ``trends/concepts.csv`` (case and accents ignored).
+        term: a surface term as in ``schemas.TREND_CONCEPTS`` (case and accents ignored).
         period: a period label as in the trend tables, or None for all periods.
         limit: at most this many passages, in document order.
     """
-    import pandas as pd
-
     for path in (concepts, passages, documents, periods_csv):
         if not path.exists():
             raise CorpusMiningError(f"{path} not found: run `dvc repro` first")
@@ -46,7 +46,7 @@ def evidence_passages(
         mentions = mentions[mentions["concept_id"] == concept.upper()]
     if term:
         mentions = mentions[mentions["text"].map(fold) == fold(term)]
-    periods = pd.read_csv(periods_csv, dtype=str)
+    periods = read_csv(TREND_PERIODS, periods_csv).select(["doc_id", "period"]).to_pandas()
     mentions = mentions.merge(periods, on="doc_id")
     if period:
         mentions = mentions[mentions["period"] == period]

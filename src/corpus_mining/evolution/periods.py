@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
 
 @dataclass(frozen=True)
 class Periods:
@@ -68,17 +70,12 @@ def assign_periods(
 
 
 def _equal_count_bounds(years: list[int], n_bins: int) -> list[tuple[int, int]]:
-    """Contiguous year ranges with about ``len(years) / n_bins`` documents each."""
-    target = len(years) / max(1, n_bins)
-    bounds: list[tuple[int, int]] = []
-    start = years[0]
-    count = 0
-    distinct = sorted(set(years))
-    for i, year in enumerate(distinct):
-        count += years.count(year)
-        last = i == len(distinct) - 1
-        if last or (count >= target * (len(bounds) + 1) and len(bounds) < n_bins - 1):
-            bounds.append((start, year))
-            if not last:
-                start = distinct[i + 1]
-    return bounds
+    """Contiguous year ranges with about ``len(years) / n_bins`` documents each.
+
+    ``pandas.qcut`` on the years: a year is one value, so its documents share a bin; a
+    year holding more than a bin's share makes duplicate edges, which are merged.
+    """
+    series = pd.Series(years)
+    bins = pd.qcut(series, q=max(1, min(n_bins, series.nunique())), labels=False, duplicates="drop")
+    ranges = series.groupby(bins).agg(["min", "max"])
+    return [(int(low), int(high)) for low, high in ranges.itertuples(index=False)]

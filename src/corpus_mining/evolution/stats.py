@@ -15,20 +15,20 @@ References:
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import xlogy
-from scipy.stats import norm
+from scipy.stats import DegenerateDataWarning, bootstrap, norm
 
 Array = npt.NDArray[np.float64]
 Direction = Literal["rising", "falling", "flat"]
 
 # Bound on the bootstrap index matrix drawn at once (cells), so memory stays ~32 MB.
 _MAX_CELLS = 4_000_000
-_MAX_ITER = 50
+_MAX_ITER = 50  # IRLS iterations and tolerance passed to statsmodels
 _TOL = 1e-8
 
 
@@ -222,6 +222,8 @@ def mann_kendall(times: npt.ArrayLike, values: npt.ArrayLike, *, alpha: float = 
     References:
         Mann (1945); Kendall (1975) (variance with ties); Sen (1968).
     """
+    # Hand-written on purpose: scipy's kendalltau tests tau-b without the continuity
+    # correction of Mann's S, and theilslopes rounds the ranks of Sen's interval.
     _check_alpha(alpha)
     t = _vector(times, "times", nonnegative=False)
     v = _vector(values, "values", nonnegative=False)
@@ -245,54 +247,70 @@ def mann_kendall(times: npt.ArrayLike, values: npt.ArrayLike, *, alpha: float = 
 def _bootstrap_ratio(
     num: Array, den: Array, *, n_boot: int, seed: int, alpha: float, scale: float
 ) -> Interval:
-    """Percentile interval of sum(num)/sum(den) * scale, resampling entries with replacement."""
+    """Percentile interval of sum(num)/sum(den) * scale, resampling documents (paired)."""
     n = int(num.size)
     total = float(den.sum())
     if n == 0 or total <= 0:
         return _UNDEFINED
-    rng = np.random.default_rng(seed)
-    ratios = np.empty(n_boot)
-    rows = max(1, _MAX_CELLS // n)
-    for start in range(0, n_boot, rows):
-        stop = min(n_boot, start + rows)
-        idx = rng.integers(0, n, size=(stop - start, n))
-        nums, dens = num[idx].sum(axis=1), den[idx].sum(axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratios[start:stop] = np.where(dens > 0, nums / dens, np.nan)
     value = float(num.sum()) / total * scale
-    if np.isnan(ratios).all():
-        return Interval(value, math.nan, math.nan)
-    low, high = np.nanquantile(ratios * scale, [alpha / 2, 1 - alpha / 2])
-    return Interval(value, float(low), float(high))
+    if n == 1:  # scipy needs two observations; one document resamples to itself
+        return Interval(value, value, value)
+    with warnings.catch_warnings():
+        # Resamples without any denominator give nan; scipy then warns and returns nan.
+        warnings.simplefilter("ignore", DegenerateDataWarning)
+        result = bootstrap(
+            (num, den),
+            _ratio_of_sums,
+            paired=True,
+            vectorized=True,
+            n_resamples=n_boot,
+            batch=max(1, _MAX_CELLS // n),
+            confidence_level=1 - alpha,
+            method="percentile",
+            rng=np.random.default_rng(seed),
+        )
+    low, high = result.confidence_interval
+    if not (math.isfinite(low) and math.isfinite(high)):
+        # scipy has no nan-aware percentile: take it over the resamples that are defined.
+        ratios = result.bootstrap_distribution
+        if np.isnan(ratios).all():
+            return Interval(value, math.nan, math.nan)
+        low, high = np.nanquantile(ratios, [alpha / 2, 1 - alpha / 2])
+    return Interval(value, float(low) * scale, float(high) * scale)
+
+
+def _ratio_of_sums(num: Array, den: Array, axis: int = -1) -> Array:
+    """sum(num) / sum(den) along ``axis``; nan where the denominator sums to 0."""
+    sums = den.sum(axis=axis)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio: Array = np.where(sums > 0, num.sum(axis=axis) / sums, np.nan)
+    return ratio
 
 
 def _fit_quasi_poisson(t: Array, y: Array, offset: Array) -> tuple[float, float] | None:
-    """IRLS fit of the log-linear model; (slope, quasi-Poisson s.e.) or None if it fails."""
+    """Poisson GLM (statsmodels' IRLS) with the offset; (slope, quasi-Poisson s.e.) or None.
+
+    The s.e. is scaled by the Pearson dispersion chi²/(n - 2) floored at 1: statsmodels'
+    ``scale="X2"`` has no floor, and an underdispersed sample must not give intervals
+    narrower than Poisson ones.
+    """
+    import statsmodels.api as sm
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+
     x = np.column_stack([np.ones_like(t), t - t.mean()])  # centred: same slope, stabler fit
-    beta = np.array([math.log(y.sum() / np.exp(offset).sum()), 0.0])
-    deviance = math.inf
-    for _ in range(_MAX_ITER):
-        eta = x @ beta + offset
-        if not np.all(np.isfinite(eta)) or eta.max() > 700:
-            return None
-        mu = np.exp(eta)
-        new_deviance = float(2 * np.sum(xlogy(y, y / mu) - (y - mu)))
-        if abs(new_deviance - deviance) <= _TOL * (abs(new_deviance) + 0.1):
-            return float(beta[1]), _quasi_se(x, y, mu)
-        deviance = new_deviance
-        xtw = x.T * mu
+    model = sm.GLM(y, x, family=sm.families.Poisson(), offset=offset)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("error", ConvergenceWarning)
+        warnings.simplefilter("error", PerfectSeparationWarning)
         try:
-            beta = np.linalg.solve(xtw @ x, xtw @ (eta - offset + (y - mu) / mu))
-        except np.linalg.LinAlgError:
+            fit = model.fit(maxiter=_MAX_ITER, tol=_TOL)
+        except (ConvergenceWarning, PerfectSeparationWarning, ValueError, np.linalg.LinAlgError):
             return None
-    return None
-
-
-def _quasi_se(x: Array, y: Array, mu: Array) -> float:
-    """Slope standard error scaled by the Pearson dispersion chi²/(n - 2), floored at 1."""
-    dispersion = max(1.0, float(np.sum((y - mu) ** 2 / mu)) / (y.size - 2))
-    cov = np.linalg.inv((x.T * mu) @ x) * dispersion
-    return math.sqrt(float(cov[1, 1]))
+    slope, se = float(fit.params[1]), float(fit.bse[1])
+    if not fit.converged or not (math.isfinite(slope) and math.isfinite(se)):
+        return None
+    dispersion = max(1.0, float(fit.pearson_chi2) / float(fit.df_resid))
+    return slope, se * math.sqrt(dispersion)
 
 
 def _wald_trend(slope: float, se: float, *, alpha: float, method: str, n_docs: int) -> Trend:

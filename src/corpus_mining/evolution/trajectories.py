@@ -22,45 +22,6 @@ from corpus_mining.evolution.stats import (
 )
 
 ALL = "all"
-# Column order of each table, so an empty table still has its header.
-CONCEPT_COLUMNS = (
-    "concept", "term", "period", "group", "group_value", "n_docs", "n_words", "occurrences",
-    "rate_per_10k", "rate_low", "rate_high", "doc_share", "share_low", "share_high",
-)  # fmt: skip
-TEST_COLUMNS = (
-    "concept",
-    "slope",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "direction",
-    "method",
-    "n_docs",
-    "occurrences",
-)
-FAMILY_COLUMNS = (
-    "family",
-    "concept",
-    "period",
-    "occurrences",
-    "family_occurrences",
-    "share",
-    "share_low",
-    "share_high",
-)
-TOPIC_COLUMNS = (
-    "topic_id",
-    "period",
-    "passages",
-    "prevalence",
-    "prevalence_low",
-    "prevalence_high",
-    "top_terms",
-)
-ACTOR_COLUMNS = (
-    "entity_id", "canonical", "label", "actor_type", "period", "mentions", "first_period",
-    "last_period", "trend", "slope", "p_value",
-)  # fmt: skip
 
 
 def _round(value: float) -> float | None:
@@ -128,11 +89,11 @@ def concept_rows(
                         "n_words": int(words.sum()),
                         "occurrences": int(n.sum()),
                         "rate_per_10k": _round(rate.value),
-                        "rate_low": _round(rate.low),
-                        "rate_high": _round(rate.high),
+                        "rate_ci_low": _round(rate.low),
+                        "rate_ci_high": _round(rate.high),
                         "doc_share": _round(share.value),
-                        "share_low": _round(share.low),
-                        "share_high": _round(share.high),
+                        "doc_share_ci_low": _round(share.low),
+                        "doc_share_ci_high": _round(share.high),
                     }
                 )
     return sorted(
@@ -210,8 +171,8 @@ def family_rows(
                         "occurrences": int(n.sum()),
                         "family_occurrences": int(family_total.sum()),
                         "share": _round(share.value),
-                        "share_low": _round(share.low),
-                        "share_high": _round(share.high),
+                        "ci_low": _round(share.low),
+                        "ci_high": _round(share.high),
                     }
                 )
     return rows
@@ -244,8 +205,8 @@ def topic_rows(
                     "period": period,
                     "passages": int(n.sum()),
                     "prevalence": _round(share.value),
-                    "prevalence_low": _round(share.low),
-                    "prevalence_high": _round(share.high),
+                    "ci_low": _round(share.low),
+                    "ci_high": _round(share.high),
                     "top_terms": ", ".join(terms.get((int(topic), period), [])[:5]),
                 }
             )

@@ -1,21 +1,24 @@
-"""HTML building blocks: escaping, tables, passages, chart blocks with their data, the page.
+"""HTML building blocks: tables, passages, chart blocks with their data, the page.
 
-Every value from the corpus passes through :func:`esc`. A chart or table registers its
-data under a name; the page links it as ``data/<name>.csv`` (relative, so the folder can
-be moved or zipped and still works offline).
+The HTML is rendered by Jinja2 templates (``templates/``) with autoescape on, so every
+value from the corpus is escaped; the code's own HTML (captions, fragments already
+rendered) is passed as :class:`markupsafe.Markup`. A chart or table registers its data
+under a name; the page links it as ``data/<name>.csv`` (relative, so the folder can be
+moved or zipped and still works offline).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import jinja2
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from markupsafe import Markup, escape
 
 from corpus_mining.report.charts import figure_div
 from corpus_mining.report.style import CSS
@@ -47,44 +50,57 @@ class Section:
     contents: tuple[tuple[str, str], ...]
 
 
-def esc(value: Any) -> str:
-    """``value`` as escaped HTML text; None and NaN as empty, lists joined by commas."""
+def cell(value: Any) -> str:
+    """``value`` as display text (not escaped): None and NaN empty, lists comma-joined."""
     if value is None:
         return ""
     if isinstance(value, list | tuple | np.ndarray):
-        return html.escape(", ".join(str(v) for v in value))
+        return ", ".join(str(v) for v in value)
     if isinstance(value, float | np.floating):
-        return "" if np.isnan(value) else html.escape(f"{value:.4g}")
-    return html.escape(str(value))
+        return "" if np.isnan(value) else f"{value:.4g}"
+    return str(value)
+
+
+def esc(value: Any) -> str:
+    """``value`` as escaped HTML text, formatted as :func:`cell` does."""
+    return str(escape(cell(value)))
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("corpus_mining.report", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+_ENV.filters["cell"] = cell
+
+
+def fragment(macro: str, **values: Any) -> Markup:
+    """Render the macro ``macro`` of ``templates/blocks.html`` with ``values``."""
+    rendered: Markup = getattr(_ENV.get_template("blocks.html").module, macro)(**values)
+    return Markup(rendered)
+
+
+def html_text(text: str) -> Markup:
+    """Mark the code's own HTML (a caption with ``<code>``...) as safe for the templates."""
+    return Markup(text)
 
 
 def csv_link(name: str) -> str:
     """A relative link to ``data/<name>.csv``."""
-    return f'<a class="csv" href="data/{name}.csv" download>data/{name}.csv</a>'
+    return str(fragment("csv_link", name=name))
 
 
 def table_html(frame: pd.DataFrame, *, max_rows: int | None = None) -> str:
     """An HTML table of ``frame`` (numbers right-aligned), cut to ``max_rows`` rows."""
     if frame.empty:
-        return '<p class="empty">No rows.</p>'
+        return str(fragment("table", header=[], rows=[], total=0))
     shown = frame if max_rows is None else frame.head(max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    css = {
-        c: ' class="num"' if c in numeric else ' class="path"' if c in PATHS else ""
-        for c in frame.columns
-    }
-    head = "".join(f"<th>{esc(str(c).replace('_', ' '))}</th>" for c in frame.columns)
-    rows = []
-    for values in shown.itertuples(index=False):
-        cells = "".join(
-            f"<td{css[c]}>{esc(v)}</td>" for c, v in zip(frame.columns, values, strict=True)
-        )
-        rows.append(f"<tr>{cells}</tr>")
-    note = ""
-    if len(shown) < len(frame):
-        note = f'<p class="note">First {len(shown)} of {len(frame)} rows; all are in the CSV.</p>'
-    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    return f'<div class="scroll">{table}</div>{note}'
+    css = ["num" if c in numeric else "path" if c in PATHS else "" for c in frame.columns]
+    rows = [list(zip(css, values, strict=True)) for values in shown.itertuples(index=False)]
+    header = [str(c).replace("_", " ") for c in frame.columns]
+    return str(fragment("table", header=header, rows=rows, total=len(frame)))
 
 
 def passage_html(row: Mapping[str, Any], *, passage_id: str = "passage_id") -> str:
@@ -95,16 +111,8 @@ def passage_html(row: Mapping[str, Any], *, passage_id: str = "passage_id") -> s
             ``char_end`` of the passage, and its id under the key ``passage_id``.
         passage_id: Key of the passage id in ``row``.
     """
-    when = esc(row["date"]) or "undated"
-    where = (
-        f"passage <code>{esc(row[passage_id])}</code> (no. {esc(row['position'])}, "
-        f"characters {esc(row['char_start'])}–{esc(row['char_end'])} of the document text)"
-    )
-    return (
-        f'<blockquote class="passage" lang="{esc(row["lang"])}"><p>{esc(row["text"])}</p>'
-        f'<footer lang="en"><cite>{esc(row["title"])}</cite> · {when} · {where}</footer>'
-        "</blockquote>"
-    )
+    keys = ("text", "lang", "title", "date", "position", "char_start", "char_end")
+    return str(fragment("passage", passage_id=row[passage_id], **{k: row[k] for k in keys}))
 
 
 @dataclass
@@ -118,16 +126,14 @@ class SectionBuilder:
     chart_ids: list[str] = field(default_factory=list)
     contents: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, fragment: str) -> None:
-        """Append an HTML fragment (already escaped)."""
-        self.parts.append(fragment)
+    def add(self, html: str) -> None:
+        """Append an HTML fragment (rendered by a template, or the code's own HTML)."""
+        self.parts.append(html)
 
     def subsection(self, anchor: str, title: str, intro: str = "") -> None:
-        """Start a subsection with a heading, listed in the page's contents."""
+        """Start a subsection with a heading (plain text) and intro (HTML), in the contents."""
         self.contents.append((anchor, title))
-        self.parts.append(f'<h3 id="{anchor}">{html.escape(title)}</h3>')
-        if intro:
-            self.parts.append(f'<p class="intro">{intro}</p>')
+        self.parts.append(fragment("heading", anchor=anchor, title=title, intro=html_text(intro)))
 
     def chart(self, chart: Chart, *, max_rows: int | None = 60) -> None:
         """Append a figure, its caption, its CSV link and a folded table of its data."""
@@ -135,10 +141,13 @@ class SectionBuilder:
         div_id = f"fig-{chart.name.replace('_', '-')}"
         self.chart_ids.append(div_id)
         self.parts.append(
-            f'<figure class="chart">{figure_div(chart.figure, div_id)}'
-            f"<figcaption>{chart.caption} Data: {csv_link(chart.name)}."
-            f"<details><summary>Show the data as a table</summary>"
-            f"{table_html(chart.data, max_rows=max_rows)}</details></figcaption></figure>"
+            fragment(
+                "chart",
+                figure=Markup(figure_div(chart.figure, div_id)),
+                name=chart.name,
+                caption=html_text(chart.caption),
+                data_table=Markup(table_html(chart.data, max_rows=max_rows)),
+            )
         )
 
     def table(
@@ -147,14 +156,18 @@ class SectionBuilder:
         """Append a visible table with a caption (HTML) and its CSV link."""
         self._register(name, frame)
         self.parts.append(
-            f'<div class="table-block"><p class="caption">{caption} '
-            f"Data: {csv_link(name)}.</p>{table_html(frame, max_rows=max_rows)}</div>"
+            fragment(
+                "table_block",
+                name=name,
+                caption=html_text(caption),
+                data_table=Markup(table_html(frame, max_rows=max_rows)),
+            )
         )
 
     def download(self, name: str, frame: pd.DataFrame, caption: str) -> None:
         """Register ``frame`` as a data file and link it after a caption (HTML)."""
         self._register(name, frame)
-        self.parts.append(f'<p class="caption">{caption} {csv_link(name)}.</p>')
+        self.parts.append(fragment("download", name=name, caption=html_text(caption)))
 
     def _register(self, name: str, frame: pd.DataFrame) -> None:
         if not NAME.match(name):
@@ -175,16 +188,6 @@ class SectionBuilder:
         )
 
 
-def _nav(sections: Sequence[Section]) -> str:
-    items = []
-    for section in sections:
-        subs = "".join(f'<li><a href="#{a}">{html.escape(t)}</a></li>' for a, t in section.contents)
-        items.append(
-            f'<li><a href="#{section.anchor}">{html.escape(section.title)}</a><ul>{subs}</ul></li>'
-        )
-    return f'<nav aria-label="Contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
-
-
 def page(
     *, title: str, summary: str, notes: str, sections: Sequence[Section], plotly_js: str
 ) -> str:
@@ -192,24 +195,20 @@ def page(
 
     Args:
         title: Page title (plain text).
-        summary: HTML under the title (already escaped).
-        notes: HTML of the "How to read this report" box (already escaped).
+        summary: HTML under the title (rendered, or the code's own).
+        notes: HTML of the "How to read this report" box (the code's own).
         sections: The numbered sections.
         plotly_js: The plotly.js bundle, embedded once in the head.
     """
-    body = "".join(
-        f'<section id="{s.anchor}"><h2>{n}. {html.escape(s.title)}</h2>{s.body}</section>'
-        for n, s in enumerate(sections, start=1)
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n"
-        f'<script type="text/javascript">{plotly_js}</script>\n</head>\n<body>\n'
-        f"<header><h1>{html.escape(title)}</h1>{summary}</header>\n"
-        f'{_nav(sections)}\n<aside class="notes"><h2>How to read this report</h2>{notes}</aside>\n'
-        f"<main>{body}</main>\n"
-        '<footer class="page">Generated by <code>corpus-mining report</code> from the '
-        "pipeline's outputs; the same outputs always give the same page.</footer>\n"
-        "</body>\n</html>\n"
+    bodies = [
+        {"anchor": s.anchor, "title": s.title, "contents": s.contents, "body": Markup(s.body)}
+        for s in sections
+    ]
+    return _ENV.get_template("page.html").render(
+        title=title,
+        summary=html_text(summary),
+        notes=html_text(notes),
+        sections=bodies,
+        css=Markup(CSS),
+        plotly_js=Markup(plotly_js),
     )

@@ -25,13 +25,13 @@ class ReportInputs:
         topics_per_class: ``topics_per_class.parquet``.
         entities: ``entities.parquet``.
         cooccurrence: ``cooccurrence.parquet``.
-        families: ``trends/families.csv``.
-        concept_trends: ``trends/concepts.csv``.
-        concept_tests: ``trends/concept_tests.csv``.
-        topic_trends: ``trends/topics.csv``.
-        actor_trends: ``trends/actors.csv``.
-        specificities: ``trends/specificities.csv``.
-        emerging_fading: ``trends/emerging_fading.csv``.
+        families: ``schemas.TREND_FAMILIES``.
+        concept_trends: ``schemas.TREND_CONCEPTS``.
+        concept_tests: ``schemas.TREND_CONCEPT_TESTS``.
+        topic_trends: ``schemas.TREND_TOPICS``.
+        actor_trends: ``schemas.TREND_ACTORS``.
+        specificities: ``schemas.TREND_SPECIFICITIES``.
+        emerging_fading: ``schemas.TREND_EMERGING_FADING``.
         concept_labels: Label per language of each lexicon concept, in lexicon order.
         family: Name of the lexicon family drawn as "hubs vs clusters".
         family_members: Concept ids of that family, in lexicon order.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.offline
 
-from corpus_mining.report.html import Section, esc, page
+from corpus_mining.report.html import Section, fragment, page
 from corpus_mining.report.inputs import ReportInputs
 from corpus_mining.report.section_actors import actors_section
 from corpus_mining.report.section_corpus import corpus_documents, corpus_section
@@ -51,9 +51,11 @@ def _summary(inputs: ReportInputs) -> str:
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no dated document"
     kinds = docs["kind"].value_counts().sort_index()
     by_kind = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-    return (
-        f'<p class="intro">{len(docs)} distinct documents ({esc(by_lang)}) published '
-        f"{esc(span)}: {esc(by_kind)}.</p>"
+    return str(
+        fragment(
+            "intro",
+            text=f"{len(docs)} distinct documents ({by_lang}) published {span}: {by_kind}.",
+        )
     )
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+from markupsafe import Markup
 
 from corpus_mining.report.charts import bar_chart, heatmap
 from corpus_mining.report.colours import colour_map
-from corpus_mining.report.html import Chart, Section, SectionBuilder, esc, passage_html
+from corpus_mining.report.html import Chart, Section, SectionBuilder, fragment, passage_html
 from corpus_mining.report.inputs import (
     ReportInputs,
     concept_colours,
@@ -131,9 +132,16 @@ def _evidence_cards(rows: pd.DataFrame, limit: int) -> str:
         if isinstance(r["text"], str):
             quote = passage_html(r, passage_id="example_passage_id")
         cards.append(
-            f'<h4>{esc(r["actor"])} — {esc(r["concept"])}</h4><p class="note">'
-            f"{r['n_passages']} passages in {r['n_docs']} documents; "
-            f"G² {r['g2']:.1f}, PMI {r['pmi']:.2f}.</p>{quote}"
+            fragment(
+                "evidence_card",
+                actor=r["actor"],
+                concept=r["concept"],
+                n_passages=r["n_passages"],
+                n_docs=r["n_docs"],
+                g2=r["g2"],
+                pmi=r["pmi"],
+                quote=Markup(quote),
+            )
         )
     return "".join(cards)
 

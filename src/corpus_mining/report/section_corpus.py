@@ -6,7 +6,7 @@ import pandas as pd
 
 from corpus_mining.report.charts import bar_chart
 from corpus_mining.report.colours import language_colours
-from corpus_mining.report.html import Chart, Section, SectionBuilder, esc
+from corpus_mining.report.html import Chart, Section, SectionBuilder, fragment
 from corpus_mining.report.inputs import ReportInputs
 
 UNDATED = "undated"
@@ -93,8 +93,7 @@ def _stats(docs: pd.DataFrame, manifest: pd.DataFrame) -> str:
         ("words", f"{int(docs['n_words'].sum()):,}"),
         ("dated documents", f"{dated:.0%}"),
     ]
-    cells = "".join(f'<div class="stat"><b>{esc(v)}</b>{esc(k)}</div>' for k, v in items)
-    return f'<div class="stats">{cells}</div>'
+    return str(fragment("stats", items=items))
 
 
 def _count_chart(

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from corpus_mining.report.charts import band_lines, heatmap
-from corpus_mining.report.html import Chart, Section, SectionBuilder, esc
+from corpus_mining.report.html import Chart, Section, SectionBuilder, esc, fragment
 from corpus_mining.report.inputs import (
     ReportInputs,
     concept_colours,
@@ -18,7 +18,7 @@ from corpus_mining.report.inputs import (
 from corpus_mining.report.section_topics import topic_names
 
 TERM_MARKS = {"emerging": "↑", "fading": "↓"}
-RATE_COLUMNS = ("rate_per_10k", "rate_low", "rate_high")
+RATE_COLUMNS = ("rate_per_10k", "rate_ci_low", "rate_ci_high")
 SHARES_CAPTION = (
     "The “hubs vs clusters” view: each line is one form's share of all mentions of the "
     "family in the period; bands are 95% bootstrap intervals over documents."
@@ -115,7 +115,7 @@ def _family_chart(
     """Family shares (``name`` "family_shares") or concept rates, with their bands."""
     family = esc(inputs.family.replace("_", " "))
     shares = name == "family_shares"
-    y, low, high = ("share", "share_low", "share_high") if shares else RATE_COLUMNS
+    y, low, high = ("share", "ci_low", "ci_high") if shares else RATE_COLUMNS
     figure = band_lines(
         frame,
         x="period",
@@ -148,8 +148,8 @@ def _topic_chart(inputs: ReportInputs, periods: list[str]) -> Chart:
         prevalence,
         x="period",
         y="prevalence",
-        low="prevalence_low",
-        high="prevalence_high",
+        low="ci_low",
+        high="ci_high",
         series="series",
         x_order=periods,
         names={str(t): names.get(t, f"T{t}") for t in keys},
@@ -208,8 +208,11 @@ def time_section(inputs: ReportInputs) -> Section:
     )
     section = SectionBuilder("time", "Discourse over time")
     section.add(
-        f'<p class="intro">Periods: {esc(", ".join(periods)) or "none"}. Undated documents '
-        "and duplicates are left out; intervals are 95% bootstrap intervals over documents.</p>"
+        fragment(
+            "intro",
+            text=f"Periods: {', '.join(periods) or 'none'}. Undated documents and duplicates "
+            "are left out; intervals are 95% bootstrap intervals over documents.",
+        )
     )
     section.subsection("time-family", "Hubs vs clusters: organisational forms")
     shares, rates, names = _family_frames(inputs, periods)

@@ -7,9 +7,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from markupsafe import Markup
 
 from corpus_mining.report.charts import bar_chart, heatmap
-from corpus_mining.report.html import Chart, Section, SectionBuilder, esc, passage_html
+from corpus_mining.report.html import Chart, Section, SectionBuilder, fragment, passage_html
 from corpus_mining.report.inputs import ReportInputs, records, topic_colours
 
 OUTLIERS = "Outliers (no topic)"
@@ -115,35 +116,30 @@ def class_shares(topics_per_class: pd.DataFrame, names: Mapping[int, str]) -> pd
 
 def topic_card(topic: Mapping[str, Any], examples: pd.DataFrame) -> str:
     """A topic's label, size, top terms per language and passages in each language."""
-    source = "reviewer's label" if topic["label_source"] == "reviewer" else "automatic label"
-    auto = "" if source == "automatic label" else f" · automatic: {esc(topic['automatic_label'])}"
-    note = f'<p class="note">Note: {esc(topic["note"])}</p>' if _present(topic["note"]) else ""
-    columns = "".join(_passages_column(lang, examples) for lang in ("fr", "en"))
-    return (
-        f'<article class="topic" id="topic-{int(topic["topic_id"])}">'
-        f"<h4>{esc(topic['name'])}</h4>"
-        f'<p class="meta">{source}{auto} · {topic["size"]} passages in {topic["n_docs"]} '
-        f"documents · languages: {esc(topic['langs']) or '–'}</p>"
-        f"{_terms_line('fr', topic['top_terms_fr'])}{_terms_line('en', topic['top_terms_en'])}"
-        f'{note}<div class="columns">{columns}</div></article>'
+    reviewed = topic["label_source"] == "reviewer"
+    columns = [_passages_column(lang, examples) for lang in ("fr", "en")]
+    return str(
+        fragment(
+            "topic_card",
+            topic_id=int(topic["topic_id"]),
+            name=topic["name"],
+            source=Markup("reviewer's label" if reviewed else "automatic label"),
+            automatic=topic["automatic_label"] if reviewed else None,
+            size=topic["size"],
+            n_docs=topic["n_docs"],
+            langs=topic["langs"],
+            terms=[("fr", topic["top_terms_fr"]), ("en", topic["top_terms_en"])],
+            note=topic["note"] if _present(topic["note"]) else None,
+            columns=columns,
+        )
     )
 
 
-def _terms_line(lang: str, terms: Any) -> str:
-    return (
-        f'<p class="terms" lang="{lang}"><span class="lang">{lang.upper()}</span> '
-        f"{esc(terms) or '–'}</p>"
-    )
-
-
-def _passages_column(lang: str, examples: pd.DataFrame) -> str:
+def _passages_column(lang: str, examples: pd.DataFrame) -> tuple[str, Markup]:
+    """The heading and the quoted passages (none: empty) of one language's column."""
     heading = {"fr": "French passages", "en": "English passages"}.get(lang, lang)
     rows = examples[examples["lang"] == lang].sort_values("rank")
-    if rows.empty:
-        empty = '<p class="empty">No representative passage in this language.</p>'
-        return f"<div><h4>{heading}</h4>{empty}</div>"
-    quotes = "".join(passage_html(r) for r in records(rows))
-    return f"<div><h4>{heading}</h4>{quotes}</div>"
+    return heading, Markup("".join(passage_html(r) for r in records(rows)))
 
 
 def _charts(table: pd.DataFrame, shares: pd.DataFrame) -> list[Chart]:
@@ -200,8 +196,7 @@ def _metrics_line(metrics: Mapping[str, Any]) -> str:
         ("NMI(topic, language) (0 = topics ignore language)", metrics.get("nmi_topic_language")),
         ("outlier share", metrics.get("outlier_share")),
     ]
-    parts = [f"{esc(k)}: {esc(v)}" for k, v in shown if v is not None]
-    return f'<p class="note">Model quality: {"; ".join(parts)}.</p>' if parts else ""
+    return str(fragment("quality", parts=[(k, v) for k, v in shown if v is not None]))
 
 
 def topics_section(inputs: ReportInputs) -> Section:

@@ -13,26 +13,35 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_mining.config import Params
 from corpus_mining.evolution.periods import Periods, assign_periods
 from corpus_mining.evolution.specificity import emerging_and_fading, specificities
 from corpus_mining.evolution.trajectories import (
-    ACTOR_COLUMNS,
-    CONCEPT_COLUMNS,
-    FAMILY_COLUMNS,
-    TEST_COLUMNS,
-    TOPIC_COLUMNS,
     actor_rows,
     concept_rows,
     concept_tests,
     family_rows,
     topic_rows,
 )
-from corpus_mining.io import atomic_path, write_json
+from corpus_mining.io import write_csv, write_json
 from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.nlp.names import fold
+from corpus_mining.schemas import (
+    TREND_ACTORS,
+    TREND_CONCEPT_TESTS,
+    TREND_CONCEPTS,
+    TREND_EMERGING_FADING,
+    TREND_FAMILIES,
+    TREND_PERIODS,
+    TREND_PLOT_CONCEPT_RATES,
+    TREND_PLOT_FAMILY_SHARES,
+    TREND_SPECIFICITIES,
+    TREND_TOPICS,
+    TableSchema,
+)
 from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
 
 log = logging.getLogger(__name__)
@@ -43,9 +52,10 @@ def _read(path: Path, columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _write_csv(frame: pd.DataFrame, target: Path) -> None:
-    with atomic_path(target) as tmp:
-        frame.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
+def _write(frame: pd.DataFrame, spec: TableSchema, folder: Path) -> None:
+    """Write ``frame`` as ``spec``'s file under ``folder``, checked against ``spec``."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)  # NaN -> missing
+    write_csv(table, spec, folder / spec.file)
 
 
 def _documents(params: Params) -> tuple[pd.DataFrame, Periods]:
@@ -96,7 +106,7 @@ def _specificity_tables(
         for name in sorted(lists)
         for i, term in enumerate(lists[name])
     ]
-    return _frame(rows, SPECIFICITY_COLUMNS), pd.DataFrame(listed, columns=["list", "rank", "term"])
+    return _frame(rows, TREND_SPECIFICITIES), _frame(listed, TREND_EMERGING_FADING)
 
 
 def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.DataFrame:
@@ -115,7 +125,7 @@ def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.Dat
     )
     terms = {key: [term for term, _ in ranked] for key, ranked in scored.items()}
     return _frame(
-        topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TOPIC_COLUMNS
+        topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TREND_TOPICS
     )
 
 
@@ -128,14 +138,9 @@ def _wide(
     return wide.reindex(order).rename_axis(index=index, columns=None).reset_index()
 
 
-SPECIFICITY_COLUMNS = (
-    "part", "term", "frequency", "corpus_frequency", "part_size", "corpus_size", "expected",
-    "specificity", "g2",
-)  # fmt: skip
-
-
-def _frame(rows: Sequence[Mapping[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(columns))
+def _frame(rows: Sequence[Mapping[str, Any]], spec: TableSchema) -> pd.DataFrame:
+    """Rows as a frame with ``spec``'s columns, so an empty table still has its header."""
+    return pd.DataFrame(rows, columns=spec.schema.names)
 
 
 def run_evolution(params: Params) -> dict[str, Any]:
@@ -146,25 +151,25 @@ def run_evolution(params: Params) -> dict[str, Any]:
     if docs.empty:
         log.warning("no dated document: time tables are written empty")
     counts = _concept_counts(params, docs)
-    _write_csv(docs[["doc_id", "year", "period"]], out / "periods.csv")
+    _write(docs[list(TREND_PERIODS.schema.names)], TREND_PERIODS, out)
     concepts = _frame(
         concept_rows(docs, counts, periods, by=cfg.by, n_boot=cfg.n_boot, seed=cfg.seed),
-        CONCEPT_COLUMNS,
+        TREND_CONCEPTS,
     )
-    _write_csv(concepts, out / "concepts.csv")
+    _write(concepts, TREND_CONCEPTS, out)
     tests = _frame(
-        concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha), TEST_COLUMNS
+        concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha), TREND_CONCEPT_TESTS
     )
-    _write_csv(tests, out / "concept_tests.csv")
+    _write(tests, TREND_CONCEPT_TESTS, out)
     families = _frame(
         family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed),
-        FAMILY_COLUMNS,
+        TREND_FAMILIES,
     )
-    _write_csv(families, out / "families.csv")
+    _write(families, TREND_FAMILIES, out)
     specific, lists = _specificity_tables(params, docs, periods)
-    _write_csv(specific, out / "specificities.csv")
-    _write_csv(lists, out / "emerging_fading.csv")
-    _write_csv(_topic_table(params, docs, periods), out / "topics.csv")
+    _write(specific, TREND_SPECIFICITIES, out)
+    _write(lists, TREND_EMERGING_FADING, out)
+    _write(_topic_table(params, docs, periods), TREND_TOPICS, out)
     mentions = _read(params.paths.mentions, ["mention_id", "doc_id", "entity_id", "in_reference"])
     entities = _read(params.paths.entities, ["entity_id", "canonical", "label", "actor_type"])
     actors = actor_rows(
@@ -175,7 +180,7 @@ def run_evolution(params: Params) -> dict[str, Any]:
         min_mentions=cfg.min_actor_mentions,
         alpha=cfg.alpha,
     )
-    _write_csv(_frame(actors, ACTOR_COLUMNS), out / "actors.csv")
+    _write(_frame(actors, TREND_ACTORS), TREND_ACTORS, out)
     _write_plot_tables(concepts, families, lexicon.families.get(cfg.plot_family, ()), periods, out)
     total = len(docs) + len(periods.undated)
     metrics = {
@@ -203,11 +208,12 @@ def _write_plot_tables(
     overall = concepts[
         (concepts["group"] == "all") & (concepts["term"] == "*") & concepts["concept"].isin(members)
     ]
-    _write_csv(
+    _write(
         _wide(overall, "period", "concept", "rate_per_10k", periods.order),
-        out / "plot_concept_rates.csv",
+        TREND_PLOT_CONCEPT_RATES,
+        out,
     )
     family = families[families["concept"].isin(members)]
-    _write_csv(
-        _wide(family, "period", "concept", "share", periods.order), out / "plot_family_shares.csv"
+    _write(
+        _wide(family, "period", "concept", "share", periods.order), TREND_PLOT_FAMILY_SHARES, out
     )

@@ -18,9 +18,20 @@ import pyarrow.parquet as pq
 
 from corpus_mining.config import Params
 from corpus_mining.errors import ParamsError, StageError
-from corpus_mining.io import atomic_path, atomic_text
+from corpus_mining.io import atomic_path, atomic_text, read_csv
 from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.report import Report, ReportInputs, build_report
+from corpus_mining.schemas import (
+    MANIFEST,
+    TREND_ACTORS,
+    TREND_CONCEPT_TESTS,
+    TREND_CONCEPTS,
+    TREND_EMERGING_FADING,
+    TREND_FAMILIES,
+    TREND_SPECIFICITIES,
+    TREND_TOPICS,
+    TableSchema,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +51,14 @@ def _parquet(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
     return frame
 
 
-def _csv(path: Path, text: Sequence[str] = ()) -> pd.DataFrame:
-    """A CSV with only empty cells as missing ("NA" or "null" may be real terms)."""
-    return pd.read_csv(
-        _need(path),
-        encoding="utf-8",
-        keep_default_na=False,
-        na_values=[""],
-        dtype={column: str for column in text},
-    )
+def _csv(spec: TableSchema, path: Path) -> pd.DataFrame:
+    """A CSV table read through its schema ("NA" or "null" may be real terms)."""
+    frame: pd.DataFrame = read_csv(spec, _need(path)).to_pandas()
+    return frame
+
+
+def _trend(spec: TableSchema, params: Params) -> pd.DataFrame:
+    return _csv(spec, params.paths.trends / spec.file)
 
 
 def _json(path: Path) -> dict[str, Any]:
@@ -70,25 +80,25 @@ def _lexicon(params: Params) -> tuple[dict[str, dict[str, str]], tuple[str, ...]
 
 def read_inputs(params: Params) -> ReportInputs:
     """Read every table the report draws on, from the paths in ``params.paths``."""
-    paths, trends = params.paths, params.paths.trends
+    paths = params.paths
     labels, members = _lexicon(params)
     documents = pq.read_schema(_need(paths.documents)).names
     return ReportInputs(
         documents=_parquet(paths.documents, [c for c in documents if c != "text"]),
         passages=_parquet(paths.passages, PASSAGE_COLUMNS),
-        manifest=_csv(paths.manifest, ("path", "status", "reason", "doc_id")),
+        manifest=_csv(MANIFEST, paths.manifest),
         topics=_parquet(paths.topics),
         topic_passages=_parquet(paths.topic_passages),
         topics_per_class=_parquet(paths.topics_per_class),
         entities=_parquet(paths.entities),
         cooccurrence=_parquet(paths.cooccurrence),
-        families=_csv(trends / "families.csv", ("family", "concept", "period")),
-        concept_trends=_csv(trends / "concepts.csv", ("concept", "term", "period", "group_value")),
-        concept_tests=_csv(trends / "concept_tests.csv", ("concept",)),
-        topic_trends=_csv(trends / "topics.csv", ("period", "top_terms")),
-        actor_trends=_csv(trends / "actors.csv", ("entity_id", "canonical", "period")),
-        specificities=_csv(trends / "specificities.csv", ("part", "term")),
-        emerging_fading=_csv(trends / "emerging_fading.csv", ("list", "term")),
+        families=_trend(TREND_FAMILIES, params),
+        concept_trends=_trend(TREND_CONCEPTS, params),
+        concept_tests=_trend(TREND_CONCEPT_TESTS, params),
+        topic_trends=_trend(TREND_TOPICS, params),
+        actor_trends=_trend(TREND_ACTORS, params),
+        specificities=_trend(TREND_SPECIFICITIES, params),
+        emerging_fading=_trend(TREND_EMERGING_FADING, params),
         concept_labels=labels,
         family=params.evolution.plot_family,
         family_members=members,

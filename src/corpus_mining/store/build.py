@@ -16,9 +16,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from corpus_mining.io import atomic_path
+from corpus_mining.io import atomic_path, read_csv
 from corpus_mining.nlp.names import strip_accents as fold
-from corpus_mining.schemas import ALL_TABLES, DOCUMENTS, TableSchema
+from corpus_mining.schemas import ALL_TABLES, DOCUMENTS, TREND_TABLES, TableSchema
 
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 # Document columns joined into every table that has a doc_id (views v_<table>).
@@ -40,9 +40,12 @@ def sql_type(dtype: pa.DataType) -> str:
     return "VARCHAR"
 
 
-def create_table_sql(spec: TableSchema) -> str:
-    """``CREATE TABLE`` with types and the primary key of ``spec``."""
-    columns = [f'"{field.name}" {sql_type(field.type)}' for field in spec.schema]
+def create_table_sql(spec: TableSchema, schema: pa.Schema | None = None) -> str:
+    """``CREATE TABLE`` with types and the primary key of ``spec``.
+
+    ``schema`` gives the columns of a wide table (``spec.open_type``) as written.
+    """
+    columns = [f'"{field.name}" {sql_type(field.type)}' for field in schema or spec.schema]
     key = ", ".join(f'"{name}"' for name in spec.key)
     return f"CREATE TABLE {spec.name} ({', '.join(columns)}, PRIMARY KEY ({key}))"
 
@@ -73,7 +76,8 @@ def build_store(tables: Mapping[str, Path], trends: Path, target: Path) -> dict[
     Args:
         tables: output table name -> parquet path (every table of ``schemas.ALL_TABLES``
             that has a parquet output).
-        trends: folder of the evolution stage's CSV tables (loaded as ``trend_<name>``).
+        trends: folder of the evolution stage's CSV tables (``schemas.TREND_TABLES``, each
+            loaded typed under its schema's name when its file exists).
         target: the ``.duckdb`` file, replaced atomically.
 
     Returns:
@@ -97,12 +101,9 @@ def build_store(tables: Mapping[str, Path], trends: Path, target: Path) -> dict[
                 counts["passage_terms"] = _load_index(con, tables["passages"])
             if {"mentions", "documents"} <= set(tables):
                 counts["entity_docs"] = _load_entity_docs(con)
-            for csv in sorted(trends.glob("*.csv")) if trends.is_dir() else []:
-                name = "trend_" + re.sub(r"\W", "_", csv.stem)
-                con.execute(
-                    f"CREATE TABLE {name} AS SELECT * FROM read_csv(?, header=true)", [str(csv)]
-                )
-                counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # type: ignore[index]
+            for spec in TREND_TABLES:
+                if (trends / spec.file).is_file():
+                    counts[spec.name] = _load_arrow(con, spec, read_csv(spec, trends / spec.file))
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -120,6 +121,19 @@ def _load_table(con: Any, spec: TableSchema, path: Path) -> int:
     con.execute(f"INSERT INTO {spec.name} SELECT * FROM {source} ORDER BY {key}", [str(path)])
     count: int = con.execute(f"SELECT count(*) FROM {spec.name}").fetchone()[0]
     return count
+
+
+def _load_arrow(con: Any, spec: TableSchema, table: pa.Table) -> int:
+    """Create ``spec``'s table with the types of ``table`` (already validated) and fill it."""
+    con.execute(create_table_sql(spec, table.schema))
+    key = ", ".join(f'"{name}"' for name in spec.key)
+    con.register("arrow_rows", table)
+    try:
+        con.execute(f"INSERT INTO {spec.name} SELECT * FROM arrow_rows ORDER BY {key}")
+    finally:
+        con.unregister("arrow_rows")
+    rows: int = table.num_rows
+    return rows
 
 
 def _load_entity_docs(con: Any) -> int:

@@ -15,13 +15,31 @@ from typing import Any
 
 from corpus_mining.errors import CorpusMiningError
 from corpus_mining.nlp.names import strip_accents as fold
+from corpus_mining.schemas import ENTITY_LABELS
 
 ALLOWED = frozenset({"SELECT", "EXPLAIN"})
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
+_BREAK = re.compile(r"[^\S ]")  # any whitespace but the plain space
 
 
 class QueryRefused(CorpusMiningError):
     """A statement that is not a read-only query."""
+
+
+class UnknownChoice(CorpusMiningError):
+    """A filter value that no row of the store holds (e.g. a misspelt label)."""
+
+
+# Filter option -> the query listing the values the store holds for it.
+_CHOICES = {
+    "--label": "SELECT DISTINCT label FROM entities",
+    "--type": "SELECT DISTINCT actor_type FROM entities",
+    "--lang": "SELECT DISTINCT lang FROM documents",
+    "--kind": "SELECT DISTINCT kind FROM documents",
+    "--passage-lang": "SELECT DISTINCT lang FROM passages",
+}
+# Labels the extractor can give, valid even when the store holds none of them.
+_KNOWN = {"--label": frozenset(ENTITY_LABELS)}
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,24 @@ def run_sql(store: Path, sql: str, params: list[Any] | None = None) -> Result:
         con.close()
 
 
+def check_choices(con: Any, **values: str | None) -> None:
+    """Raise :class:`UnknownChoice` when a filter value is not one the store holds.
+
+    Keyword names are the options without dashes (``label``, ``type``, ``lang``,
+    ``kind``, ``passage_lang``); ``None`` and empty values are no filter.
+    """
+    for name, value in values.items():
+        if not value:
+            continue
+        option = "--" + name.replace("_", "-")
+        valid = {str(row[0]) for row in con.execute(_CHOICES[option]).fetchall() if row[0]}
+        valid |= _KNOWN.get(option, frozenset())
+        if value not in valid:
+            shown = option if option != "--passage-lang" else "--lang"
+            listed = ", ".join(sorted(valid)) or "none in the store"
+            raise UnknownChoice(f"{shown} {value!r} is not known; valid values: {listed}")
+
+
 def entities(
     store: Path,
     *,
@@ -92,7 +128,17 @@ def entities(
     limit: int = 50,
     include_references: bool = False,
 ) -> Result:
-    """Actors mentioned in the documents that pass the filters, most mentioned first."""
+    """Actors mentioned in the documents that pass the filters, most mentioned first.
+
+    Raises:
+        UnknownChoice: when ``label``, ``actor_type``, ``lang`` or ``kind`` is a value the
+            store does not hold; the message lists the valid ones.
+    """
+    con = connect(store)
+    try:
+        check_choices(con, label=label, type=actor_type, lang=lang, kind=kind)
+    finally:
+        con.close()
     where: list[str] = ["TRUE"]
     args: list[Any] = []
     for column, value in (
@@ -157,6 +203,7 @@ def kwic(
         raise CorpusMiningError("give a TERM or --concept ID")
     con = connect(store)
     try:
+        check_choices(con, passage_lang=lang)
         hits = (
             _concept_hits(con, concept, lang, limit)
             if concept
@@ -167,8 +214,8 @@ def kwic(
     rows = []
     for hit in hits[:limit]:
         text, start, end = hit["text"], hit["start"], hit["end"]
-        left = text[max(0, start - width) : start].replace("\n", " ")
-        right = text[end : end + width].replace("\n", " ")
+        left = _one_line(text[max(0, start - width) : start])
+        right = _one_line(text[end : end + width])
         rows.append(
             (
                 hit["title"],
@@ -178,13 +225,21 @@ def kwic(
                 start,
                 end,
                 left.rjust(width),
-                text[start:end],
+                _one_line(text[start:end]),
                 right,
             )
         )
     return Result(
         ["title", "date", "lang", "passage_id", "start", "end", "left", "match", "right"], rows
     )
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each line break, tab or other space character as a plain space.
+
+    One character for one, so a context keeps its width and a match its offsets' length.
+    """
+    return _BREAK.sub(" ", text)
 
 
 _HIT_SQL = """SELECT p.passage_id, p.text, p.lang, d.title, d.date FROM passages p
