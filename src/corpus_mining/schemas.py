@@ -111,6 +111,20 @@ MANIFEST = TableSchema(
     ),
 )
 
+METADATA_ISSUES = TableSchema(
+    name="metadata_issues",
+    description="metadata.csv values not used (unreadable, repeated row, missing file).",
+    key=("line", "column"),
+    schema=_schema(
+        ("line", pa.int32()),  # line of metadata.csv (the header is line 1)
+        ("file", pa.string()),  # the document path the row names
+        ("column", pa.string()),  # file, date, lang or kind
+        ("value", pa.string()),
+        ("problem", pa.string()),
+        ("used_instead", pa.string()),  # the value and its source, or "nothing: ..."
+    ),
+)
+
 MENTIONS = TableSchema(
     name="mentions",
     description="Named-entity mentions; text == passages.text[start:end].",
@@ -310,6 +324,7 @@ ALL_TABLES: tuple[TableSchema, ...] = (
     DOCUMENTS,
     PASSAGES,
     MANIFEST,
+    METADATA_ISSUES,
     MENTIONS,
     ENTITIES,
     CONCEPTS,

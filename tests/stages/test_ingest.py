@@ -91,7 +91,7 @@ def test_good_documents_are_read_with_offsets_metadata_and_languages(tmp_path, c
     passages = pd.read_parquet(params.paths.passages)
     assert metrics["files_ok"] == 5 and metrics["files_skipped"] == 0
     assert docs.loc["rapports/ptce.txt", "date"] == "2011-12"
-    assert docs.loc["rapports/ptce.txt", "date_source"] == "text"
+    assert docs.loc["rapports/ptce.txt", "date_source"] == "text:dateline"
     assert docs.loc["basque.md", ["date", "date_source", "lang"]].tolist() == [
         "2019-05-14",
         "file_metadata",

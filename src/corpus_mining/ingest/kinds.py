@@ -1,0 +1,147 @@
+"""Guess a document's kind from text features, with the rule that decided.
+
+Each kind collects evidence from cues (``cues.yaml``): a heading of its own ("Résumé",
+"Qui sommes-nous", "Executive summary"), a phrase in the first part of the text ("this
+paper", "propos recueillis par"), and structural features: question/answer turns and
+speaker labels, bylines and publication lines, numbered section headings, definition
+lists. The kind with the most evidence wins; length is one more feature (a long text
+leans to ``report``), not the rule. ``kind_source`` reads ``text:<kind>:<feature>``,
+naming the strongest piece of evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
+
+HEADING_WEIGHT = 3.0
+PHRASE_WEIGHT = 1.0
+MIN_EVIDENCE = 2.0
+LONG_WORDS = 3000
+_HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
+_HEADING_WORDS = 6
+# Ties go to the more specific kind.
+_PRIORITY = ("interview", "abstract", "news", "institutional", "report", "other")
+_QA_LABEL = re.compile(r"^(?:q|r|a|question|reponse|answer|response)\s*\d*\s*[:.)–—-]\s")
+_SPEAKER = re.compile(r"^([A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+){0,2})\s?[:–—]\s+\S")
+_DEFINITION = re.compile(r"^([^\W\d][^:–—]{0,48}?)\s?(?::|\s[–—]|\s-)\s+\S")
+_NUMBERED = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZÀ-Þ]")
+_BYLINE = re.compile(r"^(?:par|by|auteur|author|redige par|written by)\s*:?\s+[A-ZÀ-Þ]", re.I)
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    """The kind chosen, the evidence score of each kind, and the deciding feature."""
+
+    kind: str
+    source: str
+    scores: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, tuple[frozenset[str], re.Pattern[str]]]:
+    table = load_cues()["kinds"]
+    return {
+        kind: (
+            frozenset(merged(cues["headings"])),
+            re.compile(phrase_pattern(merged(cues["phrases"]))),
+        )
+        for kind, cues in table.items()
+    }
+
+
+def _heading(paragraph: str) -> str | None:
+    """The folded heading text of a short paragraph ("Résumé :", "1. Introduction")."""
+    words = paragraph.split()
+    if not words or len(words) > _HEADING_WORDS:
+        return None
+    text = fold(paragraph).strip(" :.-–—#*")
+    return re.sub(r"^(?:[ivx]+|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+", "", text)
+
+
+def _labelled_heading(paragraph: str, headings: frozenset[str]) -> str | None:
+    """A heading cue opening a paragraph and followed by a colon ("Mots-clés : a, b")."""
+    head = fold(paragraph[:40]).split(":", 1)[0].strip()
+    return head if ":" in paragraph[:40] and head in headings else None
+
+
+def _cue_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
+    """(kind, weight, feature) for each heading and distinct phrase cue found."""
+    evidence: list[tuple[str, float, str]] = []
+    head = fold("\n".join(paragraphs))[:_HEAD_CHARS]
+    for kind, (headings, phrases) in _cue_patterns().items():
+        seen = set()
+        for paragraph in paragraphs:
+            heading = _heading(paragraph) or _labelled_heading(paragraph, headings)
+            if heading in headings and heading not in seen:
+                seen.add(heading)
+                evidence.append((kind, HEADING_WEIGHT, f"heading:{heading}"))
+        for phrase in sorted({re.sub(r"\s+", " ", m.group(0)) for m in phrases.finditer(head)}):
+            evidence.append((kind, PHRASE_WEIGHT, f"phrase:{phrase}"))
+    return evidence
+
+
+def _turn_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
+    """Question/answer turns, speaker labels and definition lists."""
+    evidence: list[tuple[str, float, str]] = []
+    questions = sum(1 for p in paragraphs if p.rstrip().endswith("?"))
+    if questions >= 3 and questions >= 0.1 * len(paragraphs):
+        evidence.append(("interview", 1.0 * questions, "question_paragraphs"))
+    if sum(1 for p in paragraphs if _QA_LABEL.match(fold(p))) >= 2:
+        evidence.append(("interview", 4.0, "qa_labels"))
+    speakers = Counter(m.group(1) for p in paragraphs if (m := _SPEAKER.match(p)))
+    if sum(n for n in speakers.values() if n >= 2) >= 4 and len(speakers) >= 2:
+        evidence.append(("interview", 4.0, "speaker_labels"))
+    terms = [m.group(1) for p in paragraphs if (m := _DEFINITION.match(p))]
+    distinct = len(set(terms))
+    if distinct >= 4 and distinct >= 0.3 * len(paragraphs) and distinct == len(terms):
+        evidence.append(("other", 4.0, "definition_list"))
+    return evidence
+
+
+def _layout_evidence(paragraphs: list[str], n_words: int) -> list[tuple[str, float, str]]:
+    """Bylines, numbered section headings and length."""
+    evidence: list[tuple[str, float, str]] = []
+    if any(_BYLINE.match(p) and len(p.split()) <= 12 for p in paragraphs[:15]):
+        evidence.append(("news", 1.0, "byline"))
+    numbered = sum(1 for p in paragraphs if _NUMBERED.match(p) and len(p.split()) <= 12)
+    if numbered >= 3:
+        evidence.append(("report", 2.0, "numbered_sections"))
+    if n_words >= LONG_WORDS:
+        evidence.append(("report", 2.0, "length_long"))
+    return evidence
+
+
+def infer_kind(
+    paragraphs: list[str], n_words: int, *, date_source: str = "none", default: str = "other"
+) -> KindGuess:
+    """The kind of a document from its paragraphs; ``default`` when no evidence suffices.
+
+    Args:
+        paragraphs: the document's paragraphs, in order.
+        n_words: its length in words.
+        date_source: the rule that dated it (a publication line or a dateline is evidence
+            of a news item or press release).
+        default: the kind used when no kind gathers ``MIN_EVIDENCE``.
+    """
+    evidence = _cue_evidence(paragraphs) + _turn_evidence(paragraphs)
+    evidence += _layout_evidence(paragraphs, n_words)
+    if date_source in ("text:published", "text:dateline"):
+        evidence.append(("news", 1.5, date_source.removeprefix("text:")))
+    scores: dict[str, float] = {}
+    for kind, weight, _ in evidence:
+        scores[kind] = scores.get(kind, 0.0) + weight
+    ranked = sorted(scores, key=lambda k: (-scores[k], _rank(k)))
+    if not ranked or scores[ranked[0]] < MIN_EVIDENCE:
+        return KindGuess(default, "text:no_evidence", scores)
+    best = ranked[0]
+    feature = max((e for e in evidence if e[0] == best), key=lambda e: e[1])[2]
+    return KindGuess(best, f"text:{best}:{feature}", scores)
+
+
+def _rank(kind: str) -> int:
+    return _PRIORITY.index(kind) if kind in _PRIORITY else len(_PRIORITY)
