@@ -11,6 +11,7 @@ naming the strongest piece of evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,9 +20,12 @@ from functools import lru_cache
 from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
 
 HEADING_WEIGHT = 3.0
+WEAK_HEADING_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.0
+DATED_WEIGHT = 2.0
 MIN_EVIDENCE = 2.0
 LONG_WORDS = 3000
+SECTIONED_WORDS = 600
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
 _HEADING_WORDS = 6
 # Ties go to the more specific kind.
@@ -42,12 +46,20 @@ class KindGuess:
     scores: dict[str, float]
 
 
+@dataclass(frozen=True)
+class _KindCues:
+    headings: frozenset[str]
+    weak_headings: frozenset[str]
+    phrases: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _cue_patterns() -> dict[str, tuple[frozenset[str], re.Pattern[str]]]:
+def _cue_patterns() -> dict[str, _KindCues]:
     table = load_cues()["kinds"]
     return {
-        kind: (
+        kind: _KindCues(
             frozenset(merged(cues["headings"])),
+            frozenset(merged(cues.get("weak_headings", {}))),
             re.compile(phrase_pattern(merged(cues["phrases"]))),
         )
         for kind, cues in table.items()
@@ -63,26 +75,44 @@ def _heading(paragraph: str) -> str | None:
     return re.sub(r"^(?:[ivx]+|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+", "", text)
 
 
-def _labelled_heading(paragraph: str, headings: frozenset[str]) -> str | None:
-    """A heading cue opening a paragraph and followed by a colon ("Mots-clés : a, b")."""
+def _labelled_heading(paragraph: str) -> str | None:
+    """The words before a colon opening a paragraph ("Mots-clés : a, b" -> "mots-cles")."""
     head = fold(paragraph[:40]).split(":", 1)[0].strip()
-    return head if ":" in paragraph[:40] and head in headings else None
+    return head if ":" in paragraph[:40] else None
 
 
 def _cue_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
     """(kind, weight, feature) for each heading and distinct phrase cue found."""
     evidence: list[tuple[str, float, str]] = []
     head = fold("\n".join(paragraphs))[:_HEAD_CHARS]
-    for kind, (headings, phrases) in _cue_patterns().items():
-        seen = set()
-        for paragraph in paragraphs:
-            heading = _heading(paragraph) or _labelled_heading(paragraph, headings)
-            if heading in headings and heading not in seen:
-                seen.add(heading)
-                evidence.append((kind, HEADING_WEIGHT, f"heading:{heading}"))
-        for phrase in sorted({re.sub(r"\s+", " ", m.group(0)) for m in phrases.finditer(head)}):
-            evidence.append((kind, PHRASE_WEIGHT, f"phrase:{phrase}"))
+    headings = [_heading(p) or _labelled_heading(p) for p in paragraphs]
+    for kind, cues in _cue_patterns().items():
+        for heading in sorted({h for h in headings if h in cues.headings}):
+            evidence.append((kind, HEADING_WEIGHT, f"heading:{heading}"))
+        for heading in sorted({h for h in headings if h in cues.weak_headings}):
+            evidence.append((kind, WEAK_HEADING_WEIGHT, f"heading:{heading}"))
+        found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
+        evidence.extend((kind, PHRASE_WEIGHT, f"phrase:{phrase}") for phrase in sorted(found))
     return evidence
+
+
+@lru_cache(maxsize=1)
+def _second_person() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(merged(load_cues()["second_person"])))
+
+
+@lru_cache(maxsize=1)
+def _reply_opener() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(merged(load_cues()["reply_openers"])))
+
+
+def _addressed_question(paragraph: str) -> bool:
+    """A question put to someone ("Pourquoi avez-vous ... ?", "How did you ... ?")."""
+    question = paragraph.rstrip()
+    if not question.endswith("?"):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", question[:-1])[-1]
+    return _second_person().search(fold(last).replace("-", " ")) is not None
 
 
 def _turn_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
@@ -91,6 +121,16 @@ def _turn_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
     questions = sum(1 for p in paragraphs if p.rstrip().endswith("?"))
     if questions >= 3 and questions >= 0.1 * len(paragraphs):
         evidence.append(("interview", 1.0 * questions, "question_paragraphs"))
+    addressed = sum(1 for p in paragraphs if _addressed_question(p))
+    if addressed:
+        evidence.append(("interview", 1.0 * addressed, "addressed_questions"))
+    replies = sum(
+        1
+        for question, answer in itertools.pairwise(paragraphs)
+        if question.rstrip().endswith("?") and _reply_opener().match(fold(answer))
+    )
+    if replies:
+        evidence.append(("interview", 2.0 * replies, "answered_questions"))
     if sum(1 for p in paragraphs if _QA_LABEL.match(fold(p))) >= 2:
         evidence.append(("interview", 4.0, "qa_labels"))
     speakers = Counter(m.group(1) for p in paragraphs if (m := _SPEAKER.match(p)))
@@ -111,9 +151,18 @@ def _layout_evidence(paragraphs: list[str], n_words: int) -> list[tuple[str, flo
     numbered = sum(1 for p in paragraphs if _NUMBERED.match(p) and len(p.split()) <= 12)
     if numbered >= 3:
         evidence.append(("report", 2.0, "numbered_sections"))
+    headings = sum(1 for p in paragraphs if _is_subheading(p))
+    if headings >= 3 and n_words >= SECTIONED_WORDS:
+        evidence.append(("report", 1.0, "sections"))
     if n_words >= LONG_WORDS:
         evidence.append(("report", 2.0, "length_long"))
     return evidence
+
+
+def _is_subheading(paragraph: str) -> bool:
+    """A short line without closing punctuation that starts with a capital."""
+    words = paragraph.split()
+    return 1 <= len(words) <= 8 and paragraph[:1].isupper() and paragraph[-1:] not in ".!?:;,"
 
 
 def infer_kind(
@@ -131,7 +180,7 @@ def infer_kind(
     evidence = _cue_evidence(paragraphs) + _turn_evidence(paragraphs)
     evidence += _layout_evidence(paragraphs, n_words)
     if date_source in ("text:published", "text:dateline"):
-        evidence.append(("news", 1.5, date_source.removeprefix("text:")))
+        evidence.append(("news", DATED_WEIGHT, date_source.removeprefix("text:")))
     scores: dict[str, float] = {}
     for kind, weight, _ in evidence:
         scores[kind] = scores.get(kind, 0.0) + weight
