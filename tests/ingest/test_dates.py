@@ -28,6 +28,9 @@ BODY_EN = (
         (["Title", "Updated September 14, 2021", BODY_EN], "2021-09-14", "text:updated"),
         (["Grappes d'entreprises", "12 janvier 2010", BODY_FR], "2010-01-12", "text:date_line"),
         (["Cluster news", BODY_EN, "© 2019 Cluster Network"], "2019", "text:copyright"),
+        (["Guide", BODY_EN, "© European Network of Clusters, 2008"], "2008", "text:copyright"),
+        (["REVUE D'ÉCONOMIE TERRITORIALE (2/2011)", BODY_FR], "2011", "text:issue"),
+        (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),
     ],
 )  # fmt: skip
 def test_publication_cues(paragraphs, date, source):
@@ -75,6 +78,8 @@ def test_iso_date_reads_absolute_dates_only(value, read):
     [("https://www.example.org/actualites/2021/03/15/un-titre", "2021-03-15"),
      ("https://example.org/news/2019/a-title", "2019"),
      ("https://example.org/blog/2016-07-un-titre", "2016-07"),
+     ("https://example.org/affaires/201201/19/un-titre", "2012-01"),
+     ("https://example.org/france/20210520/12345", "2021-05-20"),
      ("https://example.org/page-2019-b", None),
      ("https://example.org/ptce", None)],
 )  # fmt: skip

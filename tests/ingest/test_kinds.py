@@ -70,6 +70,23 @@ TEXTS = {
         "Brussels, 9.12.2021",
         "The Commission announced today a new plan for the social economy. " + FILLER_EN,
     ],
+    "news_plain_fr": [
+        "Le réseau des tiers-lieux normands s'agrandit",
+        "Le conseil régional a réuni lundi 14 mars les porteurs de projets. Il a présenté un "
+        "nouveau fonds et a annoncé trois ouvertures. Le réseau a accueilli deux lieux ruraux "
+        "et a signé une charte avec les communes.",
+    ],
+    "news_byline_en": [
+        "Cluster managers meet in Porto",
+        "Article by Maria Santos",
+        "Forty cluster managers gathered in Porto for two days of workshops. " + FILLER_EN,
+    ],
+    "institutional_voice_fr": [
+        "Le collectif",
+        "Notre collectif a pour objectif de relier les tiers-lieux du département. Nous "
+        "accompagnons les porteurs de projets et nous animons un réseau de lieux. Nos "
+        "adhérents partagent leurs outils.",
+    ],
     "institutional_fr": [
         "Qui sommes-nous ?",
         "Notre association a pour mission de fédérer les acteurs. " + FILLER_FR,
@@ -149,6 +166,11 @@ def test_a_few_questions_in_a_report_do_not_make_an_interview():
 def test_one_question_without_an_answer_is_not_an_interview():
     paragraphs = ["Vous souhaitez rejoindre le réseau ?", FILLER_FR, FILLER_FR]
     assert infer_kind(paragraphs, 60).kind != "interview"
+
+
+def test_a_single_past_event_in_a_presentation_is_not_news():
+    paragraphs = ["Le pôle", "Le pôle a été créé en 2005. " + FILLER_FR, FILLER_FR]
+    assert infer_kind(paragraphs, 60).kind != "news"
 
 
 def test_a_publication_line_is_evidence_of_news():

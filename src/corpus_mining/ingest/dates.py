@@ -31,7 +31,13 @@ _ISO_VALUE = re.compile(
 )
 _META_LINE_WORDS = 25  # a longer paragraph is prose, unless the cue starts it
 _DATE_LINE_WORDS = 10
-_EDGE_PARAGRAPHS = 12
+_EDGE_PARAGRAPHS = 40
+_TOP_CHARS = 3000
+_ISSUE = re.compile(
+    rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
+    rf"|\(\s*\d{{1,2}}\s*/\s*({_YEAR})\s*\)"
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)([^\n]{0,80})")
 # Separators between the fields of a metadata line ("Par X | Publié le ... | 3 min").
 _FIELD_START = r"(?:^|[|•·–—\n]\s*|\s-\s)"
 _SETTINGS = {
@@ -61,7 +67,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     token = rf"(?:{written}|(?<!\d){_YEAR}(?!\d))"
     cue_tail = r"\s*(?:le|on|:|at|the|en|in|,|-)?\s*(?:le\s+|on\s+|:\s*)?"
-    compiled = {"written": re.compile(written), "token": re.compile(token)}
+    compiled = {
+        "written": re.compile(written),
+        "token": re.compile(token),
+        "day_month": re.compile(rf"(?<![\d.]){_DAY}\s+{month}"),
+    }
     for source, table in cues["date_cues"].items():
         tail = cue_tail + (written if source in ("updated",) else token)
         compiled[source] = re.compile(rf"{_FIELD_START}\s*({phrase_pattern(merged(table))}{tail})")
@@ -107,6 +117,11 @@ def date_in_text(text: str) -> str | None:
     return None
 
 
+def day_month_dates(text: str) -> list[str]:
+    """Day-and-month dates written in ``text`` ("27 février", "5 July 2007"), folded."""
+    return [m.group(0) for m in _patterns()["day_month"].finditer(fold(text))]
+
+
 def _cued(paragraphs: list[str], source: str) -> str | None:
     """The first date introduced by a ``source`` cue on a metadata line."""
     pattern = _patterns()[source]
@@ -143,12 +158,41 @@ def _dateline(paragraphs: list[str]) -> str | None:
 
 def _date_line(paragraphs: list[str]) -> str | None:
     """A short paragraph near the top or bottom that holds a date (under a title, a byline)."""
-    edges = paragraphs[:_EDGE_PARAGRAPHS] + paragraphs[-3:]
-    for paragraph in edges:
+    for paragraph in _top(paragraphs) + paragraphs[-3:]:
         if len(paragraph.split()) <= _DATE_LINE_WORDS:
             found = date_in_text(paragraph)
             if found:
                 return found
+    return None
+
+
+def _top(paragraphs: list[str]) -> list[str]:
+    """The paragraphs of a document's first page (about ``_TOP_CHARS`` characters)."""
+    top, size = [], 0
+    for paragraph in paragraphs[:_EDGE_PARAGRAPHS]:
+        if size > _TOP_CHARS:
+            break
+        top.append(paragraph)
+        size += len(paragraph)
+    return top
+
+
+def _issue(paragraphs: list[str]) -> str | None:
+    """The year of a journal issue named at the top: "N° 325, 2009", "(1/2022)"."""
+    for paragraph in _top(paragraphs):
+        match = _ISSUE.search(fold(paragraph))
+        if match:
+            return match.group(1) or match.group(2)
+    return None
+
+
+def _copyright(paragraphs: list[str]) -> str | None:
+    """The latest year on a copyright line ("© European Union, 2018", "© 2005-2019 X")."""
+    for paragraph in paragraphs:
+        for match in _COPYRIGHT.finditer(fold(paragraph)):
+            years = re.findall(rf"(?<!\d){_YEAR}(?!\d)", match.group(1))
+            if years:
+                return max(years)
     return None
 
 
@@ -163,7 +207,8 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
     """The publication date stated in a document's text and the rule that found it.
 
     Rules, first match wins: ``text:published`` (a publication cue), ``text:dateline``,
-    ``text:header_field`` ("Year: 1998"), ``text:updated``, ``text:date_line`` (a short
+    ``text:header_field`` ("Year: 1998"), ``text:issue`` (a journal issue at the top),
+    ``text:updated``, ``text:date_line`` (a short
     paragraph near an edge that is mostly a date), ``text:copyright``, then
     ``text:citation`` (the latest year in the references, a lower bound). Dates inside
     sentences of the body are never used: they usually describe events.
@@ -172,9 +217,10 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
         ("text:published", lambda: _cued(paragraphs, "published")),
         ("text:dateline", lambda: _dateline(paragraphs)),
         ("text:header_field", lambda: _cued(paragraphs, "header_field")),
+        ("text:issue", lambda: _issue(paragraphs)),
         ("text:updated", lambda: _cued(paragraphs, "updated")),
         ("text:date_line", lambda: _date_line(paragraphs)),
-        ("text:copyright", lambda: _cued(paragraphs, "copyright")),
+        ("text:copyright", lambda: _copyright(paragraphs)),
         ("text:citation", lambda: _citation_year(paragraphs)),
     )
     for source, rule in rules:
@@ -189,6 +235,9 @@ def date_in_url(url: str) -> str | None:
     path = re.sub(r"^[a-z]+://[^/]+", "", url.strip().lower())
     match = re.search(rf"/({_YEAR})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?!\d)", path)
     if match:
+        return "-".join(part for part in match.groups() if part)
+    match = re.search(rf"/({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?/", path)
+    if match:  # /201201/ or /20210520/, as news sites write them
         return "-".join(part for part in match.groups() if part)
     match = re.search(rf"/({_YEAR})/", path)
     return match.group(1) if match else None

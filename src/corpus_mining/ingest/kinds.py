@@ -18,14 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
+from corpus_mining.ingest.dates import day_month_dates
 
 HEADING_WEIGHT = 3.0
 WEAK_HEADING_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.0
+STRONG_PHRASE_WEIGHT = 2.0
 DATED_WEIGHT = 2.0
 MIN_EVIDENCE = 2.0
 LONG_WORDS = 3000
 SECTIONED_WORDS = 600
+PAST_TENSE_MIN = 4
+WE_MIN = 4
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
 _HEADING_WORDS = 6
 # Ties go to the more specific kind.
@@ -34,7 +38,15 @@ _QA_LABEL = re.compile(r"^(?:q|r|a|question|reponse|answer|response)\s*\d*\s*[:.
 _SPEAKER = re.compile(r"^([A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+){0,2})\s?[:–—]\s+\S")
 _DEFINITION = re.compile(r"^([^\W\d][^:–—]{0,48}?)\s?(?::|\s[–—]|\s-)\s+\S")
 _NUMBERED = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZÀ-Þ]")
-_BYLINE = re.compile(r"^(?:par|by|auteur|author|redige par|written by)\s*:?\s+[A-ZÀ-Þ]", re.I)
+_CITATION = re.compile(
+    r"\(([A-ZÀ-Þ][\w'’-]+(?: et al\.?|,? (?:and|et|&) [A-ZÀ-Þ][\w'’-]+)?,? (?:19|20)\d\d)[a-z]?\)"
+)
+_BYLINE = re.compile(
+    r"^[-–—•*\s]*(?:par|by|auteur|author|rédigé par|written by|posted by|article by|text by)"
+    r"\s*:?\s+[A-ZÀ-Þ]",
+    re.I,
+)
+_QUOTE = re.compile(r"[«“\"]\s*[^»”\"]{20,}?\s*[»”\"]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,7 @@ class KindGuess:
 class _KindCues:
     headings: frozenset[str]
     weak_headings: frozenset[str]
+    strong_phrases: re.Pattern[str]
     phrases: re.Pattern[str]
 
 
@@ -60,6 +73,7 @@ def _cue_patterns() -> dict[str, _KindCues]:
         kind: _KindCues(
             frozenset(merged(cues["headings"])),
             frozenset(merged(cues.get("weak_headings", {}))),
+            re.compile(phrase_pattern(merged(cues["strong_phrases"]))),
             re.compile(phrase_pattern(merged(cues["phrases"]))),
         )
         for kind, cues in table.items()
@@ -91,19 +105,25 @@ def _cue_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
             evidence.append((kind, HEADING_WEIGHT, f"heading:{heading}"))
         for heading in sorted({h for h in headings if h in cues.weak_headings}):
             evidence.append((kind, WEAK_HEADING_WEIGHT, f"heading:{heading}"))
-        found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
-        evidence.extend((kind, PHRASE_WEIGHT, f"phrase:{phrase}") for phrase in sorted(found))
+        strong = {re.sub(r"\s+", " ", m.group(0)) for m in cues.strong_phrases.finditer(head)}
+        evidence.extend((kind, STRONG_PHRASE_WEIGHT, f"phrase:{p}") for p in sorted(strong))
+        found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)} - strong
+        evidence.extend((kind, PHRASE_WEIGHT, f"phrase:{p}") for p in sorted(found))
     return evidence
 
 
-@lru_cache(maxsize=1)
 def _second_person() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(merged(load_cues()["second_person"])))
+    return _table_pattern("second_person")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def _table_pattern(name: str) -> re.Pattern[str]:
+    """The phrases of the per-language table ``name`` of cues.yaml, as one pattern."""
+    return re.compile(phrase_pattern(merged(load_cues()[name])))
+
+
 def _reply_opener() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(merged(load_cues()["reply_openers"])))
+    return _table_pattern("reply_openers")
 
 
 def _addressed_question(paragraph: str) -> bool:
@@ -136,7 +156,11 @@ def _turn_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
     speakers = Counter(m.group(1) for p in paragraphs if (m := _SPEAKER.match(p)))
     if sum(n for n in speakers.values() if n >= 2) >= 4 and len(speakers) >= 2:
         evidence.append(("interview", 4.0, "speaker_labels"))
-    terms = [m.group(1) for p in paragraphs if (m := _DEFINITION.match(p))]
+    terms = [
+        m.group(1)
+        for p in paragraphs
+        if (m := _DEFINITION.match(p)) and len(p.split()) - len(m.group(1).split()) >= 5
+    ]
     distinct = len(set(terms))
     if distinct >= 4 and distinct >= 0.3 * len(paragraphs) and distinct == len(terms):
         evidence.append(("other", 4.0, "definition_list"))
@@ -147,16 +171,35 @@ def _layout_evidence(paragraphs: list[str], n_words: int) -> list[tuple[str, flo
     """Bylines, numbered section headings and length."""
     evidence: list[tuple[str, float, str]] = []
     if any(_BYLINE.match(p) and len(p.split()) <= 12 for p in paragraphs[:15]):
-        evidence.append(("news", 1.0, "byline"))
+        evidence.append(("news", 1.5, "byline"))
     numbered = sum(1 for p in paragraphs if _NUMBERED.match(p) and len(p.split()) <= 12)
     if numbered >= 3:
         evidence.append(("report", 2.0, "numbered_sections"))
+    head = "\n".join(paragraphs)[:_HEAD_CHARS]
+    dates = len(set(day_month_dates(head)))
+    if dates:
+        evidence.append(("news", min(1.5, 1.0 * dates), "dates_in_text"))
+    if len(_QUOTE.findall(head)) >= 2:
+        evidence.append(("news", 1.0, "quotations"))
+    folded = fold(head)
+    if len(_table_pattern("past_tense").findall(folded)) >= PAST_TENSE_MIN:
+        evidence.append(("news", 1.0, "past_tense"))
+    if len(_table_pattern("first_person_plural").findall(folded)) >= WE_MIN:
+        evidence.append(("institutional", 1.0, "first_person_plural"))
+    citations = len(set(_CITATION.findall(head)))
+    if citations:
+        evidence.append(("abstract", min(2.0, 1.0 * citations), "author_year_citations"))
     headings = sum(1 for p in paragraphs if _is_subheading(p))
     if headings >= 3 and n_words >= SECTIONED_WORDS:
         evidence.append(("report", 1.0, "sections"))
     if n_words >= LONG_WORDS:
         evidence.append(("report", 2.0, "length_long"))
     return evidence
+
+
+def _dated_top(paragraphs: list[str]) -> bool:
+    """A date on its own line among the first three paragraphs (above or under a title)."""
+    return any(len(p.split()) <= 6 and day_month_dates(p) for p in paragraphs[:3])
 
 
 def _is_subheading(paragraph: str) -> bool:
@@ -181,6 +224,8 @@ def infer_kind(
     evidence += _layout_evidence(paragraphs, n_words)
     if date_source in ("text:published", "text:dateline"):
         evidence.append(("news", DATED_WEIGHT, date_source.removeprefix("text:")))
+    elif date_source == "text:date_line" and _dated_top(paragraphs):
+        evidence.append(("news", 1.0, "date_under_title"))
     scores: dict[str, float] = {}
     for kind, weight, _ in evidence:
         scores[kind] = scores.get(kind, 0.0) + weight
