@@ -190,7 +190,7 @@ def _copyright(paragraphs: list[str]) -> str | None:
     """The latest year on a copyright line ("© European Union, 2018", "© 2005-2019 X")."""
     for paragraph in paragraphs:
         for match in _COPYRIGHT.finditer(fold(paragraph)):
-            years = re.findall(rf"(?<!\d){_YEAR}(?!\d)", match.group(1))
+            years: list[str] = re.findall(rf"(?<!\d){_YEAR}(?!\d)", match.group(1))
             if years:
                 return max(years)
     return None
