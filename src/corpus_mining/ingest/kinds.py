@@ -27,6 +27,7 @@ STRONG_PHRASE_WEIGHT = 2.0
 DATED_WEIGHT = 2.0
 MIN_EVIDENCE = 2.0
 LONG_WORDS = 3000
+ABSTRACT_MAX_WORDS = 700  # an abstract or session description is rarely longer
 SECTIONED_WORDS = 600
 PAST_TENSE_MIN = 4
 WE_MIN = 4
@@ -107,7 +108,8 @@ def _cue_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
             evidence.append((kind, WEAK_HEADING_WEIGHT, f"heading:{heading}"))
         strong = {re.sub(r"\s+", " ", m.group(0)) for m in cues.strong_phrases.finditer(head)}
         evidence.extend((kind, STRONG_PHRASE_WEIGHT, f"phrase:{p}") for p in sorted(strong))
-        found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)} - strong
+        found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
+        found = {p for p in found if not any(p in q for q in strong)}  # counted once
         evidence.extend((kind, PHRASE_WEIGHT, f"phrase:{p}") for p in sorted(found))
     return evidence
 
@@ -192,6 +194,8 @@ def _layout_evidence(paragraphs: list[str], n_words: int) -> list[tuple[str, flo
     headings = sum(1 for p in paragraphs if _is_subheading(p))
     if headings >= 3 and n_words >= SECTIONED_WORDS:
         evidence.append(("report", 1.0, "sections"))
+    if n_words >= ABSTRACT_MAX_WORDS:
+        evidence.append(("abstract", -1.5, "length_over_abstract"))
     if n_words >= LONG_WORDS:
         evidence.append(("report", 2.0, "length_long"))
     return evidence
