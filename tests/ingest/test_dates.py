@@ -28,6 +28,8 @@ BODY_EN = (
         (["Title", "Updated September 14, 2021", BODY_EN], "2021-09-14", "text:updated"),
         (["Grappes d'entreprises", "12 janvier 2010", BODY_FR], "2010-01-12", "text:date_line"),
         (["Cluster news", BODY_EN, "© 2019 Cluster Network"], "2019", "text:copyright"),
+        (["Entretien", "Entretien réalisé le 18 mai 2012 à Nantes par une doctorante.", BODY_FR], "2012-05-18", "text:recorded"),
+        (["Interview", "The interview was recorded in Leeds on 2 June 2015, after the vote. " + BODY_EN], "2015-06-02", "text:recorded"),
         (["Guide", BODY_EN, "© European Network of Clusters, 2008"], "2008", "text:copyright"),
         (["REVUE D'ÉCONOMIE TERRITORIALE (2/2011)", BODY_FR], "2011", "text:issue"),
         (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),

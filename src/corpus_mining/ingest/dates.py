@@ -33,6 +33,7 @@ _META_LINE_WORDS = 25  # a longer paragraph is prose, unless the cue starts it
 _DATE_LINE_WORDS = 10
 _EDGE_PARAGRAPHS = 40
 _TOP_CHARS = 3000
+_RECORDED_PARAGRAPHS = 4
 _ISSUE = re.compile(
     rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
     rf"|\(\s*\d{{1,2}}\s*/\s*({_YEAR})\s*\)"
@@ -73,8 +74,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "day_month": re.compile(rf"(?<![\d.]){_DAY}\s+{month}"),
     }
     for source, table in cues["date_cues"].items():
+        if source == "recorded":
+            continue  # read by _recorded: the cue and the date may be apart
         tail = cue_tail + (written if source in ("updated",) else token)
         compiled[source] = re.compile(rf"{_FIELD_START}\s*({phrase_pattern(merged(table))}{tail})")
+    recorded = phrase_pattern(merged(cues["date_cues"]["recorded"]))
+    compiled["recorded"] = re.compile(rf"{recorded}[^.;\n]{{0,40}}?\b(?:le|on)\s+({written})")
     compiled["dateline"] = re.compile(
         rf"^[a-z][\w' .-]{{1,40}}?(?:\s\([\w .-]+\))?,\s+(?:le\s+)?({written})"
     )
@@ -156,6 +161,17 @@ def _dateline(paragraphs: list[str]) -> str | None:
     return None
 
 
+def _recorded(paragraphs: list[str]) -> str | None:
+    """When an interview was recorded: "Entretien réalisé le 18 novembre 2013 à Rennes"."""
+    for paragraph in paragraphs[:_RECORDED_PARAGRAPHS]:
+        match = _patterns()["recorded"].search(fold(paragraph))
+        if match:
+            found = iso_date(paragraph[match.start(1) : match.end(1)])
+            if found:
+                return found
+    return None
+
+
 def _date_line(paragraphs: list[str]) -> str | None:
     """A short paragraph near the top or bottom that holds a date (under a title, a byline)."""
     for paragraph in _top(paragraphs) + paragraphs[-3:]:
@@ -208,6 +224,7 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
 
     Rules, first match wins: ``text:published`` (a publication cue), ``text:dateline``,
     ``text:header_field`` ("Year: 1998"), ``text:issue`` (a journal issue at the top),
+    ``text:recorded`` ("Entretien réalisé le 18 novembre 2013", "Recorded on ..."),
     ``text:updated``, ``text:date_line`` (a short
     paragraph near an edge that is mostly a date), ``text:copyright``, then
     ``text:citation`` (the latest year in the references, a lower bound). Dates inside
@@ -218,6 +235,7 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
         ("text:dateline", lambda: _dateline(paragraphs)),
         ("text:header_field", lambda: _cued(paragraphs, "header_field")),
         ("text:issue", lambda: _issue(paragraphs)),
+        ("text:recorded", lambda: _recorded(paragraphs)),
         ("text:updated", lambda: _cued(paragraphs, "updated")),
         ("text:date_line", lambda: _date_line(paragraphs)),
         ("text:copyright", lambda: _copyright(paragraphs)),

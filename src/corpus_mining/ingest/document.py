@@ -213,7 +213,14 @@ def _title_from_text(paragraphs: list[str]) -> str:
     return paragraphs[0][:200]
 
 
-_STATED = ("text:published", "text:dateline", "text:header_field", "text:issue", "text:updated")
+_STATED = (
+    "text:published",
+    "text:dateline",
+    "text:header_field",
+    "text:issue",
+    "text:recorded",
+    "text:updated",
+)
 
 
 def _resolve_date(
