@@ -126,6 +126,12 @@ TEXTS = {
         "Tiers-lieu : espace partagé ouvert aux habitants.",
         "Incubateur : structure qui accompagne des projets.",
     ],
+    "glossary_encyclopedia": [
+        "Tiers-lieu",
+        "Un tiers-lieu est un espace partagé entre travail et vie sociale[1]. Le terme vient "
+        "de la sociologie urbaine[2].",
+        FILLER_FR,
+    ],
     "glossary_en": [
         "Hub – a place where start-ups meet investors.",
         "Cluster – a group of firms in one region.",
@@ -171,6 +177,15 @@ def test_one_question_without_an_answer_is_not_an_interview():
 def test_a_single_past_event_in_a_presentation_is_not_news():
     paragraphs = ["Le pôle", "Le pôle a été créé en 2005. " + FILLER_FR, FILLER_FR]
     assert infer_kind(paragraphs, 60).kind != "news"
+
+
+def test_a_page_kept_up_to_date_leans_to_institutional():
+    paragraphs = [
+        "Le programme",
+        "Mis à jour le 02/05/2019",
+        "Le programme vise à relier les lieux.",
+    ]
+    assert infer_kind(paragraphs, 30, date_source="text:updated").kind == "institutional"
 
 
 def test_a_publication_line_is_evidence_of_news():

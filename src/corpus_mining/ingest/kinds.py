@@ -30,6 +30,7 @@ LONG_WORDS = 3000
 ABSTRACT_MAX_WORDS = 700  # an abstract or session description is rarely longer
 SECTIONED_WORDS = 600
 PAST_TENSE_MIN = 4
+DATES_MAX = 1.0  # dates alone are weak: history and presentation pages cite them too
 WE_MIN = 4
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
 _HEADING_WORDS = 6
@@ -41,6 +42,13 @@ _DEFINITION = re.compile(r"^([^\W\d][^:–—]{0,48}?)\s?(?::|\s[–—]|\s-)\s+
 _NUMBERED = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZÀ-Þ]")
 _CITATION = re.compile(
     r"\(([A-ZÀ-Þ][\w'’-]+(?: et al\.?|,? (?:and|et|&) [A-ZÀ-Þ][\w'’-]+)?,? (?:19|20)\d\d)[a-z]?\)"
+)
+_NOTE_MARK = re.compile(r"\w\[\d{1,3}\]")  # encyclopedia footnote calls: "DATAR[1]"
+# An encyclopedia or glossary entry opens by defining its subject.
+_DEFINES = re.compile(
+    r"^(?:un|une|le|la|les|l'|a|an|the)\s?[^.,;:]{2,60}?,?(?:\s[^.,;:]{0,30},)?\s"
+    r"(?:est|sont|désigne|is|are|refers to)\s(?:un|une|le|la|l'|des|a|an|the)\b",
+    re.I,
 )
 _BYLINE = re.compile(
     r"^[-–—•*\s]*(?:par|by|auteur|author|rédigé par|written by|posted by|article by|text by)"
@@ -180,7 +188,12 @@ def _layout_evidence(paragraphs: list[str], n_words: int) -> list[tuple[str, flo
     head = "\n".join(paragraphs)[:_HEAD_CHARS]
     dates = len(set(day_month_dates(head)))
     if dates:
-        evidence.append(("news", min(1.5, 1.0 * dates), "dates_in_text"))
+        evidence.append(("news", min(DATES_MAX, 1.0 * dates), "dates_in_text"))
+    notes = len(_NOTE_MARK.findall(head))
+    if notes:
+        evidence.append(("other", min(2.0, 1.0 * notes), "reference_marks"))
+    if any(_DEFINES.match(p) for p in paragraphs[:4]):
+        evidence.append(("other", 1.0, "defining_opening"))
     if len(_QUOTE.findall(head)) >= 2:
         evidence.append(("news", 1.0, "quotations"))
     folded = fold(head)
@@ -228,6 +241,8 @@ def infer_kind(
     evidence += _layout_evidence(paragraphs, n_words)
     if date_source in ("text:published", "text:dateline"):
         evidence.append(("news", DATED_WEIGHT, date_source.removeprefix("text:")))
+    elif date_source == "text:updated":  # pages that are kept up to date present something
+        evidence.append(("institutional", 1.0, "updated"))
     elif date_source == "text:date_line" and _dated_top(paragraphs):
         evidence.append(("news", 1.0, "date_under_title"))
     scores: dict[str, float] = {}
