@@ -165,10 +165,7 @@ def _document_row(
     lang = _resolve_normalized("lang", csv_meta, raw, normalize_lang)
     if lang.value is None:
         lang = detected_lang
-    kind = _resolve_normalized("kind", csv_meta, raw, lambda v: normalize_kind(v, params.kinds))
-    if kind.value is None:
-        guess = infer_kind(paragraphs, n_words, date_source=date.source)
-        kind = Resolved(guess.kind, guess.source)
+    kind = _resolve_kind(csv_meta, raw, paragraphs, n_words, date.source, params)
     return {
         "doc_id": doc_id,
         "path": relpath,
@@ -192,6 +189,22 @@ def _document_row(
         "duplicate_similarity": None,
         "text": text,
     }
+
+
+def _resolve_kind(
+    csv_meta: dict[str, str],
+    raw: RawDocument,
+    paragraphs: list[str],
+    n_words: int,
+    date_source: str,
+    params: IngestParams,
+) -> Resolved:
+    """The kind given by metadata (read with ``ingest.kinds``), else the text's."""
+    kind = _resolve_normalized("kind", csv_meta, raw, lambda v: normalize_kind(v, params.kinds))
+    if kind.value is not None:
+        return kind
+    guess = infer_kind(paragraphs, n_words, date_source=date_source)
+    return Resolved(guess.kind, guess.source)
 
 
 def _resolve_normalized(

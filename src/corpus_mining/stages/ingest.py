@@ -170,8 +170,7 @@ def run_ingest(params: Params) -> dict[str, Any]:
         METADATA_ISSUES,
         paths.metadata_issues,
     )
-    metrics = _metrics(entries, tally, set(metadata.rows))
-    metrics["metadata_values_rejected"] = sum(1 for row in issues if row["column"] != "file")
+    metrics = _metrics(entries, tally, set(metadata.rows), issues)
     write_json(metrics, paths.ingest_metrics)
     _check_skip_ratio(metrics, cfg.max_skip_ratio, paths.manifest)
     return {**metrics, "cache": asdict(cache.stats)}  # the file holds no run-dependent count
@@ -260,7 +259,9 @@ def _write_documents(draft: Path, target: Path, tally: _Tally) -> None:
     out.close()
 
 
-def _metrics(entries: list[Entry], tally: _Tally, csv_files: set[str]) -> dict[str, Any]:
+def _metrics(
+    entries: list[Entry], tally: _Tally, csv_files: set[str], issues: list[dict[str, Any]]
+) -> dict[str, Any]:
     status = Counter(row["status"] for row in tally.manifest)
     docs = [row for row in tally.documents if row["duplicate_of"] is None]
     dated = sum(1 for row in docs if row["year"] is not None)
@@ -282,6 +283,7 @@ def _metrics(entries: list[Entry], tally: _Tally, csv_files: set[str]) -> dict[s
         "dated_share": round(dated / max(1, len(docs)), 4),
         "years": sorted({r["year"] for r in docs if r["year"] is not None}),
         "metadata_rows_unmatched": sorted(csv_files - found),
+        "metadata_values_rejected": sum(1 for row in issues if row["column"] != "file"),
     }
 
 
