@@ -305,3 +305,22 @@ def test_without_metadata_file_the_issues_table_is_empty(tmp_path, corpus_dir):
     metrics = run_ingest(params)
     assert metrics["metadata_values_rejected"] == 0
     assert pd.read_csv(params.paths.metadata_issues).empty
+
+
+def test_front_matter_languages_and_kinds_are_read_like_the_metadata_file(tmp_path, corpus_dir):
+    (corpus_dir / "a.md").write_text(
+        f"---\nlang: French\nkind: Entretien\ndate: 14/06/2007\n---\n{FR}\n", encoding="utf-8"
+    )
+    (corpus_dir / "b.md").write_text(f"---\nlang: klingon\nkind: poème\n---\n{EN}\n", encoding="utf-8")
+    params = make_params(tmp_path)
+    run_ingest(params)
+    docs = pd.read_parquet(params.paths.documents).set_index("path")
+    assert docs.loc["a.md", ["lang", "lang_source", "kind", "kind_source", "date"]].tolist() == [
+        "fr",
+        "file_metadata",
+        "interview",
+        "file_metadata",
+        "2007-06-14",
+    ]
+    assert docs.loc["b.md", ["lang", "lang_source"]].tolist() == ["en", "text"]
+    assert docs.loc["b.md", "kind_source"].startswith("text:")
