@@ -311,7 +311,9 @@ def test_front_matter_languages_and_kinds_are_read_like_the_metadata_file(tmp_pa
     (corpus_dir / "a.md").write_text(
         f"---\nlang: French\nkind: Entretien\ndate: 14/06/2007\n---\n{FR}\n", encoding="utf-8"
     )
-    (corpus_dir / "b.md").write_text(f"---\nlang: klingon\nkind: poème\n---\n{EN}\n", encoding="utf-8")
+    (corpus_dir / "b.md").write_text(
+        f"---\nlang: klingon\nkind: poème\n---\n{EN}\n", encoding="utf-8"
+    )
     params = make_params(tmp_path)
     run_ingest(params)
     docs = pd.read_parquet(params.paths.documents).set_index("path")
