@@ -17,17 +17,29 @@ from typing import Any
 import yaml
 
 CUES_PATH = Path(__file__).with_name("cues.yaml")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
+_APOSTROPHE_MAP = {"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "}
 
 
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0].lower()
-    return base if len(base) == 1 else char
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letters (either case) to their lower-case base letter."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        if len(base) == 1 and base != char:
+            table[code] = base
+    return table
+
+
+_FOLD = str.maketrans({**_fold_table(), **{ord(k): v for k, v in _APOSTROPHE_MAP.items()}})
 
 
 def fold(text: str) -> str:
     """``text`` in lower case without accents, one character for one character."""
-    return "".join(_fold_char(char) for char in text.translate(_APOSTROPHES))
+    base = text.translate(_FOLD)
+    folded = base.lower()
+    # A few characters lower-case to two ("İ"); keep one so offsets stay valid.
+    return folded if len(folded) == len(text) else "".join(c.lower()[:1] for c in base)
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,8 @@ _META_LINE_WORDS = 25  # a longer paragraph is prose, unless the cue starts it
 _DATE_LINE_WORDS = 10
 _EDGE_PARAGRAPHS = 40
 _TOP_CHARS = 3000
+_EDGE_CHARS = 20_000  # publication cues are looked for on the first pages and the last lines
+_TAIL_PARAGRAPHS = 20
 _RECORDED_PARAGRAPHS = 4
 _ISSUE = re.compile(
     rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
@@ -212,6 +214,17 @@ def _copyright(paragraphs: list[str]) -> str | None:
     return None
 
 
+def _edges(paragraphs: list[str]) -> list[str]:
+    """The paragraphs where a document states its own date: its first pages and its end."""
+    head, size = [], 0
+    for paragraph in paragraphs:
+        if size > _EDGE_CHARS:
+            break
+        head.append(paragraph)
+        size += len(paragraph)
+    return head + paragraphs[max(len(head), len(paragraphs) - _TAIL_PARAGRAPHS) :]
+
+
 def _citation_year(paragraphs: list[str]) -> str | None:
     """The latest year cited in a reference list: a lower bound of the writing date."""
     lines = (line for paragraph in paragraphs for line in paragraph.splitlines())
@@ -230,15 +243,16 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
     ``text:citation`` (the latest year in the references, a lower bound). Dates inside
     sentences of the body are never used: they usually describe events.
     """
+    edges = _edges(paragraphs)
     rules: tuple[tuple[str, Callable[[], str | None]], ...] = (
-        ("text:published", lambda: _cued(paragraphs, "published")),
-        ("text:dateline", lambda: _dateline(paragraphs)),
-        ("text:header_field", lambda: _cued(paragraphs, "header_field")),
+        ("text:published", lambda: _cued(edges, "published")),
+        ("text:dateline", lambda: _dateline(edges)),
+        ("text:header_field", lambda: _cued(edges, "header_field")),
         ("text:issue", lambda: _issue(paragraphs)),
         ("text:recorded", lambda: _recorded(paragraphs)),
-        ("text:updated", lambda: _cued(paragraphs, "updated")),
+        ("text:updated", lambda: _cued(edges, "updated")),
         ("text:date_line", lambda: _date_line(paragraphs)),
-        ("text:copyright", lambda: _copyright(paragraphs)),
+        ("text:copyright", lambda: _copyright(edges)),
         ("text:citation", lambda: _citation_year(paragraphs)),
     )
     for source, rule in rules:

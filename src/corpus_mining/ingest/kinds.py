@@ -55,7 +55,7 @@ _BYLINE = re.compile(
     r"\s*:?\s+[A-ZÀ-Þ]",
     re.I,
 )
-_QUOTE = re.compile(r"[«“\"]\s*[^»”\"]{20,}?\s*[»”\"]")
+_QUOTE = re.compile(r"[«“\"]\s*[^»”\"]{20,400}?\s*[»”\"]")
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _labelled_heading(paragraph: str) -> str | None:
 def _cue_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
     """(kind, weight, feature) for each heading and distinct phrase cue found."""
     evidence: list[tuple[str, float, str]] = []
-    head = fold("\n".join(paragraphs))[:_HEAD_CHARS]
+    head = fold("\n".join(paragraphs)[:_HEAD_CHARS])
     headings = [_heading(p) or _labelled_heading(p) for p in paragraphs]
     for kind, cues in _cue_patterns().items():
         for heading in sorted({h for h in headings if h in cues.headings}):
@@ -157,11 +157,11 @@ def _turn_evidence(paragraphs: list[str]) -> list[tuple[str, float, str]]:
     replies = sum(
         1
         for question, answer in itertools.pairwise(paragraphs)
-        if question.rstrip().endswith("?") and _reply_opener().match(fold(answer))
+        if question.rstrip().endswith("?") and _reply_opener().match(fold(answer[:40]))
     )
     if replies:
         evidence.append(("interview", 2.0 * replies, "answered_questions"))
-    if sum(1 for p in paragraphs if _QA_LABEL.match(fold(p))) >= 2:
+    if sum(1 for p in paragraphs if _QA_LABEL.match(fold(p[:30]))) >= 2:
         evidence.append(("interview", 4.0, "qa_labels"))
     speakers = Counter(m.group(1) for p in paragraphs if (m := _SPEAKER.match(p)))
     if sum(n for n in speakers.values() if n >= 2) >= 4 and len(speakers) >= 2:
