@@ -44,7 +44,9 @@ def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Para
         {
             "paths": {
                 "corpus": str(corpus or tmp / "corpus" / "documents"),
+                "inputs": str(tmp / "corpus"),
                 "metadata": str(tmp / "corpus" / "metadata.csv"),
+                "metadata_issues": str(out / "metadata_issues.csv"),
                 "documents": str(out / "documents.parquet"),
                 "passages": str(out / "passages.parquet"),
                 "manifest": str(out / "manifest.csv"),

@@ -92,7 +92,7 @@ def test_sample_corpus_meets_its_contract(project):
         for count in kept["format"].value_counts().reindex(["txt", "md", "html", "pdf", "docx"])
     )
     assert kept["year"].between(2005, 2025).sum() >= len(kept) - 2
-    assert {"metadata_csv", "file_metadata", "text"} <= set(kept["date_source"])
+    assert {"metadata_csv", "file_metadata", "text:dateline"} <= set(kept["date_source"])
 
 
 def test_rerun_is_clean_and_force_under_another_hash_seed_gives_identical_bytes(project):

@@ -14,6 +14,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from corpus_mining.errors import ParamsError
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+# The kinds the text classifier chooses among, with the synonyms metadata.csv may use.
+DEFAULT_KINDS: dict[str, list[str]] = {
+    "report": ["rapport", "study", "étude", "note", "guide", "white paper", "livre blanc",
+               "policy brief", "working paper", "document de travail", "évaluation"],
+    "interview": ["entretien", "entrevue", "conversation", "transcript", "transcription",
+                  "témoignage", "testimony"],
+    "abstract": ["résumé", "summary", "paper", "academic article", "article scientifique",
+                 "communication", "conference abstract", "thèse", "thesis", "chapter",
+                 "chapitre"],
+    "news": ["actualité", "actu", "news article", "article de presse", "press release",
+             "communiqué", "communiqué de presse", "blog", "blog post", "billet", "event",
+             "événement"],
+    "institutional": ["institutionnel", "institutionnelle", "page institutionnelle",
+                      "about", "présentation", "organisation page", "organization page"],
+    "other": ["autre", "glossary", "glossaire", "wiki", "encyclopédie", "encyclopedia",
+              "directory", "annuaire", "misc"],
+}  # fmt: skip
 
 
 class _Section(BaseModel):
@@ -24,10 +42,12 @@ class PathsParams(_Section):
     """Where every stage reads and writes, relative to the project root."""
 
     corpus: Path
+    inputs: Path  # the folder of the optional inputs below, which dvc.yaml depends on
     metadata: Path
     documents: Path
     passages: Path
     manifest: Path
+    metadata_issues: Path
     ingest_metrics: Path
     lexicon: Path
     actors: Path
@@ -71,6 +91,24 @@ class IngestParams(_Section):
     minhash_permutations: int = Field(default=128, ge=16)
     max_skip_ratio: float = Field(default=0.5, ge=0, le=1)
     workers: int = Field(default=1, ge=1)
+    kinds: dict[KindName, list[str]] = Field(default_factory=lambda: dict(DEFAULT_KINDS))
+
+    @field_validator("kinds")
+    @classmethod
+    def _classifier_kinds_kept(cls, kinds: dict[str, list[str]]) -> dict[str, list[str]]:
+        missing = [kind for kind in DEFAULT_KINDS if kind not in kinds]
+        if missing:
+            raise ValueError(
+                f"the text classifier's kinds must stay (missing {', '.join(missing)}); "
+                "add kinds or synonyms, do not remove them"
+            )
+        owner: dict[str, str] = {}
+        for kind, synonyms in kinds.items():
+            for name in (kind, *synonyms):
+                earlier = owner.setdefault(name.strip().lower(), kind)
+                if earlier != kind:
+                    raise ValueError(f"{name!r} names both {earlier} and {kind}: keep one")
+        return kinds
 
 
 class ExtractParams(_Section):

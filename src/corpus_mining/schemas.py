@@ -82,6 +82,20 @@ MANIFEST = TableSchema(
 ENTITY_LABELS = ("LOC", "MISC", "ORG", "PER")
 """The values of ``label`` in mentions and entities."""
 
+METADATA_ISSUES = TableSchema(
+    name="metadata_issues",
+    description="metadata.csv values not used (unreadable, repeated row, missing file).",
+    key=("line", "column"),
+    schema=_schema(
+        ("line", pa.int32()),  # line of metadata.csv (the header is line 1)
+        ("file", pa.string()),  # the document path the row names
+        ("column", pa.string()),  # file, date, lang or kind
+        ("value", pa.string()),
+        ("problem", pa.string()),
+        ("used_instead", pa.string()),  # the value and its source, or "nothing: ..."
+    ),
+)
+
 MENTIONS = TableSchema(
     name="mentions",
     description="Named-entity mentions; text == passages.text[start:end].",
@@ -282,6 +296,7 @@ ALL_TABLES: tuple[TableSchema, ...] = (
     DOCUMENTS,
     PASSAGES,
     MANIFEST,
+    METADATA_ISSUES,
     MENTIONS,
     ENTITIES,
     CONCEPTS,

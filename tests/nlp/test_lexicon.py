@@ -186,6 +186,8 @@ def test_invalid_yaml_and_missing_file(tmp_path: Path):
         load_lexicon(path)
     with pytest.raises(ParamsError, match="not found"):
         load_lexicon(tmp_path / "absent.yaml")
+    empty = load_lexicon(tmp_path / "absent.yaml", missing_ok=True)  # lexicon.yaml is optional
+    assert dict(empty.concepts) == {} and dict(empty.families) == {}
 
 
 def test_empty_file_is_refused(tmp_path: Path):

@@ -91,7 +91,7 @@ def test_good_documents_are_read_with_offsets_metadata_and_languages(tmp_path, c
     passages = pd.read_parquet(params.paths.passages)
     assert metrics["files_ok"] == 5 and metrics["files_skipped"] == 0
     assert docs.loc["rapports/ptce.txt", "date"] == "2011-12"
-    assert docs.loc["rapports/ptce.txt", "date_source"] == "text"
+    assert docs.loc["rapports/ptce.txt", "date_source"] == "text:dateline"
     assert docs.loc["basque.md", ["date", "date_source", "lang"]].tolist() == [
         "2019-05-14",
         "file_metadata",
@@ -251,3 +251,78 @@ def test_seed_documents_honour_their_metadata_csv(tmp_path):
     body = passages[passages["doc_id"].isin(english) & (passages["n_words"] >= 40)]
     assert len(body) and (body["lang"] == "en").all()  # its reference list is French
     assert json.loads(params.paths.ingest_metrics.read_text())["files_ok"] == len(expected)
+
+
+def test_a_french_spreadsheet_metadata_file_is_used_and_its_bad_values_reported(
+    tmp_path, corpus_dir, caplog
+):
+    (corpus_dir / "a.txt").write_text(f"Lyon, le 3 mars 2016\n\n{FR}", encoding="utf-8")
+    (corpus_dir / "b.txt").write_text(EN, encoding="utf-8")
+    rows = [
+        "Fichier;Titre;Date;Langue;Type",
+        "a.txt;Étude régionale;14/06/2007;français;Rapport",
+        "b.txt;Hubs;bientôt;klingon;poème",
+        "absent.txt;Perdu;2010;fr;report",
+    ]
+    metadata = tmp_path / "corpus" / "metadata.csv"
+    metadata.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    params = make_params(tmp_path)
+    with caplog.at_level("WARNING"):
+        metrics = run_ingest(params)
+    docs = pd.read_parquet(params.paths.documents).set_index("path")
+    assert docs.loc["a.txt", ["title", "date", "date_source", "lang", "kind"]].tolist() == [
+        "Étude régionale",
+        "2007-06-14",
+        "metadata_csv",
+        "fr",
+        "report",
+    ]
+    assert docs.loc["b.txt", ["lang", "lang_source"]].tolist() == ["en", "text"]
+    assert metrics["metadata_values_rejected"] == 3
+    assert metrics["metadata_rows_unmatched"] == ["absent.txt"]
+    issues = pd.read_csv(params.paths.metadata_issues, keep_default_na=False)
+    assert issues[["line", "file", "column", "value"]].to_numpy().tolist() == [
+        [3, "b.txt", "date", "bientôt"],
+        [3, "b.txt", "kind", "poème"],
+        [3, "b.txt", "lang", "klingon"],
+        [4, "absent.txt", "file", "absent.txt"],
+    ]
+    used = dict(zip(issues["column"], issues["used_instead"], strict=True))
+    assert used["lang"] == "en (from text)"
+    assert used["date"].startswith("no date")
+    assert used["kind"].startswith(docs.loc["b.txt", "kind"] + " (from text:")
+    assert used["file"] == "nothing: the row is ignored"
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(
+        "line 3 (b.txt), column lang: 'klingon'" in w and "en (from text)" in w for w in warnings
+    )
+    assert sum("metadata.csv line" in w for w in warnings) == 4
+
+
+def test_without_metadata_file_the_issues_table_is_empty(tmp_path, corpus_dir):
+    (corpus_dir / "a.txt").write_text(FR, encoding="utf-8")
+    params = make_params(tmp_path)
+    metrics = run_ingest(params)
+    assert metrics["metadata_values_rejected"] == 0
+    assert pd.read_csv(params.paths.metadata_issues).empty
+
+
+def test_front_matter_languages_and_kinds_are_read_like_the_metadata_file(tmp_path, corpus_dir):
+    (corpus_dir / "a.md").write_text(
+        f"---\nlang: French\nkind: Entretien\ndate: 14/06/2007\n---\n{FR}\n", encoding="utf-8"
+    )
+    (corpus_dir / "b.md").write_text(
+        f"---\nlang: klingon\nkind: poème\n---\n{EN}\n", encoding="utf-8"
+    )
+    params = make_params(tmp_path)
+    run_ingest(params)
+    docs = pd.read_parquet(params.paths.documents).set_index("path")
+    assert docs.loc["a.md", ["lang", "lang_source", "kind", "kind_source", "date"]].tolist() == [
+        "fr",
+        "file_metadata",
+        "interview",
+        "file_metadata",
+        "2007-06-14",
+    ]
+    assert docs.loc["b.md", ["lang", "lang_source"]].tolist() == ["en", "text"]
+    assert docs.loc["b.md", "kind_source"].startswith("text:")

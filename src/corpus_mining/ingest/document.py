@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from corpus_mining.config import IngestParams
 from corpus_mining.errors import DocumentError
+from corpus_mining.ingest.dates import date_from_text, date_in_url, iso_date
 from corpus_mining.ingest.dedup import content_hash
+from corpus_mining.ingest.kinds import infer_kind
 from corpus_mining.ingest.language import detect_language
-from corpus_mining.ingest.metadata import (
-    Resolved,
-    date_from_text,
-    infer_kind,
-    parse_date,
-)
+from corpus_mining.ingest.metadata import Resolved, normalize_kind, normalize_lang
 from corpus_mining.ingest.normalize import normalize_inline, normalize_text
 from corpus_mining.ingest.readers import READERS, RawDocument, ReaderLimits
 from corpus_mining.ingest.segment import passage_spans
@@ -85,7 +83,7 @@ def read_document(
         raise DocumentError("no text found after extraction (empty or only whitespace/markup)")
     doc_id = doc_id_for(data)
     passages, doc_lang = _passages(doc_id, text, params)
-    row = _document_row(doc_id, relpath, fmt, raw, text, csv_meta, doc_lang)
+    row = _document_row(doc_id, relpath, fmt, raw, text, csv_meta, doc_lang, params)
     row["n_passages"] = len(passages)
     if row["lang_source"] == "metadata_csv" or row["lang_source"] == "file_metadata":
         _inherit_short(passages, row["lang"], params.min_chars_language)
@@ -155,19 +153,19 @@ def _document_row(
     text: str,
     csv_meta: dict[str, str],
     detected_lang: Resolved,
+    params: IngestParams,
 ) -> dict[str, Any]:
     paragraphs = text.split("\n\n")
     n_words = count_words(text)
     title = _resolve("title", csv_meta, raw)
     if title.value is None:
         title = Resolved(_title_from_text(paragraphs), "text:first_paragraph")
-    date = _resolve_date(csv_meta, raw, paragraphs)
-    lang = _resolve("lang", csv_meta, raw)
+    source = _resolve("source", csv_meta, raw)
+    date = _resolve_date(csv_meta, raw, paragraphs, source.value)
+    lang = _resolve_normalized("lang", csv_meta, raw, normalize_lang)
     if lang.value is None:
         lang = detected_lang
-    kind = _resolve("kind", csv_meta, raw)
-    if kind.value is None:
-        kind = infer_kind(paragraphs, n_words)
+    kind = _resolve_kind(csv_meta, raw, paragraphs, n_words, date.source, params)
     return {
         "doc_id": doc_id,
         "path": relpath,
@@ -178,12 +176,12 @@ def _document_row(
         "date": date.value,
         "year": int(date.value[:4]) if date.value else None,
         "date_source": date.source,
-        "lang": (lang.value or "").lower()[:2] or None,
+        "lang": lang.value,
         "lang_source": lang.source,
-        "kind": (kind.value or "").lower() or None,
+        "kind": kind.value,
         "kind_source": kind.source,
         "authors": _resolve("authors", csv_meta, raw).value,
-        "source": _resolve("source", csv_meta, raw).value,
+        "source": source.value,
         "n_chars": len(text),
         "n_words": n_words,
         "content_hash": content_hash(text),
@@ -191,6 +189,32 @@ def _document_row(
         "duplicate_similarity": None,
         "text": text,
     }
+
+
+def _resolve_kind(
+    csv_meta: dict[str, str],
+    raw: RawDocument,
+    paragraphs: list[str],
+    n_words: int,
+    date_source: str,
+    params: IngestParams,
+) -> Resolved:
+    """The kind given by metadata (read with ``ingest.kinds``), else the text's."""
+    kind = _resolve_normalized("kind", csv_meta, raw, lambda v: normalize_kind(v, params.kinds))
+    if kind.value is not None:
+        return kind
+    guess = infer_kind(paragraphs, n_words, date_source=date_source)
+    return Resolved(guess.kind, guess.source)
+
+
+def _resolve_normalized(
+    key: str, csv_meta: dict[str, str], raw: RawDocument, read: Callable[[str], str | None]
+) -> Resolved:
+    """A value from metadata.csv (already read), else the file's own, if it can be read."""
+    if csv_meta.get(key):
+        return Resolved(csv_meta[key], "metadata_csv")
+    value = read(raw.meta[key]) if raw.meta.get(key) else None
+    return Resolved(value, "file_metadata") if value else Resolved(None, "none")
 
 
 def _title_from_text(paragraphs: list[str]) -> str:
@@ -202,13 +226,31 @@ def _title_from_text(paragraphs: list[str]) -> str:
     return paragraphs[0][:200]
 
 
-def _resolve_date(csv_meta: dict[str, str], raw: RawDocument, paragraphs: list[str]) -> Resolved:
-    for source, value in (
+_STATED = (
+    "text:published",
+    "text:dateline",
+    "text:header_field",
+    "text:issue",
+    "text:recorded",
+    "text:updated",
+)
+
+
+def _resolve_date(
+    csv_meta: dict[str, str], raw: RawDocument, paragraphs: list[str], source: str | None
+) -> Resolved:
+    """The publication date: declared metadata, then text cues, then the source's url."""
+    for origin, value in (
         ("metadata_csv", csv_meta.get("date")),
         ("file_metadata", raw.meta.get("date")),
     ):
-        parsed = parse_date(value) if value else None
+        parsed = iso_date(value) if value else None
         if parsed:
-            return Resolved(parsed, source)
-    found = date_from_text(paragraphs)
-    return Resolved(found, "text") if found else Resolved(None, "none")
+            return Resolved(parsed, origin)
+    found, rule = date_from_text(paragraphs)
+    if found and rule in _STATED:
+        return Resolved(found, rule)
+    from_url = date_in_url(source) if source else None
+    if from_url:
+        return Resolved(from_url, "source_url")
+    return Resolved(found, rule)

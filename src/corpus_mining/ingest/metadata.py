@@ -1,43 +1,33 @@
-"""Resolve each document's title, date, language, kind and authors, with provenance.
+"""Read ``metadata.csv`` as researchers write it, and normalise metadata values.
 
-Precedence: the user's ``metadata.csv``, then the file's own metadata (front matter,
-HTML meta tags, PDF info, DOCX core properties), then the text itself. A file's
-modification time is never used: it says when a copy was made, not when it was written.
+Precedence when a document is described: the user's ``metadata.csv``, then the file's own
+metadata (front matter, HTML meta tags, PDF info, DOCX core properties), then the text
+itself. A file's modification time is never used: it says when a copy was made.
+
+The CSV may come from any spreadsheet: its encoding (UTF-8 with or without BOM, UTF-16,
+Windows-1252) and its delimiter (comma, semicolon, tab) are detected; column names may
+be French or English. A value that cannot be read (a date, a language, a kind) is kept
+out of the document and returned as a :class:`Rejected`, so the stage can say what it
+used instead.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus_mining.errors import CorpusMiningError
+from corpus_mining.errors import CorpusMiningError, DocumentError
+from corpus_mining.ingest.cues import fold, load_cues
+from corpus_mining.ingest.dates import iso_date
+from corpus_mining.ingest.decode import decode_bytes
 from corpus_mining.ingest.normalize import normalize_inline
 
 METADATA_COLUMNS = ("file", "title", "date", "lang", "kind", "authors", "source")
-
-_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12, "january": 1, "february": 2, "march": 3, "april": 4,
-    "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
-    "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+((?:19|20)\d\d)\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),\s+((?:19|20)\d\d)\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d\d)\b", re.I)
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?!\d)")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-# A reference line: "Author, A. (2020)." or "..., 2020." in a bibliography.
-# "Torre, A. (2020)." / "Campagne P., Pecqueur B., 2014, Le développement..." /
-# "..., Paris, Economica, 2007." : a line that starts like an author list.
-_CITATION_YEAR = re.compile(
-    r"^[-–•*\s]*[A-ZÀ-Þ][\w'’.-]+,?\s.{0,100}?[(,]\s*((?:19|20)\d\d)[a-z]?[),.]"
-    r"|,\s*((?:19|20)\d\d)[a-z]?\.\s*$"
-)
-_EDGE_CHARS = 400
+_DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True)
@@ -48,76 +38,149 @@ class Resolved:
     source: str
 
 
-def load_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
-    """Read ``metadata.csv`` into ``{file: {column: value}}``; unknown columns are ignored."""
-    if not path.is_file():
-        return {}
+@dataclass(frozen=True)
+class Rejected:
+    """A metadata.csv value that could not be read."""
+
+    line: int
+    file: str
+    column: str
+    value: str
+    problem: str
+
+
+@dataclass
+class MetadataTable:
+    """The readable rows of metadata.csv by document path, and the values rejected."""
+
+    rows: dict[str, dict[str, str]] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    rejected: list[Rejected] = field(default_factory=list)
+    delimiter: str = ","
+    encoding: str = "utf-8"
+
+
+def normalize_lang(value: str) -> str | None:
+    """An ISO 639-1 code from a code or a language name in any case, else None."""
+    key = fold(value).strip().strip(".")
+    for code, names in load_cues()["languages"].items():
+        if key == code or key in {fold(name) for name in names}:
+            return str(code)
+    return None
+
+
+def normalize_kind(value: str, kinds: Mapping[str, Sequence[str]]) -> str | None:
+    """The kind of the vocabulary ``kinds`` (kind -> synonyms) that ``value`` names."""
+    key = re.sub(r"[\s_-]+", " ", fold(value)).strip(" .")
+    for kind, synonyms in kinds.items():
+        names = {kind, *synonyms}
+        if key in {re.sub(r"[\s_-]+", " ", fold(name)).strip() for name in names}:
+            return kind
+    return None
+
+
+def _columns(header: Sequence[str]) -> dict[str, str]:
+    """Map each header cell to its field (``file``, ``title``...) when it names one."""
+    aliases = {
+        fold(alias): column for column, names in load_cues()["columns"].items() for alias in names
+    }
+    mapping: dict[str, str] = {}
+    for cell in header:
+        column = aliases.get(fold(cell.strip().strip('"').lstrip("\ufeff")).strip())
+        if column and column not in mapping.values():
+            mapping[cell] = column
+    return mapping
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header line: the candidate it holds most often."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _decode(path: Path) -> tuple[str, str]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "file" not in reader.fieldnames:
-                raise CorpusMiningError(f"{path}: needs a 'file' column (path under the corpus)")
-            rows: dict[str, dict[str, str]] = {}
-            for row in reader:
-                key = (row.get("file") or "").strip().replace("\\", "/")
-                if key:
-                    rows[key] = {
-                        column: normalize_inline(row[column])
-                        for column in METADATA_COLUMNS[1:]
-                        if (row.get(column) or "").strip()
-                    }
-            return rows
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise CorpusMiningError(f"{path}: not a readable UTF-8 CSV ({error})") from None
+        return decode_bytes(path.read_bytes())
+    except DocumentError:
+        raise CorpusMiningError(f"{path}: not a text file; save it as CSV") from None
+    except OSError as error:
+        raise CorpusMiningError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def parse_date(value: str) -> str | None:
-    """Normalise a date written in metadata to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    value = value.strip()
-    if _YEAR.match(value):
-        return value
-    iso = _ISO.search(value)
-    if iso:
-        return "-".join(part for part in iso.groups() if part)
-    return date_in_text(value)
+def load_metadata_csv(path: Path, *, kinds: Mapping[str, Sequence[str]]) -> MetadataTable:
+    """Read ``metadata.csv`` into rows keyed by the path under the corpus folder.
 
+    Args:
+        path: the CSV file; a missing file gives an empty table.
+        kinds: the kind vocabulary (kind -> synonyms) the ``kind`` column is read with.
 
-def date_in_text(text: str) -> str | None:
-    """The first full or month-year date written in ``text``, as an ISO prefix."""
-    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
-        match = pattern.search(text)
-        if not match:
-            continue
-        parts = dict(zip(order, match.groups(), strict=True))
-        month = _MONTHS[parts["m"].lower()]
-        day = f"-{int(parts['d']):02d}" if "d" in parts else ""
-        return f"{parts['y']}-{month:02d}{day}"
-    iso = _ISO.search(text)
-    return "-".join(part for part in iso.groups() if part) if iso else None
-
-
-def date_from_text(paragraphs: list[str]) -> str | None:
-    """A date stated at the top or bottom of the document, else its latest citation year.
-
-    A dateline ("Lyon, décembre 2011", "Published 3 March 2016") sits near the edges;
-    dates in the body usually describe past events, so they are not used. A document
-    citing work from 2020 was written in 2020 or later: the latest cited year is a
-    lower bound, used only when nothing else dates the text.
+    Raises:
+        CorpusMiningError: the file has no column naming the document file.
     """
-    text = "\n".join(paragraphs)
-    for zone in (text[:_EDGE_CHARS], text[-_EDGE_CHARS:]):
-        found = date_in_text(zone)
-        if found:
-            return found
-    years = [int(a or b) for line in text.splitlines() for a, b in _CITATION_YEAR.findall(line)]
-    return str(max(years)) if years else None
+    if not path.is_file():
+        return MetadataTable()
+    text, encoding = _decode(path)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, [])
+        mapping = _columns(header)
+        if "file" not in mapping.values():
+            shown = "tab" if delimiter == "\t" else repr(delimiter)
+            raise CorpusMiningError(
+                f"{path}: no 'file' column (the document's path under the corpus folder); "
+                f"read with delimiter {shown}, columns found: {', '.join(header) or 'none'}"
+            )
+        table = MetadataTable(delimiter=delimiter, encoding=encoding)
+        for cells in reader:
+            _add_row(table, dict(zip(header, cells, strict=False)), mapping, reader.line_num, kinds)
+    except csv.Error as error:
+        raise CorpusMiningError(f"{path}: not a readable CSV ({error})") from None
+    return table
 
 
-def infer_kind(paragraphs: list[str], n_words: int) -> Resolved:
-    """Guess the document kind with explainable rules, recording which rule decided."""
-    questions = sum(1 for p in paragraphs if p.rstrip().endswith("?"))
-    if questions >= 3 and questions >= 0.1 * len(paragraphs):
-        return Resolved("interview", "text:question_paragraphs")
-    if n_words <= 450:
-        return Resolved("abstract", "text:short")
-    return Resolved("report", "text:default")
+def _add_row(
+    table: MetadataTable,
+    cells: dict[str, str],
+    mapping: dict[str, str],
+    line: int,
+    kinds: Mapping[str, Sequence[str]],
+) -> None:
+    raw = {mapping[cell]: value for cell, value in cells.items() if cell in mapping and value}
+    key = (raw.pop("file", "") or "").strip().replace("\\", "/").removeprefix("./")
+    if not key:
+        return
+    if key in table.rows:
+        earlier = table.lines[key]
+        table.rejected.append(
+            Rejected(line, key, "file", key, f"listed again (line {earlier} is used)")
+        )
+        return
+    row: dict[str, str] = {}
+    for column, value in sorted(raw.items()):
+        value = normalize_inline(value)
+        if not value:
+            continue
+        read, problem = _read_value(column, value, kinds)
+        if read is None:
+            table.rejected.append(Rejected(line, key, column, value, problem))
+        else:
+            row[column] = read
+    table.rows[key] = row
+    table.lines[key] = line
+
+
+def _read_value(
+    column: str, value: str, kinds: Mapping[str, Sequence[str]]
+) -> tuple[str | None, str]:
+    """The normalised value of one cell, or None and what is wrong with it."""
+    if column == "date":
+        return iso_date(value), "not a date with a year"
+    if column == "lang":
+        return normalize_lang(value), "not a language code or name"
+    if column == "kind":
+        known = ", ".join(kinds)
+        return normalize_kind(value, kinds), f"not a kind of ingest.kinds ({known})"
+    return value, ""

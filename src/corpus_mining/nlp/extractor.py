@@ -77,7 +77,7 @@ class Extractor:
     def __init__(self, recipe: ExtractRecipe) -> None:
         self.recipe = recipe
         self.models = dict(recipe.models)
-        self.lexicon = load_lexicon(recipe.lexicon)
+        self.lexicon = load_lexicon(recipe.lexicon, missing_ok=True)
         self.gazetteer = load_gazetteer(recipe.actors) if recipe.actors else Gazetteer()
         self.concept_terms = {
             term for lang in self.lexicon.languages for term, _ in self.lexicon.terms(lang)

@@ -156,13 +156,20 @@ def parse_lexicon(raw: object, source: Path = Path("lexicon.yaml")) -> Lexicon:
     return _build(spec)
 
 
-def load_lexicon(path: Path) -> Lexicon:
+def load_lexicon(path: Path, *, missing_ok: bool = False) -> Lexicon:
     """Read and validate a lexicon YAML file (see ``corpus/lexicon.yaml``).
 
+    Args:
+        path: The lexicon file.
+        missing_ok: An absent file is an empty lexicon (the pipeline's lexicon is optional).
+
     Raises:
-        ParamsError: The file is missing, not YAML, repeats a key or has invalid content.
+        ParamsError: The file is missing (unless ``missing_ok``), not YAML, repeats a key
+            or has invalid content.
     """
     if not path.is_file():
+        if missing_ok:
+            return Lexicon(concepts={}, families={})
         raise ParamsError(f"{path}: lexicon not found")
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)

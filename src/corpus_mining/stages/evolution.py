@@ -146,7 +146,7 @@ def _frame(rows: Sequence[Mapping[str, Any]], spec: TableSchema) -> pd.DataFrame
 def run_evolution(params: Params) -> dict[str, Any]:
     """Run the stage with ``params``; return its metrics."""
     cfg, out = params.evolution, params.paths.trends
-    lexicon = load_lexicon(params.paths.lexicon)
+    lexicon = load_lexicon(params.paths.lexicon, missing_ok=True)
     docs, periods = _documents(params)
     if docs.empty:
         log.warning("no dated document: time tables are written empty")

@@ -114,8 +114,8 @@ def fingerprint(params: Params) -> str:
     cfg, paths = params.extract, params.paths
     return digest(
         {lang: [name, model_version(name)] for lang, name in sorted(cfg.models.items())},
-        file_digest(paths.lexicon),
-        file_digest(paths.actors) if cfg.use_gazetteer else None,
+        file_digest(paths.lexicon) if paths.lexicon.is_file() else None,
+        file_digest(paths.actors) if cfg.use_gazetteer and paths.actors.is_file() else None,
         code_digest("nlp", "terms"),
         versions("spacy"),
     )
@@ -218,7 +218,7 @@ def _results(
 def run_extract(params: Params) -> dict[str, Any]:
     """Run the stage with ``params``; return its metrics and the cache's hits and misses."""
     paths = params.paths
-    lexicon = load_lexicon(paths.lexicon)
+    lexicon = load_lexicon(paths.lexicon, missing_ok=True)
     gazetteer = load_gazetteer(paths.actors) if params.extract.use_gazetteer else Gazetteer()
     cache = DocumentCache(paths.cache, "extract", fingerprint(params))
     plan, years = _plan(paths, cache)

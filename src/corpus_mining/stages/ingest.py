@@ -27,18 +27,22 @@ from corpus_mining.cache import DocumentCache, code_digest, digest, file_digest,
 from corpus_mining.config import IngestParams, Params
 from corpus_mining.engine import Engine, open_engine
 from corpus_mining.errors import DocumentError, StageError
+from corpus_mining.ingest.cues import CUES_PATH
 from corpus_mining.ingest.dedup import DuplicateLink, find_duplicates, minhash
 from corpus_mining.ingest.discover import Entry, discover
 from corpus_mining.ingest.document import IngestedDocument, read_document
-from corpus_mining.ingest.metadata import load_metadata_csv
+from corpus_mining.ingest.metadata import MetadataTable, Rejected, load_metadata_csv
 from corpus_mining.io import ParquetStream, scratch_dir, write_csv, write_json
 from corpus_mining.progress import progress
-from corpus_mining.schemas import DOCUMENTS, MANIFEST, PASSAGES
+from corpus_mining.schemas import DOCUMENTS, MANIFEST, METADATA_ISSUES, PASSAGES
 
 log = logging.getLogger(__name__)
 
 # Document fields kept in memory for duplicates and metrics (the text is not).
-_SUMMARY = ("doc_id", "path", "year", "lang", "kind", "format", "n_words", "date_source")
+_SUMMARY = (
+    "doc_id", "path", "year", "lang", "kind", "format", "n_words",
+    "date", "date_source", "lang_source", "kind_source",
+)  # fmt: skip
 # Params that do not change a single file's result.
 _NOT_PER_FILE = {"workers", "max_skip_ratio", "near_duplicate_threshold", "max_file_mb"}
 
@@ -91,7 +95,15 @@ def fingerprint(cfg: IngestParams) -> str:
     return digest(
         cfg.model_dump(mode="json", exclude=_NOT_PER_FILE),
         code_digest("ingest"),
-        versions("lingua-language-detector", "trafilatura", "pypdf", "python-docx", "datasketch"),
+        file_digest(CUES_PATH),
+        versions(
+            "lingua-language-detector",
+            "trafilatura",
+            "pypdf",
+            "python-docx",
+            "datasketch",
+            "dateparser",
+        ),
     )
 
 
@@ -123,7 +135,7 @@ def run_ingest(params: Params) -> dict[str, Any]:
     paths, cfg = params.paths, params.ingest
     if not paths.corpus.is_dir():
         raise StageError(f"corpus folder {paths.corpus} not found: create it and add documents")
-    metadata = load_metadata_csv(paths.metadata)
+    metadata = load_metadata_csv(paths.metadata, kinds=cfg.kinds)
     entries = sorted(
         discover(paths.corpus, max_bytes=int(cfg.max_file_mb * 2**20), metadata=paths.metadata),
         key=lambda entry: entry.relpath,
@@ -136,7 +148,7 @@ def run_ingest(params: Params) -> dict[str, Any]:
         _Job(entry, entry.path.absolute(), cfg, meta, _key(entry, meta))
         for entry in entries
         if entry.skip is None
-        for meta in [metadata.get(entry.relpath, {})]
+        for meta in [metadata.rows.get(entry.relpath, {})]
     ]
     cache = DocumentCache(paths.cache, "ingest", fingerprint(cfg))
     with scratch_dir(paths.documents.parent, "ingest") as scratch:
@@ -152,7 +164,13 @@ def run_ingest(params: Params) -> dict[str, Any]:
     log.info(cache.stats.line("ingest"))
     manifest = sorted(tally.manifest, key=lambda row: row["path"])
     write_csv(pa.Table.from_pylist(manifest, schema=MANIFEST.schema), MANIFEST, paths.manifest)
-    metrics = _metrics(entries, tally, set(metadata))
+    issues = metadata_issues(metadata, {entry.relpath for entry in entries}, tally.documents)
+    write_csv(
+        pa.Table.from_pylist(issues, schema=METADATA_ISSUES.schema),
+        METADATA_ISSUES,
+        paths.metadata_issues,
+    )
+    metrics = _metrics(entries, tally, set(metadata.rows), issues)
     write_json(metrics, paths.ingest_metrics)
     _check_skip_ratio(metrics, cfg.max_skip_ratio, paths.manifest)
     return {**metrics, "cache": asdict(cache.stats)}  # the file holds no run-dependent count
@@ -241,7 +259,9 @@ def _write_documents(draft: Path, target: Path, tally: _Tally) -> None:
     out.close()
 
 
-def _metrics(entries: list[Entry], tally: _Tally, csv_files: set[str]) -> dict[str, Any]:
+def _metrics(
+    entries: list[Entry], tally: _Tally, csv_files: set[str], issues: list[dict[str, Any]]
+) -> dict[str, Any]:
     status = Counter(row["status"] for row in tally.manifest)
     docs = [row for row in tally.documents if row["duplicate_of"] is None]
     dated = sum(1 for row in docs if row["year"] is not None)
@@ -263,7 +283,47 @@ def _metrics(entries: list[Entry], tally: _Tally, csv_files: set[str]) -> dict[s
         "dated_share": round(dated / max(1, len(docs)), 4),
         "years": sorted({r["year"] for r in docs if r["year"] is not None}),
         "metadata_rows_unmatched": sorted(csv_files - found),
+        "metadata_values_rejected": sum(1 for row in issues if row["column"] != "file"),
     }
+
+
+_USED = {"date": ("date", "date_source"), "lang": ("lang", "lang_source"),
+         "kind": ("kind", "kind_source")}  # fmt: skip
+
+
+def metadata_issues(
+    table: MetadataTable, found: set[str], documents: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One row per metadata.csv value not used, saying what was used instead; warn each.
+
+    Rows name values that could not be read, rows listed twice and rows whose file is
+    not under the corpus folder.
+    """
+    by_path = {row["path"]: row for row in documents}
+    rejected = list(table.rejected) + [
+        Rejected(table.lines[key], key, "file", key, "no such file under the corpus folder")
+        for key in sorted(set(table.rows) - found)
+    ]
+    rows = []
+    for item in sorted(rejected, key=lambda r: (r.line, r.column)):
+        instead = _used_instead(item, by_path.get(item.file))
+        log.warning(
+            "metadata.csv line %d (%s), column %s: %r %s; used instead: %s",
+            item.line, item.file, item.column, item.value, item.problem, instead,
+        )  # fmt: skip
+        rows.append(asdict(item) | {"used_instead": instead})
+    return rows
+
+
+def _used_instead(item: Rejected, document: dict[str, Any] | None) -> str:
+    if item.column == "file":
+        return "nothing: the row is ignored"
+    if document is None:
+        return "nothing: the file was not ingested (see the manifest)"
+    value, source = _USED[item.column]
+    if document[value] is None:
+        return f"no {item.column} (none found in the file or its text)"
+    return f"{document[value]} (from {document[source]})"
 
 
 def _check_skip_ratio(metrics: dict[str, Any], max_ratio: float, manifest: Path) -> None:

@@ -69,8 +69,10 @@ def _json(path: Path) -> dict[str, Any]:
 
 
 def _lexicon(params: Params) -> tuple[dict[str, dict[str, str]], tuple[str, ...]]:
-    lexicon = load_lexicon(params.paths.lexicon)
+    lexicon = load_lexicon(params.paths.lexicon, missing_ok=True)
     family = params.evolution.plot_family
+    if not lexicon.families:  # no lexicon.yaml: no concept family to draw
+        return {}, ()
     if family not in lexicon.families:
         known = ", ".join(sorted(lexicon.families))
         raise ParamsError(f"evolution.plot_family: {family!r} is not a lexicon family ({known})")

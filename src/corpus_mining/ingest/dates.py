@@ -1,0 +1,275 @@
+"""Read dates as people write them, and find a document's publication date in its text.
+
+Parsing is dateparser's (French and English month names, abbreviations, ordinals, day
+first numeric dates), restricted to absolute dates: no relative date ("yesterday"), no
+date completed from today, so the same text always gives the same date. Finding is
+ours: a publication cue ("Publié le", "Posted on"), a dateline ("Lyon, le 3 mars 2016"),
+a header field ("Year: 1998") or an update cue decides before any date met in a
+sentence, because dates inside sentences mostly describe events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:er|st|nd|rd|th)?"
+_NUMERIC = rf"(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:{_YEAR}|\d\d)(?!\d)"
+_ISO = rf"{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d-])"
+_CITATION_YEAR = re.compile(
+    r"^[-–•*\s]*[A-ZÀ-Þ][\w'’.-]+,?\s.{0,100}?[(,]\s*((?:19|20)\d\d)[a-z]?[),.]"
+    r"|,\s*((?:19|20)\d\d)[a-z]?\.\s*$"
+)
+_ISO_VALUE = re.compile(
+    rf"({_YEAR})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?:[T ][\d:.+Z-]*)?$"
+)
+_META_LINE_WORDS = 25  # a longer paragraph is prose, unless the cue starts it
+_DATE_LINE_WORDS = 10
+_EDGE_PARAGRAPHS = 40
+_TOP_CHARS = 3000
+_EDGE_CHARS = 20_000  # publication cues are looked for on the first pages and the last lines
+_TAIL_PARAGRAPHS = 20
+_RECORDED_PARAGRAPHS = 4
+_ISSUE = re.compile(
+    rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
+    rf"|\(\s*\d{{1,2}}\s*/\s*({_YEAR})\s*\)"
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)([^\n]{0,80})")
+# Separators between the fields of a metadata line ("Par X | Publié le ... | 3 min").
+_FIELD_START = r"(?:^|[|•·–—\n]\s*|\s-\s)"
+_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "DATE_ORDER": "DMY",
+    "RELATIVE_BASE": datetime(2000, 1, 1),
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["fr", "en"], settings=_SETTINGS)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Date tokens and cue patterns, compiled from ``cues.yaml`` (on folded text)."""
+    cues = load_cues()
+    month = rf"{phrase_pattern(merged(cues['months']))}\.?"
+    written = (
+        rf"(?:{_DAY}\.?\s+{month}\s+{_YEAR}|{month}\s+{_DAY},?\s+{_YEAR}|{month}\s+{_YEAR}"
+        rf"|{_NUMERIC}|{_ISO})(?!\d)"
+    )
+    token = rf"(?:{written}|(?<!\d){_YEAR}(?!\d))"
+    cue_tail = r"\s*(?:le|on|:|at|the|en|in|,|-)?\s*(?:le\s+|on\s+|:\s*)?"
+    compiled = {
+        "written": re.compile(written),
+        "token": re.compile(token),
+        "day_month": re.compile(rf"(?<![\d.]){_DAY}\s+{month}"),
+    }
+    for source, table in cues["date_cues"].items():
+        if source == "recorded":
+            continue  # read by _recorded: the cue and the date may be apart
+        tail = cue_tail + (written if source in ("updated",) else token)
+        compiled[source] = re.compile(rf"{_FIELD_START}\s*({phrase_pattern(merged(table))}{tail})")
+    recorded = phrase_pattern(merged(cues["date_cues"]["recorded"]))
+    compiled["recorded"] = re.compile(rf"{recorded}[^.;\n]{{0,40}}?\b(?:le|on)\s+({written})")
+    compiled["dateline"] = re.compile(
+        rf"^[a-z][\w' .-]{{1,40}}?(?:\s\([\w .-]+\))?,\s+(?:le\s+)?({written})"
+    )
+    return compiled
+
+
+def iso_date(value: str) -> str | None:
+    """``value`` as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as it is written.
+
+    Reads ISO dates, day-first numeric dates (14/06/2007, 9.12.2021), French and English
+    month names (3 mars 2016, March 3, 2016, janv. 2019) and a year alone. Returns None
+    for anything else, including relative dates and dates without a year.
+    """
+    value = value.strip()
+    if re.fullmatch(_YEAR, value):
+        return value
+    iso = _ISO_VALUE.match(value)
+    if iso:
+        return "-".join(part for part in iso.groups() if part)
+    if not re.search(r"\d", value) or len(value) > 60:
+        return None
+    data = _parser().get_date_data(value)
+    if data is None or data.date_obj is None or not 1800 <= data.date_obj.year <= 2099:
+        return None
+    date = data.date_obj
+    if data.period == "year":
+        return f"{date.year}"
+    if data.period == "month":
+        return f"{date.year}-{date.month:02d}"
+    return f"{date.year}-{date.month:02d}-{date.day:02d}"
+
+
+def date_in_text(text: str) -> str | None:
+    """The first written date (with a month, or numeric) in ``text``, as an ISO prefix."""
+    folded = fold(text)
+    for match in _patterns()["written"].finditer(folded):
+        found = iso_date(text[match.start() : match.end()])
+        if found:
+            return found
+    return None
+
+
+def day_month_dates(text: str) -> list[str]:
+    """Day-and-month dates written in ``text`` ("27 février", "5 July 2007"), folded."""
+    return [m.group(0) for m in _patterns()["day_month"].finditer(fold(text))]
+
+
+def _cued(paragraphs: list[str], source: str) -> str | None:
+    """The first date introduced by a ``source`` cue on a metadata line."""
+    pattern = _patterns()[source]
+    for paragraph in paragraphs:
+        folded = fold(paragraph)
+        for match in pattern.finditer(folded):
+            if match.start(1) > 0 and len(paragraph.split()) > _META_LINE_WORDS:
+                continue  # a cue inside prose ("le rapport publié le ...") is an event
+            span = slice(match.start(1), match.end(1))
+            found = _first_date(paragraph[span], folded[span])
+            if found:
+                return found
+    return None
+
+
+def _first_date(original: str, folded: str) -> str | None:
+    for match in _patterns()["token"].finditer(folded):
+        found = iso_date(original[match.start() : match.end()])
+        if found:
+            return found
+    return None
+
+
+def _dateline(paragraphs: list[str]) -> str | None:
+    """A place and a date opening a paragraph: "Lyon, le 3 mars 2016", "Brussels, 9.12.2021"."""
+    for paragraph in paragraphs:
+        match = _patterns()["dateline"].match(fold(paragraph))
+        if match and paragraph[:1].isupper():
+            found = iso_date(paragraph[match.start(1) : match.end(1)])
+            if found:
+                return found
+    return None
+
+
+def _recorded(paragraphs: list[str]) -> str | None:
+    """When an interview was recorded: "Entretien réalisé le 18 novembre 2013 à Rennes"."""
+    for paragraph in paragraphs[:_RECORDED_PARAGRAPHS]:
+        match = _patterns()["recorded"].search(fold(paragraph))
+        if match:
+            found = iso_date(paragraph[match.start(1) : match.end(1)])
+            if found:
+                return found
+    return None
+
+
+def _date_line(paragraphs: list[str]) -> str | None:
+    """A short paragraph near the top or bottom that holds a date (under a title, a byline)."""
+    for paragraph in _top(paragraphs) + paragraphs[-3:]:
+        if len(paragraph.split()) <= _DATE_LINE_WORDS:
+            found = date_in_text(paragraph)
+            if found:
+                return found
+    return None
+
+
+def _top(paragraphs: list[str]) -> list[str]:
+    """The paragraphs of a document's first page (about ``_TOP_CHARS`` characters)."""
+    top, size = [], 0
+    for paragraph in paragraphs[:_EDGE_PARAGRAPHS]:
+        if size > _TOP_CHARS:
+            break
+        top.append(paragraph)
+        size += len(paragraph)
+    return top
+
+
+def _issue(paragraphs: list[str]) -> str | None:
+    """The year of a journal issue named at the top: "N° 325, 2009", "(1/2022)"."""
+    for paragraph in _top(paragraphs):
+        match = _ISSUE.search(fold(paragraph))
+        if match:
+            return match.group(1) or match.group(2)
+    return None
+
+
+def _copyright(paragraphs: list[str]) -> str | None:
+    """The latest year on a copyright line ("© European Union, 2018", "© 2005-2019 X")."""
+    for paragraph in paragraphs:
+        for match in _COPYRIGHT.finditer(fold(paragraph)):
+            years: list[str] = re.findall(rf"(?<!\d){_YEAR}(?!\d)", match.group(1))
+            if years:
+                return max(years)
+    return None
+
+
+def _edges(paragraphs: list[str]) -> list[str]:
+    """The paragraphs where a document states its own date: its first pages and its end."""
+    head, size = [], 0
+    for paragraph in paragraphs:
+        if size > _EDGE_CHARS:
+            break
+        head.append(paragraph)
+        size += len(paragraph)
+    return head + paragraphs[max(len(head), len(paragraphs) - _TAIL_PARAGRAPHS) :]
+
+
+def _citation_year(paragraphs: list[str]) -> str | None:
+    """The latest year cited in a reference list: a lower bound of the writing date."""
+    lines = (line for paragraph in paragraphs for line in paragraph.splitlines())
+    years = [int(a or b) for line in lines for a, b in _CITATION_YEAR.findall(line)]
+    return str(max(years)) if years else None
+
+
+def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
+    """The publication date stated in a document's text and the rule that found it.
+
+    Rules, first match wins: ``text:published`` (a publication cue), ``text:dateline``,
+    ``text:header_field`` ("Year: 1998"), ``text:issue`` (a journal issue at the top),
+    ``text:recorded`` ("Entretien réalisé le 18 novembre 2013", "Recorded on ..."),
+    ``text:updated``, ``text:date_line`` (a short
+    paragraph near an edge that is mostly a date), ``text:copyright``, then
+    ``text:citation`` (the latest year in the references, a lower bound). Dates inside
+    sentences of the body are never used: they usually describe events.
+    """
+    edges = _edges(paragraphs)
+    rules: tuple[tuple[str, Callable[[], str | None]], ...] = (
+        ("text:published", lambda: _cued(edges, "published")),
+        ("text:dateline", lambda: _dateline(edges)),
+        ("text:header_field", lambda: _cued(edges, "header_field")),
+        ("text:issue", lambda: _issue(paragraphs)),
+        ("text:recorded", lambda: _recorded(paragraphs)),
+        ("text:updated", lambda: _cued(edges, "updated")),
+        ("text:date_line", lambda: _date_line(paragraphs)),
+        ("text:copyright", lambda: _copyright(edges)),
+        ("text:citation", lambda: _citation_year(paragraphs)),
+    )
+    for source, rule in rules:
+        found = rule()
+        if found:
+            return found, source
+    return None, "none"
+
+
+def date_in_url(url: str) -> str | None:
+    """A date in a web address's path (/2021/03/15/, /2021-03-15-, /2019/), else None."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip().lower())
+    match = re.search(rf"/({_YEAR})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?!\d)", path)
+    if match:
+        return "-".join(part for part in match.groups() if part)
+    match = re.search(rf"/({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?/", path)
+    if match:  # /201201/ or /20210520/, as news sites write them
+        return "-".join(part for part in match.groups() if part)
+    match = re.search(rf"/({_YEAR})/", path)
+    return match.group(1) if match else None

@@ -1,0 +1,89 @@
+import pytest
+
+from corpus_mining.ingest.dates import date_from_text, date_in_url, iso_date
+
+BODY_FR = (
+    "Le pôle a réuni ses adhérents le 12 avril 2014 à Clermont-Ferrand pour faire le point "
+    "sur les projets collaboratifs engagés depuis sa labellisation en 2005."
+)
+BODY_EN = (
+    "On 4 May 2010 the regional council approved a second funding round for the cluster, "
+    "after an evaluation carried out in March 2009 by an independent consultancy."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "date", "source"),
+    [
+        (["Titre", "Publié le 3 mars 2016", BODY_FR], "2016-03-03", "text:published"),
+        (["Titre", "Publié le 14/06/2007 | Par Jeanne Martin", BODY_FR], "2007-06-14", "text:published"),
+        (["Title", "Posted on March 3, 2016 by admin", BODY_EN], "2016-03-03", "text:published"),
+        (["Title", "Published: 9 December 2021", BODY_EN], "2021-12-09", "text:published"),
+        (["Lyon, le 3 mars 2016", BODY_FR], "2016-03-03", "text:dateline"),
+        (["Brussels, 9.12.2021", BODY_EN], "2021-12-09", "text:dateline"),
+        (["Lyon, décembre 2011", BODY_FR], "2011-12", "text:dateline"),
+        (["Report title", "Year: 1998", BODY_EN], "1998", "text:header_field"),
+        (["Titre", "Année : 2005", BODY_FR], "2005", "text:header_field"),
+        (["Titre", BODY_FR, "Mis à jour le 02/05/2019"], "2019-05-02", "text:updated"),
+        (["Title", "Updated September 14, 2021", BODY_EN], "2021-09-14", "text:updated"),
+        (["Grappes d'entreprises", "12 janvier 2010", BODY_FR], "2010-01-12", "text:date_line"),
+        (["Cluster news", BODY_EN, "© 2019 Cluster Network"], "2019", "text:copyright"),
+        (["Entretien", "Entretien réalisé le 18 mai 2012 à Nantes par une doctorante.", BODY_FR], "2012-05-18", "text:recorded"),
+        (["Interview", "The interview was recorded in Leeds on 2 June 2015, after the vote. " + BODY_EN], "2015-06-02", "text:recorded"),
+        (["Guide", BODY_EN, "© European Network of Clusters, 2008"], "2008", "text:copyright"),
+        (["REVUE D'ÉCONOMIE TERRITORIALE (2/2011)", BODY_FR], "2011", "text:issue"),
+        (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),
+    ],
+)  # fmt: skip
+def test_publication_cues(paragraphs, date, source):
+    assert date_from_text(paragraphs) == (date, source)
+
+
+def test_a_publication_cue_wins_over_an_earlier_event_date():
+    # The event date comes first in the text; the cue at the bottom still decides.
+    assert date_from_text(["Titre", BODY_FR, "Publié le 5 juin 2015"]) == (
+        "2015-06-05",
+        "text:published",
+    )
+
+
+@pytest.mark.parametrize("body", [BODY_FR, BODY_EN])
+def test_event_dates_inside_sentences_are_not_publication_dates(body):
+    assert date_from_text(["Un titre", body, body]) == (None, "none")
+
+
+def test_a_cue_inside_prose_describes_an_event():
+    sentence = (
+        "Le rapport publié le 3 mars 2009 par la délégation a montré que les pôles de "
+        "compétitivité restent un outil utile pour la politique industrielle des territoires."
+    )
+    assert date_from_text(["Titre", sentence]) == (None, "none")
+
+
+def test_latest_citation_year_is_the_last_resort():
+    refs = ["Porter, M. E. (1998). Clusters.", "Torre, A. (2020). Proximités.", "Autre, B., 2015."]
+    assert date_from_text(["Titre", BODY_FR, *refs]) == ("2020", "text:citation")
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [("2014", "2014"), ("2014-03-02T10:00:00", "2014-03-02"), ("mars 2014", "2014-03"),
+     ("Sept. 14, 2021", "2021-09-14"), ("09/12/21", "2021-12-09"), ("n.d.", None),
+     ("hier", None), ("3 mars", None), ("", None)],
+)  # fmt: skip
+def test_iso_date_reads_absolute_dates_only(value, read):
+    assert iso_date(value) == read
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [("https://www.example.org/actualites/2021/03/15/un-titre", "2021-03-15"),
+     ("https://example.org/news/2019/a-title", "2019"),
+     ("https://example.org/blog/2016-07-un-titre", "2016-07"),
+     ("https://example.org/affaires/201201/19/un-titre", "2012-01"),
+     ("https://example.org/france/20210520/12345", "2021-05-20"),
+     ("https://example.org/page-2019-b", None),
+     ("https://example.org/ptce", None)],
+)  # fmt: skip
+def test_dates_in_web_addresses(url, date):
+    assert date_in_url(url) == date

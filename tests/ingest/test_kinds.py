@@ -1,0 +1,194 @@
+"""The kind rules on short texts written for these tests, French and English."""
+
+import pytest
+
+from corpus_mining.ingest.kinds import infer_kind
+
+FILLER_FR = (
+    "Les coopérations entre entreprises, associations et collectivités se sont développées "
+    "sur le territoire au cours des dernières années."
+)
+FILLER_EN = (
+    "Cooperation between firms, associations and local authorities has grown across the "
+    "region over the last few years."
+)
+
+TEXTS = {
+    "interview_fr": [
+        "Trois questions à la directrice d'un réseau régional",
+        "Propos recueillis par Léa Moreau",
+        "Pourquoi avoir rejoint le réseau ?",
+        FILLER_FR,
+        "Qu'est-ce qui a changé depuis ?",
+        FILLER_FR,
+        "Et demain ?",
+        FILLER_FR,
+    ],
+    "interview_en": [
+        "Q: How did the hub start?",
+        "A: " + FILLER_EN,
+        "Q: Who funds it today?",
+        "A: " + FILLER_EN,
+    ],
+    "interview_speakers": [
+        "Moderator: Welcome, could you present your cluster briefly.",
+        "Jane Rowe: " + FILLER_EN,
+        "Moderator: What comes next for the members.",
+        "Jane Rowe: " + FILLER_EN,
+    ],
+    "interview_answered": [
+        "Visite d'un tiers-lieu rural",
+        "Le lieu a ouvert il y a deux ans. Comment avez-vous convaincu la mairie ?",
+        "Effectivement, cela n'a pas été simple au départ. " + FILLER_FR,
+        FILLER_FR,
+    ],
+    "abstract_session": [
+        "Session C. Clusters and social innovation",
+        "Co-chairs: Ana Ruiz and Tom Berg",
+        "The session welcomes papers on cluster policy. " + FILLER_EN,
+    ],
+    "abstract_fr": [
+        "Proximités et gouvernance des pôles",
+        "Résumé",
+        "Cet article analyse la gouvernance de trois pôles. " + FILLER_FR,
+        "Mots-clés : pôles de compétitivité, gouvernance, proximités",
+    ],
+    "abstract_en": [
+        "Hubs and places",
+        "Abstract: This paper examines how innovation hubs emerge. We argue that " + FILLER_EN,
+        "Keywords: innovation hubs; clusters; regional policy",
+    ],
+    "news_fr": [
+        "Un nouveau tiers-lieu ouvre ses portes",
+        "Par Paul Girard",
+        "Publié le 4 octobre 2021",
+        "Le tiers-lieu a été inauguré samedi en présence des élus. " + FILLER_FR,
+        "Lire aussi",
+    ],
+    "news_en": [
+        "PRESS RELEASE",
+        "Brussels, 9.12.2021",
+        "The Commission announced today a new plan for the social economy. " + FILLER_EN,
+    ],
+    "news_plain_fr": [
+        "Le réseau des tiers-lieux normands s'agrandit",
+        "Le conseil régional a réuni lundi 14 mars les porteurs de projets. Il a présenté un "
+        "nouveau fonds et a annoncé trois ouvertures. Le réseau a accueilli deux lieux ruraux "
+        "et a signé une charte avec les communes.",
+    ],
+    "news_byline_en": [
+        "Cluster managers meet in Porto",
+        "Article by Maria Santos",
+        "Forty cluster managers gathered in Porto for two days of workshops. " + FILLER_EN,
+    ],
+    "institutional_voice_fr": [
+        "Le collectif",
+        "Notre collectif a pour objectif de relier les tiers-lieux du département. Nous "
+        "accompagnons les porteurs de projets et nous animons un réseau de lieux. Nos "
+        "adhérents partagent leurs outils.",
+    ],
+    "institutional_fr": [
+        "Qui sommes-nous ?",
+        "Notre association a pour mission de fédérer les acteurs. " + FILLER_FR,
+        "Nos missions",
+        "Adhérer",
+        "Contact",
+    ],
+    "institutional_en": [
+        "About us",
+        "Our mission is to connect cluster organisations. " + FILLER_EN,
+        "Become a member",
+        "Contact us",
+    ],
+    "report_fr": [
+        "Évaluation de la politique des grappes",
+        "Sommaire",
+        "1. Introduction",
+        FILLER_FR,
+        "2. Méthodologie",
+        FILLER_FR,
+        "3. Recommandations",
+        FILLER_FR,
+    ],
+    "report_en": [
+        "Executive summary",
+        FILLER_EN,
+        "Key findings",
+        FILLER_EN,
+        "Recommendations",
+        FILLER_EN,
+    ],
+    "glossary_fr": [
+        "Glossaire",
+        "Cluster : groupement d'entreprises d'un même territoire.",
+        "Grappe : réseau d'entreprises soutenu par l'État.",
+        "PTCE : pôle territorial de coopération économique.",
+        "Tiers-lieu : espace partagé ouvert aux habitants.",
+        "Incubateur : structure qui accompagne des projets.",
+    ],
+    "glossary_encyclopedia": [
+        "Tiers-lieu",
+        "Un tiers-lieu est un espace partagé entre travail et vie sociale[1]. Le terme vient "
+        "de la sociologie urbaine[2].",
+        FILLER_FR,
+    ],
+    "glossary_en": [
+        "Hub – a place where start-ups meet investors.",
+        "Cluster – a group of firms in one region.",
+        "Accelerator – a programme that supports young firms.",
+        "Third place – a shared space open to residents.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_each_kind_is_recognised_and_the_rule_named(name):
+    expected = {"glossary": "other"}.get(name.split("_")[0], name.split("_")[0])
+    guess = infer_kind(TEXTS[name], 150)
+    assert guess.kind == expected, guess
+    assert guess.source.startswith(f"text:{expected}:")
+
+
+def test_length_alone_does_not_make_an_abstract():
+    guess = infer_kind([FILLER_FR, FILLER_FR], 40)
+    assert guess.kind == "other" and guess.source == "text:no_evidence"
+
+
+def test_a_long_text_without_cues_leans_to_report():
+    guess = infer_kind([FILLER_EN] * 3, 5000)
+    assert (guess.kind, guess.source) == ("report", "text:report:length_long")
+
+
+def test_a_menu_word_alone_does_not_make_an_institutional_page():
+    guess = infer_kind(["Contact", FILLER_FR, FILLER_FR], 80)
+    assert guess.kind != "institutional"
+
+
+def test_a_few_questions_in_a_report_do_not_make_an_interview():
+    paragraphs = ["Executive summary", FILLER_EN, "Why do clusters fail?", FILLER_EN * 5]
+    assert infer_kind(paragraphs, 900).kind == "report"
+
+
+def test_one_question_without_an_answer_is_not_an_interview():
+    paragraphs = ["Vous souhaitez rejoindre le réseau ?", FILLER_FR, FILLER_FR]
+    assert infer_kind(paragraphs, 60).kind != "interview"
+
+
+def test_a_single_past_event_in_a_presentation_is_not_news():
+    paragraphs = ["Le pôle", "Le pôle a été créé en 2005. " + FILLER_FR, FILLER_FR]
+    assert infer_kind(paragraphs, 60).kind != "news"
+
+
+def test_a_page_kept_up_to_date_leans_to_institutional():
+    paragraphs = [
+        "Le programme",
+        "Mis à jour le 02/05/2019",
+        "Le programme vise à relier les lieux.",
+    ]
+    assert infer_kind(paragraphs, 30, date_source="text:updated").kind == "institutional"
+
+
+def test_a_publication_line_is_evidence_of_news():
+    paragraphs = ["Forum régional", FILLER_FR]
+    assert infer_kind(paragraphs, 60).kind == "other"
+    assert infer_kind(paragraphs, 60, date_source="text:published").kind == "news"
