@@ -73,3 +73,19 @@ def test_the_gazetteer_says_a_place_named_body_is_an_organisation():
     model = Candidate(3, 4, "ORG", "model")
     assert place_not_org(doc, gazetteer, load_places().is_place).label == "ORG"
     assert place_not_org(doc, model, load_places().is_place).label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kept"),
+    [("en", "The report of DG GROW was published.", "DG GROW", "DG GROW"),
+     ("fr", "Selon le Mouvement associatif, rien ne change.", "le Mouvement associatif", "Mouvement associatif")],
+)  # fmt: skip
+def test_a_gazetteer_name_keeps_its_title_like_words_and_loses_a_lowercase_article(
+    lang, text, name, kept
+):
+    start = text.index(name)
+    doc = spacy.blank(lang)(text)
+    span = doc.char_span(start, start + len(name), label="ORG", span_id="Some body")
+    doc.ents = [span]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [(m.text, m.source) for m in mentions] == [(kept, "gazetteer")]

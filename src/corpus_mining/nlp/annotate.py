@@ -148,6 +148,21 @@ def _acronym_candidates(
     return found
 
 
+_ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
+
+
+def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
+    """A gazetteer name is kept whole but for a leading article written in lower case.
+
+    ``trim`` would also cut title words, and so "DG" off "DG GROW"; the gazetteer
+    matched the whole name, so only "le Mouvement associatif" loses its "le".
+    """
+    start = cand.start
+    while start < cand.end - 1 and doc[start].lower_ in _ARTICLES and doc[start].is_lower:
+        start += 1
+    return Candidate(start, cand.end, cand.label, cand.source, cand.ent_id)
+
+
 def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:
     """A listed place is not an organisation, unless the gazetteer names it.
 
@@ -192,7 +207,7 @@ def annotate(
     headline = _is_headline(doc)
     kept: list[Candidate] = []
     for cand in merge_ampersand(doc, candidates):
-        cleaned = trim(doc, cand)
+        cleaned = _trim_gazetteer(doc, cand) if cand.source == "gazetteer" else trim(doc, cand)
         if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
             continue
         cleaned = relabel(doc, cleaned, _org_like)
