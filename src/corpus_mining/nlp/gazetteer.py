@@ -100,10 +100,14 @@ def ruler_patterns(gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[dic
 
 
 def name_variants(name: str) -> list[str]:
-    """The name, with hyphens as spaces, and with accented initials unaccented."""
+    """The name, with hyphens as spaces; with accented initials, or all letters, unaccented.
+
+    Writers drop accents on capitals ("Economie"), and all-capital text often drops
+    them everywhere ("REGIONALE").
+    """
     name = " ".join(name.split())
     forms = [name, name.replace("-", " ")] if "-" in name else [name]
-    forms += [_plain_initials(form) for form in forms]
+    forms += [_plain_initials(form) for form in forms] + [_plain(form) for form in forms]
     return list(dict.fromkeys(forms))
 
 
@@ -119,5 +123,8 @@ def _plain_initials(text: str) -> str:
     return _INITIAL.sub(lambda match: match[1] + _plain(match[2]), text)
 
 
-def _plain(char: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
