@@ -336,8 +336,6 @@ def _class_lines(runs: Sequence[Predictions], tallies: dict[tuple[str, str], Tal
 
 def main(devset: Path, texts: Path, *, show_errors: bool = False, skip_raw: bool = False) -> int:
     """Score the pipeline (gazetteer on and off) and raw spaCy on the development set."""
-    from corpus_mining.nlp.places import load_places
-
     pages = load_devset(devset)
     if not pages:
         print(f"no pages in {devset}/*.jsonl")
@@ -348,5 +346,15 @@ def main(devset: Path, texts: Path, *, show_errors: bool = False, skip_raw: bool
     runs = [pipeline_predictions(pages, texts, gazetteer=g) for g in (True, False)]
     if not skip_raw:
         runs.append(raw_predictions(pages, texts))
-    print(report(pages, runs, load_places().is_place, show_errors=show_errors))
+    print(report(pages, runs, _place_test(), show_errors=show_errors))
     return 0
+
+
+def _place_test() -> Callable[[str], bool]:
+    """The package's place lists; a version of the code without them classes no place."""
+    try:
+        from corpus_mining.nlp.places import load_places
+    except ImportError:  # scoring an older checkout, for a before/after comparison
+        print("(no corpus_mining.nlp.places: false organisations are never classed 'place')")
+        return lambda text: False
+    return load_places().is_place
