@@ -71,6 +71,7 @@ def test_miss_classes(gold, found, expected):
     [
         ("Basque Country", "place"),
         ("Carole MARTIN", "person"),
+        ("MARTIN", "person"),
         ("appel à manifestation d'intérêt", "programme/law"),
         ("AMI", "programme/law"),
         ("Social Economy Action Plan", "programme/law"),
