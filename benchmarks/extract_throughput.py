@@ -35,9 +35,9 @@ import _scale as S  # noqa: E402
 from synthetic_corpus import write_corpus  # noqa: E402
 
 from corpus_mining.config import parse_params  # noqa: E402
-from corpus_mining.nlp.gazetteer import load_gazetteer  # noqa: E402
 from corpus_mining.nlp.models import load_model  # noqa: E402
 from corpus_mining.nlp.pipeline import EXCLUDED, build_pipeline  # noqa: E402
+from corpus_mining.nlp.registries import full_gazetteer  # noqa: E402
 from corpus_mining.stages.extract import run_extract  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 
@@ -83,7 +83,7 @@ def _raw_seconds(
 
 def _build_seconds(models: dict[str, str], actors: Path) -> float:
     start = time.perf_counter()
-    gazetteer = load_gazetteer(actors)
+    gazetteer = full_gazetteer(actors)  # as the stage builds it: actors.yaml and registries
     for name in models.values():
         build_pipeline(name, gazetteer)
     return time.perf_counter() - start

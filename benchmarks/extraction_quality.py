@@ -11,8 +11,13 @@ distinct canonical names of its flat gold items (nested ones are neither true no
 positives when matched); the predicted set is its distinct entities. References
 (bibliography entries, author-year citations) are scored in a table of their own.
 
+With ``--devset``, scores the real-page development set instead (``devset_quality.py``):
+organisations and people per page, tune and held splits, per language, failure classes.
+
 Example:
     .venv/bin/python benchmarks/extraction_quality.py --seeds ../shared/seeds
+    .venv/bin/python benchmarks/extraction_quality.py --devset benchmarks/devset \\
+        --texts /tmp/devset_texts
 """
 
 from __future__ import annotations
@@ -632,12 +637,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="gold.json's folder")
     parser.add_argument("--skip-baselines", action="store_true", help="pipeline runs only")
+    parser.add_argument("--devset", type=Path, help="score the development set of this folder")
+    parser.add_argument("--texts", type=Path, help="the devset's page texts (<id>.txt)")
+    parser.add_argument("--show-errors", action="store_true", help="devset: tune-split errors")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every configuration and print the figures."""
     args = parse_args(argv)
+    if args.devset is not None:
+        if args.texts is None:
+            print("--devset needs --texts FOLDER (the page texts)", file=sys.stderr)
+            return 2
+        devset = importlib.import_module("devset_quality")
+        code: int = devset.main(
+            args.devset, args.texts, show_errors=args.show_errors, skip_raw=args.skip_baselines
+        )
+        return code
     gold_path = args.seeds / "gold.json"
     if not gold_path.is_file():
         print(f"seeds not found: no {gold_path}; pass --seeds FOLDER", file=sys.stderr)

@@ -1,7 +1,7 @@
 """Publication years and document kinds of stage ``ingest`` against the real-page devset.
 
 Reads the devset's JSON Lines files (one page a line: id, lang, kind, year, year_stated,
-split; see DEVSET.md) and the page texts ``<texts>/<id>.txt`` at run time (the texts stay
+split; see benchmarks/devset/README.md) and the page texts ``<texts>/<id>.txt`` at run time (the texts stay
 outside the repository), copies the texts into a temporary project, runs the ingest stage
 with the repository's ``params.yaml`` and prints, per split (tune/held) and language:
 

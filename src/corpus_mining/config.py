@@ -120,6 +120,7 @@ class ExtractParams(_Section):
     batch_size: int = Field(default=64, ge=1)
     n_process: int = Field(default=1, ge=1)
     use_gazetteer: bool = True
+    place_lists: bool = True
     min_term_frequency: int = Field(default=2, ge=1)
     max_terms_per_language: int = Field(default=500, ge=1)
     min_cooccurrence: int = Field(default=2, ge=1)

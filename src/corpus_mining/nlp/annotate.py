@@ -148,6 +148,33 @@ def _acronym_candidates(
     return found
 
 
+_ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
+
+
+def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
+    """A gazetteer name is kept whole but for a leading article written in lower case.
+
+    ``trim`` would also cut title words, and so "DG" off "DG GROW"; the gazetteer
+    matched the whole name, so only "le Mouvement associatif" loses its "le".
+    """
+    start = cand.start
+    while start < cand.end - 1 and doc[start].lower_ in _ARTICLES and doc[start].is_lower:
+        start += 1
+    return Candidate(start, cand.end, cand.label, cand.source, cand.ent_id)
+
+
+def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:
+    """A listed place is not an organisation, unless the gazetteer names it.
+
+    The mention's source records the rule: ``model/place_list``, ``acronym/place_list``.
+    """
+    if cand.label != "ORG" or cand.source == "gazetteer":
+        return cand
+    if not is_place(doc[cand.start : cand.end].text):
+        return cand
+    return Candidate(cand.start, cand.end, "LOC", f"{cand.source}/place_list", cand.ent_id)
+
+
 def annotate(
     doc: Any,
     concept_hits: list[Any],
@@ -155,6 +182,7 @@ def annotate(
     not_actor_acronym: Callable[[str], bool],
     is_common_phrase: Callable[[str], bool] = lambda text: False,
     bibliography: bool = False,
+    is_place: Callable[[str], bool] = lambda text: False,
 ) -> tuple[list[Mention], list[ConceptSpan]]:
     """Entity and concept mentions of one passage ``doc``.
 
@@ -167,6 +195,7 @@ def annotate(
             case in the document (then it is a common phrase, not a name).
         bibliography: the passage is a reference-list entry, where surnames that are
             also common nouns ("Campagne P.") are the rule.
+        is_place: tells whether a name is, as a whole, a listed place (``places``).
     """
     concepts = [ConceptSpan(h.concept_id, h.start, h.end, h.text, "lexicon") for h in concept_hits]
     concept_chars = {i for h in concept_hits for i in range(h.start, h.end)}
@@ -178,7 +207,7 @@ def annotate(
     headline = _is_headline(doc)
     kept: list[Candidate] = []
     for cand in merge_ampersand(doc, candidates):
-        cleaned = trim(doc, cand)
+        cleaned = _trim_gazetteer(doc, cand) if cand.source == "gazetteer" else trim(doc, cand)
         if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
             continue
         cleaned = relabel(doc, cleaned, _org_like)
@@ -196,6 +225,7 @@ def annotate(
     kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym)
     mentions = []
     for cand in _merge_adjacent_acronyms(doc, kept):
+        cand = place_not_org(doc, cand, is_place)
         span = doc[cand.start : cand.end]
         mentions.append(
             Mention(span.start_char, span.end_char, span.text, cand.label, cand.source, cand.ent_id)

@@ -20,12 +20,14 @@ from corpus_mining.nlp.acronyms import AcronymDefinition, find_definitions, find
 from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
 from corpus_mining.nlp.entity_rules import names_an_actor
-from corpus_mining.nlp.gazetteer import Gazetteer, load_gazetteer
+from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.nlp.names import fold
 from corpus_mining.nlp.pipeline import build_pipeline
+from corpus_mining.nlp.places import load_places
 from corpus_mining.nlp.references import citation_spans, reference_flags
+from corpus_mining.nlp.registries import full_gazetteer
 from corpus_mining.nlp.resolve import Surface
 from corpus_mining.terms.cvalue import Candidate, extract_candidates
 
@@ -38,7 +40,8 @@ class ExtractRecipe:
 
     models: tuple[tuple[str, str], ...]
     lexicon: Path
-    actors: Path | None
+    actors: Path | None  # None: no gazetteer (neither actors.yaml nor the registries)
+    places: bool
     batch_size: int
 
 
@@ -78,7 +81,8 @@ class Extractor:
         self.recipe = recipe
         self.models = dict(recipe.models)
         self.lexicon = load_lexicon(recipe.lexicon, missing_ok=True)
-        self.gazetteer = load_gazetteer(recipe.actors) if recipe.actors else Gazetteer()
+        self.gazetteer = full_gazetteer(recipe.actors) if recipe.actors else Gazetteer()
+        self.is_place = load_places().is_place if recipe.places else _never
         self.concept_terms = {
             term for lang in self.lexicon.languages for term, _ in self.lexicon.terms(lang)
         }
@@ -120,6 +124,7 @@ class _DocumentState:
     document: DocumentInput
     definitions: dict[str, AcronymDefinition]
     not_actor: Any
+    is_place: Any
     in_reference: dict[str, bool]
     result: DocumentResult
     passage_mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -141,6 +146,7 @@ class _DocumentState:
             document=document,
             definitions=definitions,
             not_actor=not_actor,
+            is_place=extractor.is_place,
             in_reference={p["passage_id"]: f for p, f in zip(passages, flags, strict=True)},
             result=DocumentResult(doc_id=document.doc_id),
         )
@@ -157,6 +163,7 @@ class _DocumentState:
             not_actor_acronym=self.not_actor,
             is_common_phrase=partial(_written_lowercase, text=self.document.text),
             bibliography=bibliography,
+            is_place=self.is_place,
         )
         rows = _rows(passage, mentions, concepts, bibliography)
         lemmas, shared = passage_lemmas(doc, hits)
@@ -259,6 +266,10 @@ def _rows(
         for i, c in enumerate(concepts)
     ]
     return mention_rows, concept_rows
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 def _written_lowercase(phrase: str, text: str) -> bool:

@@ -1,7 +1,17 @@
-"""The optional actors gazetteer (``corpus/actors.yaml``) and its entity-ruler patterns."""
+"""The optional actors gazetteer (``corpus/actors.yaml``) and its entity-ruler patterns.
+
+How names match: a name of several words case-insensitively ("agence nationale de la
+cohésion des territoires"); an all-capital acronym exactly as written ("MES" the network,
+never "mes"); any other one-word name as written, capitalised or in capitals, since the
+same word in lower case is a common word ("Systematic" the pôle, not "systematic").
+Hyphens also match as spaces, and a word's accented initial also matches unaccented
+("Ecole", "ECONOMIE"), as writers often drop accents on capitals.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,6 +43,8 @@ class Actor(BaseModel):
     type: ActorType
     label: Literal["ORG", "PER", "LOC", "MISC"] = "ORG"
     aliases: list[str] = Field(default_factory=list)
+    # Where a shipped registry entry comes from ("registry/key"); empty for the user's.
+    origin: str = ""
 
     def names(self) -> list[str]:
         """The canonical name and every alias, without repeats."""
@@ -45,6 +57,8 @@ class Gazetteer(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     actors: list[Actor] = Field(default_factory=list)
+    # Names of organisations that several bodies share: tagged ORG, linked to none.
+    ambiguous: list[str] = Field(default_factory=list)
 
 
 def load_gazetteer(path: Path) -> Gazetteer:
@@ -60,14 +74,57 @@ def load_gazetteer(path: Path) -> Gazetteer:
         raise ParamsError(describe_validation_error(error, path)) from None
 
 
-def ruler_patterns(gazetteer: Gazetteer, nlp: Any) -> list[dict[str, Any]]:
-    """Entity-ruler patterns: acronyms exact, other names case-insensitive by token."""
-    patterns: list[dict[str, Any]] = []
-    for actor in gazetteer.actors:
-        for name in actor.names():
-            if is_acronym(name) and " " not in name:
-                tokens: list[dict[str, Any]] = [{"ORTH": name}]
+SHARED_ID = "rule:gazetteer_shared"
+_INITIAL = re.compile(r"(^|[\s'-])(\w)")
+
+
+def ruler_patterns(gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Phrase patterns of every name: ``(case-insensitive, exact)``.
+
+    The first list is for a ruler matching on ``LOWER`` (names of several words), the
+    second for one matching on ``ORTH`` (acronyms and other one-word names).
+    """
+    insensitive: list[dict[str, Any]] = []
+    exact: list[dict[str, Any]] = []
+    entries = [(actor.label, actor.canonical, actor.names()) for actor in gazetteer.actors]
+    entries.append(("ORG", SHARED_ID, list(gazetteer.ambiguous)))
+    for label, ident, names in entries:
+        for variant in dict.fromkeys(v for name in names for v in name_variants(name)):
+            if " " in variant:
+                insensitive.append({"label": label, "pattern": variant, "id": ident})
             else:
-                tokens = [{"LOWER": token.lower_} for token in nlp.make_doc(name)]
-            patterns.append({"label": actor.label, "pattern": tokens, "id": actor.canonical})
-    return patterns
+                exact += [
+                    {"label": label, "pattern": f, "id": ident} for f in written_forms(variant)
+                ]
+    return insensitive, exact
+
+
+def name_variants(name: str) -> list[str]:
+    """The name, with hyphens as spaces; with accented initials, or all letters, unaccented.
+
+    Writers drop accents on capitals ("Economie"), and all-capital text often drops
+    them everywhere ("REGIONALE").
+    """
+    name = " ".join(name.split())
+    forms = [name, name.replace("-", " ")] if "-" in name else [name]
+    forms += [_plain_initials(form) for form in forms] + [_plain(form) for form in forms]
+    return list(dict.fromkeys(forms))
+
+
+def written_forms(word: str) -> list[str]:
+    """How a one-word name may be written: acronyms as they are, others also capitalised."""
+    if is_acronym(word):
+        return [word]
+    return list(dict.fromkeys([word, word[:1].upper() + word[1:], word.upper()]))
+
+
+def _plain_initials(text: str) -> str:
+    """Accents removed from the first letter of each word, also after an elision (l', d')."""
+    return _INITIAL.sub(lambda match: match[1] + _plain(match[2]), text)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )

@@ -37,11 +37,28 @@ _INSTITUTION_PATTERNS: list[dict[str, Any]] = [
 
 
 def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
-    """Load ``model`` without unused components and add the entity ruler."""
+    """Load ``model`` without unused components and add the entity rulers.
+
+    Two phrase-matching rulers run before the NER: ``entity_ruler`` matches names of
+    several words case-insensitively (with the institution rules), then
+    ``gazetteer_exact`` matches acronyms and one-word names case-sensitively where the
+    first left room. Phrase matchers cost the same for ten names or ten thousand.
+    """
     nlp = load_model(model, EXCLUDED)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
-    patterns = list(_INSTITUTION_PATTERNS)
-    if gazetteer is not None:
-        patterns = ruler_patterns(gazetteer, nlp) + patterns
-    ruler.add_patterns(patterns)
+    insensitive, exact = ruler_patterns(gazetteer) if gazetteer is not None else ([], [])
+    _add_ruler(nlp, "entity_ruler", "LOWER", insensitive + _INSTITUTION_PATTERNS)
+    if exact:
+        _add_ruler(nlp, "gazetteer_exact", "ORTH", exact)
     return nlp
+
+
+def _add_ruler(nlp: Any, name: str, attr: str, patterns: list[dict[str, Any]]) -> None:
+    """An entity ruler just before the NER; its phrase patterns are only tokenised.
+
+    The other components are switched off while patterns are added: spaCy would
+    otherwise tag and parse every pattern (slow, and useless for LOWER or ORTH).
+    """
+    config = {"validate": True, "phrase_matcher_attr": attr}
+    ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config=config)
+    with nlp.select_pipes(enable=[name]):
+        ruler.add_patterns(patterns)

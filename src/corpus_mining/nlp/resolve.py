@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus_mining.nlp.entity_rules import is_acronym
-from corpus_mining.nlp.gazetteer import Gazetteer
+from corpus_mining.nlp.gazetteer import Actor, Gazetteer
 from corpus_mining.nlp.names import name_key, parse_person
 from corpus_mining.nlp.typology import actor_type
 
@@ -155,23 +155,28 @@ def resolve_entities(
         group.gazetteer = group.gazetteer or (root[4:] if root.startswith("gaz:") else None)
         group.members.append(surface)
         group.docs |= tally.docs[surface]
-    types: dict[str, str] = {actor.canonical: actor.type for actor in gazetteer.actors}
+    entries = {actor.canonical: actor for actor in gazetteer.actors}
     rows: list[dict[str, Any]] = []
     assigned: dict[Surface, tuple[str, str]] = {}
     for root, group in sorted(groups.items()):
-        row = _entity_row(root, group, types, years)
+        row = _entity_row(root, group, entries.get(group.gazetteer or ""), years)
         rows.append(row)
         assigned.update((surface, (row["entity_id"], row["label"])) for surface in group.members)
     return sorted(rows, key=lambda row: row["entity_id"]), assigned
 
 
 def _entity_row(
-    root: str, group: _Group, types: dict[str, str], years: dict[str, int | None]
+    root: str, group: _Group, entry: Actor | None, years: dict[str, int | None]
 ) -> dict[str, Any]:
+    """One entity; a gazetteer entry's label and type beat the mentions' (rule recorded)."""
     label = min(group.label_votes, key=lambda lab: (-group.label_votes[lab], _LABEL_ORDER[lab]))
+    if entry is not None:
+        label = entry.label
     entity_id = "E" + hashlib.sha1(f"{label}|{root}".encode()).hexdigest()[:12]
     canonical = _canonical(group, label)
-    kind, rule = actor_type(canonical, label, types.get(group.gazetteer or ""))
+    kind, rule = actor_type(canonical, label, entry.type if entry else None)
+    if entry is not None and entry.origin:
+        rule = f"gazetteer:{entry.origin}"
     doc_years = sorted(y for y in (years.get(d) for d in group.docs) if y is not None)
     return {
         "entity_id": entity_id,

@@ -31,6 +31,7 @@ from corpus_mining.engine import open_engine
 from corpus_mining.errors import StageError
 from corpus_mining.io import ParquetStream, scratch_dir, write_json, write_parquet
 from corpus_mining.nlp.cooccurrence import Node, cooccurrence_rows
+from corpus_mining.nlp.datafiles import data_digest
 from corpus_mining.nlp.extractor import (
     DocumentInput,
     DocumentResult,
@@ -38,10 +39,11 @@ from corpus_mining.nlp.extractor import (
     extract_batch,
     extractor_for,
 )
-from corpus_mining.nlp.gazetteer import Gazetteer, load_gazetteer
+from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
 from corpus_mining.nlp.models import model_version
 from corpus_mining.nlp.names import fold
+from corpus_mining.nlp.registries import full_gazetteer
 from corpus_mining.nlp.resolve import MentionTally, Surface, resolve_entities
 from corpus_mining.progress import progress
 from corpus_mining.schemas import (
@@ -105,6 +107,7 @@ def recipe(params: Params) -> ExtractRecipe:
         models=tuple(sorted(cfg.models.items())),
         lexicon=params.paths.lexicon.absolute(),
         actors=params.paths.actors.absolute() if cfg.use_gazetteer else None,
+        places=cfg.place_lists,
         batch_size=cfg.batch_size,
     )
 
@@ -116,6 +119,8 @@ def fingerprint(params: Params) -> str:
         {lang: [name, model_version(name)] for lang, name in sorted(cfg.models.items())},
         file_digest(paths.lexicon) if paths.lexicon.is_file() else None,
         file_digest(paths.actors) if cfg.use_gazetteer and paths.actors.is_file() else None,
+        data_digest("gazetteer") if cfg.use_gazetteer else None,
+        data_digest("places") if cfg.place_lists else None,
         code_digest("nlp", "terms"),
         versions("spacy"),
     )
@@ -219,7 +224,7 @@ def run_extract(params: Params) -> dict[str, Any]:
     """Run the stage with ``params``; return its metrics and the cache's hits and misses."""
     paths = params.paths
     lexicon = load_lexicon(paths.lexicon, missing_ok=True)
-    gazetteer = load_gazetteer(paths.actors) if params.extract.use_gazetteer else Gazetteer()
+    gazetteer = full_gazetteer(paths.actors) if params.extract.use_gazetteer else Gazetteer()
     cache = DocumentCache(paths.cache, "extract", fingerprint(params))
     plan, years = _plan(paths, cache)
     if not plan:
