@@ -18,7 +18,7 @@ from typing import Any
 
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
 from corpus_mining.nlp.org_lexicon import OrgLexicon
-from corpus_mining.nlp.org_spans import extend_right, glued_hyphen
+from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names
 
 _DET_POS = frozenset({"DET", "PUNCT"})
 
@@ -61,23 +61,25 @@ def _joined_word(doc: Any, i: int) -> str:
 def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
     ordered = _merge_adjacent(doc, sorted(candidates, key=lambda c: c.start), lexicon)
-    taken = {i: c.label for c in ordered for i in range(c.start, c.end)}
+    separate = separate_names(doc, ((c.start, c.label) for c in ordered), lexicon)
     repaired = []
     for cand in ordered:
+        if cand.source != "gazetteer":
+            cand = _common_head(doc, cand, lexicon)
         if cand.source == "gazetteer" or cand.label == "PER":
             repaired.append(cand)
             continue
-        cand = _common_head(doc, cand, lexicon)
         end = cand.end
-        head = head_index(doc, cand, lexicon)
-        if lexicon.is_org_head(doc[head].text) and doc[head].is_title:
+        head = doc[head_index(doc, cand, lexicon)]
+        institutional = head.is_title or head.lower_ in lexicon.lowercase_heads
+        if lexicon.is_org_head(head.text) and institutional:
             end = extend_right(
                 doc,
-                head,
+                head.i,
                 end,
                 lexicon,
                 lowercase=lexicon.lowercase_complements,
-                taken=lambda i: taken.get(i) in {"ORG", "PER"},
+                taken=separate.__contains__,
             )
         if cand.label == "ORG":
             while glued_hyphen(doc, end) and doc[end + 1].text[:1].isupper():

@@ -155,9 +155,12 @@ def _acronym_candidates(
         if token.i in taken or token.idx in concept_chars or not is_acronym(text):
             continue
         if text.upper() in NOT_ACTOR_ACRONYMS and _acronym_follows(doc, token.i + 1, not_actor):
-            pass  # "DG" alone is a title, "DG EMPL" a directorate
+            # "DG" alone is a title, "DG EMPL" a directorate
+            found.append(Candidate(token.i, token.i + 2, "ORG", "acronym", "", "acronym_pair"))
+            taken = taken | {token.i + 1}
+            continue
         # "ICI", "MES": capitals of a common word (a stop word in lower case) are not names.
-        elif text.upper() in NOT_ACTOR_ACRONYMS or token.is_stop or not_actor(text):
+        if text.upper() in NOT_ACTOR_ACRONYMS or token.is_stop or not_actor(text):
             continue
         if token.i == 0 and len(doc) > 1 and doc[1].text == ":":
             continue  # a speaker label in an interview ("SW: ...") or a glossary entry

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from corpus_mining.nlp.org_lexicon import OrgLexicon, org_lexicon
-from corpus_mining.nlp.org_spans import extend_right
+from corpus_mining.nlp.org_spans import extend_right, separate_names
 
 RULE_ID = "rule:org_head_complement"
 
@@ -35,11 +35,12 @@ class OrgHeadProposals:
         if not self.lexicon.lowercase_heads:
             return doc
         inside = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+        separate = separate_names(doc, ((e.start, e.label_) for e in doc.ents), self.lexicon)
         proposals = [
             span
             for token in doc
             if token.lower_ in self.lexicon.lowercase_heads and token.i not in inside
-            for span in [self._proposal(doc, token.i)]
+            for span in [self._proposal(doc, token.i, separate)]
             if span is not None
         ]
         if not proposals:
@@ -52,14 +53,14 @@ class OrgHeadProposals:
         doc.ents = filter_spans([*proposals, *kept])  # longest first: a covering ent wins
         return doc
 
-    def _proposal(self, doc: Doc, head: int) -> Span | None:
+    def _proposal(self, doc: Doc, head: int, separate: set[int]) -> Span | None:
         required = self.lexicon.lowercase_heads[doc[head].lower_]
         i = head + 1
         if required and (i >= len(doc) or doc[i].lower_ not in required):
             return None
         while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1  # "générale", "interministérielle"
-        end = extend_right(doc, head, i, self.lexicon, lowercase=True)
+        end = extend_right(doc, head, i, self.lexicon, lowercase=True, taken=separate.__contains__)
         if end == i:
             return None  # a head without complement is not a name ("la direction")
         return Span(doc, head, end, label="ORG", span_id=RULE_ID)

@@ -11,6 +11,7 @@ joins another name rather than a part of this one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from corpus_mining.nlp.org_lexicon import OrgLexicon
@@ -116,8 +117,27 @@ def _step(
         # another portfolio or qualifier of this name, never a second name
         part = _part_end(doc, j, lexicon, lowercase=lowercase, taken=taken)
         capital_needed = comma or not lowercase
-        if capital_needed and not (j < len(doc) and _capitalised(doc[j])):
+        if j >= len(doc) or (capital_needed and not _capitalised(doc[j])):
             return None
+        if conjunction and doc[j].is_lower != doc[i - 1].is_lower:
+            return None  # "the ministry of finance and Oxfam": another name
     else:
         part = _part_end(doc, j, lexicon, lowercase=lowercase, taken=lambda _: False)
     return part if part > j else None
+
+
+def separate_names(doc: Any, spans: Iterable[tuple[int, str]], lexicon: OrgLexicon) -> set[int]:
+    """First tokens of the organisations and people a conjunction may not absorb.
+
+    ``spans`` are ``(start, label)`` pairs. A span starting right after a connector ("de
+    la | Jeunesse") continues the name before it; one after "et"/"and" or elsewhere is a
+    name of its own ("the ministry of finance and | Oxfam").
+    """
+    starts = set()
+    for start, label in spans:
+        i = start - 1
+        while i >= 0 and doc[i].lower_ in lexicon.determiners | {"l'"}:
+            i -= 1
+        if label in {"ORG", "PER", "PERSON"} and (i < 0 or doc[i].lower_ not in lexicon.connectors):
+            starts.add(start)
+    return starts
