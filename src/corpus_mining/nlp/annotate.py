@@ -259,7 +259,11 @@ def _clean(
 def _with_expansions(
     doc: Any, kept: list[Candidate], spans: tuple[tuple[int, int], ...]
 ) -> list[Candidate]:
-    """Each organisation's expansion is one ORG mention, in place of the spans it covers."""
+    """Each organisation's expansion is one ORG mention, in place of the spans it covers.
+
+    Not when it would swallow another organisation named inside it ("groupe d'experts
+    auprès de la Commission"): both names stay as the text wrote them.
+    """
     for start, end in spans:
         if end > len(doc.text):
             continue
@@ -267,7 +271,11 @@ def _with_expansions(
         if span is None:
             continue
         overlapping = [c for c in kept if c.start < span.end and span.start < c.end]
-        if any(c.source == "gazetteer" for c in overlapping):
+        # a known name, or an organisation named inside the expansion, is not swallowed
+        if any(
+            c.source == "gazetteer" or (c.label == "ORG" and c.start > span.start)
+            for c in overlapping
+        ):
             continue
         kept = [c for c in kept if c not in overlapping]
         kept.append(Candidate(span.start, span.end, "ORG", "acronym", "", "acronym_expansion"))
