@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names
@@ -60,7 +61,8 @@ def _joined_word(doc: Any, i: int) -> str:
 
 def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
-    ordered = _merge_adjacent(doc, sorted(candidates, key=lambda c: c.start), lexicon)
+    split = [part for cand in candidates for part in split_apposition(doc, cand)]
+    ordered = _merge_adjacent(doc, sorted(split, key=lambda c: c.start), lexicon)
     separate = separate_names(doc, ((c.start, c.label) for c in ordered), lexicon)
     repaired = []
     for cand in ordered:
@@ -72,7 +74,7 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
         end = cand.end
         head = doc[head_index(doc, cand, lexicon)]
         institutional = head.is_title or head.lower_ in lexicon.lowercase_heads
-        if lexicon.is_org_head(head.text) and institutional:
+        if lexicon.is_org_head(head.text, plural=True) and institutional:
             end = extend_right(
                 doc,
                 head.i,
@@ -88,15 +90,39 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
     return drop_overlaps(repaired)
 
 
+def split_apposition(doc: Any, cand: Candidate) -> list[Candidate]:
+    """An acronym written right before its expansion is two names ("ABC Agence Bleue ...").
+
+    The split is made only when the expansion's initials spell the acronym (the
+    Schwartz-Hearst check of ``acronyms``).
+    """
+    if cand.source == "gazetteer" or cand.end - cand.start < 3:
+        return [cand]
+    acronym = doc[cand.start].text
+    if not is_acronym(acronym) or not doc[cand.start + 1].is_title:
+        return [cand]
+    rest = doc[cand.start + 1 : cand.end].text
+    found = find_definitions(f"{rest} ({acronym})")
+    if not found or found[0].acronym != acronym or found[0].start != 0:
+        return [cand]
+    return [
+        cand.changed("acronym_apposition", end=cand.start + 1, label="ORG"),
+        cand.changed("acronym_apposition", start=cand.start + 1, label="ORG"),
+    ]
+
+
 def _common_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
     """A lower-case head noun and the name after it are one organisation.
 
-    "le réseau Alpha", "la fondation Léa Martin"; an acronym is a name by itself
-    ("le réseau ABC").
+    "le groupe Alpha", "la fondation Léa Martin", where the model reads the name alone as
+    a person or a thing; an acronym, or a name the model already tags ORG or LOC, stands
+    by itself ("le réseau ABC", "le pôle Aero Valley").
     """
     before = cand.start - 1
     if not lexicon.head_first or before < 0 or doc[cand.start].is_upper:
         return cand
+    if cand.label not in {"PER", "MISC"}:
+        return cand  # "le pôle Aerospace X": the model already reads the name as one
     if doc[before].is_lower and lexicon.is_org_head(doc[before].text):
         return cand.changed("common_head_name", start=before, label="ORG")
     return cand
@@ -187,7 +213,8 @@ def correct_label(
     words = [t for t in doc[cand.start : cand.end] if not t.is_punct]
     if cand.label == "PER" and _eponym(doc, cand, lexicon):
         return None
-    if _caps_surname(words, acronyms, lexicon):
+    if _caps_surname(words, acronyms, lexicon) and not words[0].is_upper:
+        # "Léa MARTIN" in one span; "ABCD Bretagne" (capitals first) may be a body and a place
         return cand if cand.label == "PER" else cand.changed("capitalised_surname", label="PER")
     if not words:
         return cand
@@ -214,12 +241,18 @@ def _eponym(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
     return bool({before, after, first} & lexicon.eponym_heads)
 
 
+def _word(token: Any) -> bool:
+    """Letters, possibly joined by hyphens ("Jean-Paul")."""
+    text: str = token.text
+    return text.replace("-", "").isalpha()
+
+
 def _caps_surname(words: list[Any], acronyms: Acronyms, lexicon: OrgLexicon) -> bool:
     """A given name next to a surname in capitals ("Lucie MARCHAND", "MARCHAND Lucie")."""
     if len(words) != 2:
         return False
     capitals = [t for t in words if t.is_upper and t.is_alpha and len(t) >= 3]
-    given = [t for t in words if t.is_title and t.is_alpha and t.pos_ == "PROPN"]
+    given = [t for t in words if t.is_title and _word(t) and t.pos_ == "PROPN"]
     if len(capitals) != 1 or len(given) != 1:
         return False
     surname = capitals[0].text
@@ -230,30 +263,39 @@ def _caps_surname(words: list[Any], acronyms: Acronyms, lexicon: OrgLexicon) -> 
 def join_caps_surnames(
     doc: Any, kept: list[Candidate], acronyms: Acronyms, lexicon: OrgLexicon
 ) -> list[Candidate]:
-    """A surname in capitals taken for an acronym and the given name next to it: a person.
+    """A surname in capitals and the given name next to it: a person.
 
-    "Lucie MARCHAND", "MARCHAND Lucie", whether or not the model tagged the given name.
+    "Lucie MARCHAND", "MARCHAND Lucie": the model often tags the capitals as an ORG or a
+    place and the given name alone as a person, or the capitals pass for an acronym.
     """
-    taken = {i for c in kept for i in range(c.start, c.end)}
+    by_token = {i: c for c in kept for i in range(c.start, c.end)}
     out: list[Candidate] = []
     for cand in sorted(kept, key=lambda c: c.start):
-        person = _caps_person(doc, cand, taken, acronyms, lexicon)
+        person = _caps_person(doc, cand, by_token, acronyms, lexicon)
         out.append(cand if person is None else person)
     return drop_overlaps(out)  # the person's span wins over the given name's own
 
 
 def _caps_person(
-    doc: Any, cand: Candidate, taken: set[int], acronyms: Acronyms, lexicon: OrgLexicon
+    doc: Any,
+    cand: Candidate,
+    by_token: dict[int, Candidate],
+    acronyms: Acronyms,
+    lexicon: OrgLexicon,
 ) -> Candidate | None:
-    if cand.source != "acronym" or cand.end - cand.start != 1:
+    if cand.source == "gazetteer" or cand.end - cand.start != 1 or not doc[cand.start].is_upper:
         return None
-    for start, end in ((cand.start - 1, cand.end), (cand.start, cand.end + 1)):
-        if start < 0 or end > len(doc):
+    for other in (cand.start - 1, cand.end):
+        if not 0 <= other < len(doc):
             continue
-        other = start if start < cand.start else end - 1
-        words = [doc[start], doc[end - 1]]
-        free = other not in taken or doc[other].ent_type_ in {"PER", "PERSON"}
-        if free and _caps_surname(words, acronyms, lexicon):
+        neighbour = by_token.get(other)
+        single_person = neighbour is not None and neighbour.label == "PER"
+        if neighbour is not None and not (single_person and neighbour.end - neighbour.start == 1):
+            continue
+        if other == cand.end and not single_person:
+            continue  # "ABCD Bretagne": a given name after capitals needs the model's word
+        start, end = min(other, cand.start), max(other, cand.start) + 1
+        if _caps_surname([doc[start], doc[end - 1]], acronyms, lexicon):
             return cand.changed("capitalised_surname", start=start, end=end, label="PER")
     return None
 

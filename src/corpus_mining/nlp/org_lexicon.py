@@ -44,9 +44,12 @@ class OrgLexicon(BaseModel):
     plural_determiners: frozenset[str] = frozenset()
     org_acronyms: frozenset[str] = frozenset()
 
-    def is_org_head(self, word: str) -> bool:
-        """Whether ``word`` (any case, singular) heads organisation names."""
-        return _lower(word) in self.org_heads
+    def is_org_head(self, word: str, *, plural: bool = False) -> bool:
+        """Whether ``word`` (any case; singular, or also plural if asked) heads names."""
+        lower = _lower(word)
+        if plural and lower[-1:] in {"s", "x"} and lower[:-1] in self.org_heads:
+            return True
+        return lower in self.org_heads
 
     def is_title(self, word: str) -> bool:
         """Whether ``word`` (any case) is a job title."""
