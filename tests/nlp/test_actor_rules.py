@@ -133,3 +133,25 @@ def test_heading_lines_in_capitals_are_not_names(nlp_fr, nlp_en):
     assert _labels(nlp_en, "ANNUAL REVIEW") == {}
     acronyms = Acronyms(defined=lambda t: t == "ZORM")
     assert _labels(nlp_fr, "ZORM", acronyms=acronyms) == {"ZORM": "ORG"}
+
+
+def test_a_surname_in_capitals_split_from_its_given_name_is_joined(nlp_fr):
+    found = _mentions(nlp_fr, "  • Compte rendu par GARNIER Sylvie ")
+    assert found.get("GARNIER Sylvie", ("", ""))[0] == "PER"
+    assert "GARNIER" not in found
+
+
+def test_an_acronym_written_before_its_expansion_is_split(nlp_fr):
+    text = (
+        "Le CIAT Comité interministériel d'aménagement du territoire a retenu six dossiers en mai."
+    )
+    found = _labels(nlp_fr, text)
+    assert found.get("CIAT") == "ORG"
+    assert found.get("Comité interministériel d'aménagement du territoire") == "ORG"
+
+
+def test_english_enumerated_directorate_general(nlp_en):
+    text = "Funding comes from the Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs this year."
+    found = _labels(nlp_en, text)
+    name = "Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs"
+    assert found.get(name) == "ORG"

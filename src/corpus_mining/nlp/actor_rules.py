@@ -51,6 +51,14 @@ def head_index(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> int:
     return head
 
 
+def _joined_back(doc: Any, i: int) -> str:
+    """Token ``i`` with the words glued before it by hyphens ("Directorate-General")."""
+    text: str = doc[i].text
+    while i >= 2 and glued_hyphen(doc, i - 1):
+        text, i = f"{doc[i - 2].text}-{text}", i - 2
+    return text
+
+
 def _joined_word(doc: Any, i: int) -> str:
     """Token ``i`` with the words glued to it by hyphens ("Director-General")."""
     text: str = doc[i].text
@@ -73,8 +81,9 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
             continue
         end = cand.end
         head = doc[head_index(doc, cand, lexicon)]
-        institutional = head.is_title or head.lower_ in lexicon.lowercase_heads
-        if lexicon.is_org_head(head.text, plural=True) and institutional:
+        word = _joined_back(doc, head.i)  # "Directorate-General"
+        institutional = head.is_title or word.lower() in lexicon.lowercase_heads
+        if lexicon.is_org_head(word, plural=True) and institutional:
             end = extend_right(
                 doc,
                 head.i,

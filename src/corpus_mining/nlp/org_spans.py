@@ -84,7 +84,10 @@ def extend_right(
         taken: tells whether a token belongs to another name that must not be absorbed
             across a conjunction ("the Ministry of Labour and Oxfam").
     """
-    enumerates = doc[head].lower_ in lexicon.enumerating_heads
+    word = doc[head].lower_
+    while head >= 2 and glued_hyphen(doc, head - 1):  # "directorate-general"
+        word, head = f"{doc[head - 2].lower_}-{word}", head - 2
+    enumerates = word in lexicon.enumerating_heads
     while end < len(doc) and end - head < MAX_TOKENS and not _breaks(doc[end - 1]):
         step = _step(doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken)
         if step is None:
