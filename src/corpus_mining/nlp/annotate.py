@@ -216,21 +216,13 @@ def annotate(
     ]
     candidates = repair_spans(doc, merge_ampersand(doc, candidates), lexicon)
     headline = _is_headline(doc)
-    kept: list[Candidate] = []
-    for cand in candidates:
-        cleaned = _clean(doc, cand, lexicon, acronyms, bibliography=bibliography)
-        if cleaned is None:
-            continue
-        if cleaned.source == "model" and cleaned.label in {"ORG", "MISC"}:
-            text = doc[cleaned.start : cleaned.end].text
-            if headline or (" " in text and is_common_phrase(text)):
-                continue
-        if cleaned.source != "gazetteer" and _covered(doc, cleaned, concept_chars):
-            continue
-        single = cleaned.end - cleaned.start == 1
-        if cleaned.source != "gazetteer" and single and not_actor_acronym(doc[cleaned.start].text):
-            continue
-        kept.append(cleaned)
+    kept = [
+        cleaned
+        for cand in candidates
+        for cleaned in [_clean(doc, cand, lexicon, acronyms, bibliography=bibliography)]
+        if cleaned is not None
+        and _stays(doc, cleaned, concept_chars, not_actor_acronym, is_common_phrase, headline)
+    ]
     taken = {i for c in kept for i in range(c.start, c.end)}
     kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym, acronyms)
     kept = _merge_adjacent_acronyms(doc, kept)
@@ -239,6 +231,25 @@ def annotate(
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
     return [_mention(doc, cand) for cand in kept], concepts
+
+
+def _stays(
+    doc: Any,
+    cand: Candidate,
+    concept_chars: set[int],
+    not_actor_acronym: Callable[[str], bool],
+    is_common_phrase: Callable[[str], bool],
+    headline: bool,
+) -> bool:
+    """Not a headline word, a common phrase, a concept term or a non-actor acronym."""
+    if cand.source == "model" and cand.label in {"ORG", "MISC"}:
+        text = doc[cand.start : cand.end].text
+        if headline or (" " in text and is_common_phrase(text)):
+            return False
+    if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
+        return False
+    single = cand.end - cand.start == 1
+    return not (cand.source != "gazetteer" and single and not_actor_acronym(doc[cand.start].text))
 
 
 def _clean(
