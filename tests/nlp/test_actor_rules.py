@@ -69,6 +69,13 @@ def test_a_programme_head_is_not_an_organisation(nlp_en):
     assert all(label != "ORG" for label, _ in found.values())
 
 
+def test_events_are_not_organisations(nlp_en, nlp_fr):
+    found = _labels(nlp_en, "Delegates met at the Northern Ports Summit in 2018, said the report.")
+    assert "ORG" not in found.values()
+    found = _labels(nlp_fr, "Elle a parlé au Congrès national des ateliers partagés en 2018.")
+    assert "ORG" not in found.values()
+
+
 def test_a_defined_organisation_acronym_is_an_organisation(nlp_fr):
     acronyms = Acronyms(org=lambda t: t == "ZORM", defined=lambda t: t == "ZORM")
     found = _labels(nlp_fr, "Selon la ZORM, les ports recrutent.", acronyms=acronyms)

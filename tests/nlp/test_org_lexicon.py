@@ -40,6 +40,8 @@ def test_heads_of_a_name_in_either_language():
         ("fonds d'amorçage rural", "not_org"),
         ("Green Ports Scheme", "not_org"),
         ("Rural Transport Action Plan", "not_org"),
+        ("colloque national des ateliers partagés", "not_org"),  # an event
+        ("Harbour Innovation Summit", "not_org"),
         ("associations de quartier", "not_org"),  # a plural head: a category
         ("transition énergétique locale", None),
         ("Harbour Data Portal", None),

@@ -213,9 +213,9 @@ def correct_label(
     """The label the name's own words give, over the model's; None for a law's eponym.
 
     An organisation head beats LOC, MISC and PER ("Pôle ..." tagged as a place); a known
-    organisation acronym starting the name does too ("CCI Lorraine"); a programme's head
-    makes an ORG a MISC ("... Action Plan"); a given name next to a surname in capitals is
-    a person; a person's name after "loi" names a law.
+    organisation acronym starting the name does too ("CCI Lorraine"); a programme's or an
+    event's head makes an ORG or a PER a MISC ("... Action Plan", "... Summit"); a given
+    name next to a surname in capitals is a person; a person's name after "loi" names a law.
     """
     if cand.source == "gazetteer":
         return cand
@@ -228,9 +228,12 @@ def correct_label(
     if not words:
         return cand
     head = doc[head_index(doc, cand, lexicon)]
+    if cand.label in {"ORG", "PER"} and len(words) >= 2 and head.text[:1].isupper():
+        if head.lower_ in lexicon.programme_heads:
+            return cand.changed(f"programme_not_{cand.label.lower()}", label="MISC")
+        if head.lower_ in lexicon.event_heads:
+            return cand.changed(f"event_not_{cand.label.lower()}", label="MISC")
     if cand.label == "ORG":
-        if head.lower_ in lexicon.programme_heads and len(words) >= 2:
-            return cand.changed("programme_not_org", label="MISC")
         return cand
     first = words[0].text
     if acronyms.org(first):

@@ -38,6 +38,7 @@ class OrgLexicon(BaseModel):
     lowercase_heads: dict[str, frozenset[str]] = Field(default_factory=dict)
     lowercase_complements: bool = False
     programme_heads: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
     job_titles: frozenset[str] = frozenset()
     portfolio_titles: frozenset[str] = frozenset()
     eponym_heads: frozenset[str] = frozenset()
@@ -68,6 +69,7 @@ def _merged(path: Path) -> OrgLexicon:
         "connectors",
         "determiners",
         "programme_heads",
+        "event_heads",
         "org_acronyms",
         "plural_determiners",
     )
@@ -120,14 +122,14 @@ def _plural_of_head(word: str, heads: Iterable[str]) -> bool:
 def expansion_role(expansion: str, lexicon: OrgLexicon | None = None) -> Role | None:
     """What an acronym's expansion says about the acronym.
 
-    ``"not_org"`` when the expansion's head is a programme, call, plan, law, fund, currency
-    or scheme, or a plural organisation head (a category: "pôles ...", "Organisations");
+    ``"not_org"`` when the expansion's head is a programme, call, plan, law, fund, currency,
+    scheme or event, or a plural organisation head (a category: "pôles ...", "Organisations");
     ``"org"`` when its head is an organisation head noun; None when the head says neither.
     """
     lexicon = lexicon or merged_lexicon()
     words = expansion.replace("'", "' ").replace("’", "' ").split()
     heads = head_words(words, lexicon)
-    if any(_lower(h) in lexicon.programme_heads for h in heads):
+    if any(_lower(h) in lexicon.programme_heads | lexicon.event_heads for h in heads):
         return "not_org"
     if any(_plural_of_head(h, lexicon.org_heads) for h in heads):
         return "not_org"
