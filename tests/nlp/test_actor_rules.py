@@ -5,9 +5,10 @@ Every sentence is ours; each rule has a French and an English case, positive and
 
 import pytest
 
-from corpus_mining.nlp.actor_rules import Acronyms
+from corpus_mining.nlp.actor_rules import Acronyms, correct_label
 from corpus_mining.nlp.annotate import annotate
 from corpus_mining.nlp.entity_rules import Candidate, relabel
+from corpus_mining.nlp.org_lexicon import org_lexicon
 
 
 def _mentions(nlp, text, **context):
@@ -162,3 +163,12 @@ def test_english_enumerated_directorate_general(nlp_en):
     found = _labels(nlp_en, text)
     name = "Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs"
     assert found.get(name) == "ORG"
+
+
+def test_capitals_the_model_calls_misc_are_read_as_an_acronym(nlp_fr):
+    doc = nlp_fr("Le dossier a été retenu par la ZEPHA en janvier.")
+    cand = Candidate(7, 8, "MISC", "model", "", "ner")
+    fixed = correct_label(doc, cand, org_lexicon("fr"), Acronyms())
+    assert fixed is not None and (fixed.label, fixed.rule) == ("ORG", "ner+acronym_misc_as_org")
+    cand = Candidate(7, 8, "MISC", "gazetteer", "X", "gazetteer")
+    assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "MISC"

@@ -39,3 +39,9 @@ def test_a_head_without_complement_or_qualifier_is_not_a_name(nlp_fr, nlp_en):
     assert _proposed(nlp_fr, "La direction a changé et la délégation est partie.") == []
     assert _proposed(nlp_fr, "La direction de l'école a fermé la cantine.") == []
     assert _proposed(nlp_en, "The department was closed for the summer.") == []
+
+
+def test_a_connector_after_the_conjunction_continues_the_name(nlp_fr):
+    text = "Le projet est suivi par la délégation à l'aménagement des ports et à l'Innovation Maritime depuis mars."
+    [proposed] = _proposed(nlp_fr, text) or [""]
+    assert proposed.startswith("délégation à l'aménagement des ports et à l'Innovation")

@@ -236,6 +236,9 @@ def correct_label(
     if cand.label == "ORG":
         return cand
     first = words[0].text
+    if cand.label == "MISC" and len(words) == 1 and is_acronym(first):
+        # the model's MISC for capitals: read as an acronym the model did not tag
+        return cand.changed("acronym_misc_as_org", label="ORG")
     if acronyms.org(first):
         return cand.changed("acronym_defined_org", label="ORG")
     if first in lexicon.org_acronyms:

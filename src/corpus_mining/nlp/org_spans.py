@@ -122,7 +122,7 @@ def _step(
         capital_needed = comma or not lowercase
         if j >= len(doc) or (capital_needed and not _capitalised(doc[j])):
             return None
-        if conjunction and doc[j].is_lower != doc[i - 1].is_lower:
+        if conjunction and not connected and doc[j].is_lower != doc[i - 1].is_lower:
             return None  # "the ministry of finance and Oxfam": another name
     else:
         part = _part_end(doc, j, lexicon, lowercase=lowercase, taken=lambda _: False)
