@@ -236,8 +236,10 @@ def correct_label(
     if cand.label == "ORG":
         return cand
     first = words[0].text
-    if cand.label == "MISC" and len(words) == 1 and is_acronym(first):
-        # the model's MISC for capitals: read as an acronym the model did not tag
+    # the model's MISC for capitals: read as an acronym the model did not tag, unless the
+    # text defines it as something else; three capitals are as often a word ("ICI", "OUI")
+    misc_acronym = cand.label == "MISC" and len(words) == 1 and is_acronym(first)
+    if misc_acronym and (acronyms.org(first) or (len(first) > 3 and not acronyms.defined(first))):
         return cand.changed("acronym_misc_as_org", label="ORG")
     if acronyms.org(first):
         return cand.changed("acronym_defined_org", label="ORG")

@@ -244,7 +244,8 @@ def _stays(
     """Not a headline word, a common phrase, a concept term or a non-actor acronym."""
     if cand.source == "model" and cand.label in {"ORG", "MISC"}:
         text = doc[cand.start : cand.end].text
-        if headline or (" " in text and is_common_phrase(text)):
+        read_as_acronym = "acronym_misc_as_org" in cand.rule  # "ICI" when "ici" is written too
+        if headline or ((" " in text or read_as_acronym) and is_common_phrase(text)):
             return False
     if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
         return False
