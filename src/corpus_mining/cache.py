@@ -52,15 +52,23 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+_SOURCE_SUFFIXES = frozenset({".py", ".yaml"})
+
+
 def code_digest(*modules: str) -> str:
     """Digest of the source of ``corpus_mining`` modules or packages (e.g. ``"nlp"``).
 
-    Editing the code that computes a result invalidates its cached copies.
+    Editing the code that computes a result, or the data files a package ships with it
+    (``nlp/data/*.yaml``), invalidates its cached copies.
     """
     hasher = hashlib.sha256()
     for module in sorted(modules):
         base = _PACKAGE / module
-        files = sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+        files = (
+            sorted(p for p in base.rglob("*") if p.suffix in _SOURCE_SUFFIXES)
+            if base.is_dir()
+            else [base.with_suffix(".py")]
+        )
         for source in files:
             hasher.update(str(source.relative_to(_PACKAGE)).encode())
             hasher.update(source.read_bytes())

@@ -111,6 +111,7 @@ MENTIONS = TableSchema(
         ("entity_id", pa.string()),
         ("lang", pa.string()),
         ("source", pa.string()),  # model, gazetteer, acronym, rule
+        ("rule", pa.string()),  # the rules that produced and changed it, "+"-joined
         ("in_reference", pa.bool_()),  # inside a bibliography entry or an author-year citation
     ),
 )

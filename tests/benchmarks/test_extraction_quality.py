@@ -47,7 +47,7 @@ def pred(*names: str) -> list:
     [
         ("  L’Union   Européenne ", "union europeenne"),
         ("l'ESS", "ess"),
-        ("Le Rameau", "rameau"),
+        ("Le Bon Marché", "bon marche"),
         ("les Échos", "echos"),
         ("The Basque Country", "basque country"),
         ("Lesage", "lesage"),

@@ -103,14 +103,14 @@ def test_glossary_lines_in_both_languages():
 
 def test_several_glossary_entries_on_one_line():
     text = (
-        "Glossary — PTCE: pôle territorial de coopération économique; "
-        "SSE: social and solidarity economy; "
-        "GECES: the Commission's expert group on social economy and social enterprises"
+        "Lexique — CCO: coopérative de circuits courts; "
+        "LFN: local food network; "
+        "WGRT: the working group on regional transport and rural mobility"
     )
     definitions = find_definitions(text)
-    assert [d.acronym for d in definitions] == ["PTCE", "SSE", "GECES"]
+    assert [d.acronym for d in definitions] == ["CCO", "LFN", "WGRT"]
     assert definitions[2].expansion.endswith(
-        "expert group on social economy and social enterprises"
+        "working group on regional transport and rural mobility"
     )
     for definition in definitions:
         assert text[definition.start :].startswith(definition.acronym + ":")
@@ -118,47 +118,37 @@ def test_several_glossary_entries_on_one_line():
 
 def test_dash_apposition_and_glued_name():
     text = (
-        "Denis Stokkink, Président de POUR LA SOLIDARITÉ-PLS, est rapporteur du GECES - "
-        "le groupe d'experts de l'économie sociale auprès de la commission européenne - "
-        "sur les clusters."
+        "Marc Olivier, président de AGIR POUR LES EMPLOIS-APE, siège au CORAL - "
+        "le comité régional des acteurs locaux - depuis trois ans."
     )
     assert _pairs(text) == [
-        ("PLS", "POUR LA SOLIDARITÉ", HYPHENATED),
-        (
-            "GECES",
-            "groupe d'experts de l'économie sociale auprès de la commission européenne",
-            DASH,
-        ),
+        ("APE", "AGIR POUR LES EMPLOIS", HYPHENATED),
+        ("CORAL", "comité régional des acteurs locaux", DASH),
     ]
 
 
 def test_web_copy_glossary_popups_with_missing_parenthesis():
     text = (
-        "les dynamiques davantage marquées « Economie sociale et solidaire » (ESS\n"
-        "ESS\n"
-        "Le terme d'Économie sociale et solidaire regroupe un ensemble de structures.\n"
-        ") comme les pôles territoriaux de coopération\n"
-        "Coopération\n"
-        "Acteurs qui partagent des ressources pour atteindre un objectif commun tout en "
-        "maintenant leur identité\n"
-        "économique (PTCE\n"
-        "PTCE\n"
-        "Pôles territoriaux de coopération économique.\n"
-        "), les tiers-lieux."
+        "les services portés par la « Mobilité partagée » (MP\n"
+        "MP\n"
+        "Le terme de mobilité partagée couvre le covoiturage et l'autopartage.\n"
+        ") comme les centrales de mobilité\n"
+        "Mobilité\n"
+        "Ensemble des moyens de déplacement offerts aux habitants d'un territoire\n"
+        "rurale (CMR\n"
+        "CMR\n"
+        "Centrales de mobilité rurale.\n"
+        "), les garages solidaires."
     )
-    ess, ptce = find_definitions(text)
-    assert (ess.acronym, ess.expansion, ess.pattern) == (
-        "ESS",
-        "Economie sociale et solidaire",
-        EXPANSION_FIRST,
-    )
-    assert text[ess.start : ess.end] == "Economie sociale et solidaire » (ESS"
-    assert (ptce.acronym, ptce.expansion, ptce.pattern) == (
-        "PTCE",
-        "Pôles territoriaux de coopération économique",
+    mp, cmr = find_definitions(text)
+    assert (mp.acronym, mp.expansion, mp.pattern) == ("MP", "Mobilité partagée", EXPANSION_FIRST)
+    assert text[mp.start : mp.end] == "Mobilité partagée » (MP"
+    assert (cmr.acronym, cmr.expansion, cmr.pattern) == (
+        "CMR",
+        "Centrales de mobilité rurale",
         POPUP,
     )
-    assert text[ptce.start : ptce.end].startswith("(PTCE\n")
+    assert text[cmr.start : cmr.end].startswith("(CMR\n")
 
 
 def test_each_acronym_is_returned_once_with_its_first_definition():
@@ -183,7 +173,7 @@ def test_each_acronym_is_returned_once_with_its_first_definition():
         "Deux étapes sont décrites au chapitre (II).",
         "Les entreprises de l'économie sociale (ESS) se développent.",
         "ESS (en 2014, selon les chiffres) et SSE (see Figure 2).",
-        "Le pôle est animé à l'initiative du Labo de l'ESS et de plusieurs réseaux.",
+        "Le projet est suivi à la demande du Comité de l'ESS et de plusieurs villes.",
         "UE : 27 États membres",
         "",
     ],

@@ -9,9 +9,18 @@ actor; then the model's and the ruler's entities are cleaned by the rules in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from corpus_mining.nlp.actor_rules import (
+    Acronyms,
+    correct_label,
+    join_acronym_territory,
+    join_caps_surnames,
+    non_actor,
+    on_capital_heading,
+    repair_spans,
+)
 from corpus_mining.nlp.entity_rules import (
     LABELS,
     NOT_ACTOR_ACRONYMS,
@@ -22,7 +31,10 @@ from corpus_mining.nlp.entity_rules import (
     relabel,
     trim,
 )
+from corpus_mining.nlp.org_lexicon import OrgLexicon, org_lexicon
 from corpus_mining.nlp.typology import actor_type
+
+_NO_ACRONYMS = Acronyms()
 
 
 def _org_like(text: str) -> bool:
@@ -39,6 +51,7 @@ class Mention:
     label: str
     source: str
     gazetteer_id: str
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,13 +65,14 @@ class ConceptSpan:
     source: str
 
 
-def _source(ent: Any) -> tuple[str, str]:
+def _source(ent: Any) -> tuple[str, str, str]:
+    """Source, gazetteer id and rule of a span of ``doc.ents``."""
     ent_id = ent.ent_id_ or ""
     if ent_id.startswith("rule:"):
-        return "rule", ""
+        return "rule", "", ent_id[5:]
     if ent_id:
-        return "gazetteer", ent_id
-    return "model", ""
+        return "gazetteer", ent_id, "gazetteer"
+    return "model", "", "ner"
 
 
 def _covered(doc: Any, cand: Candidate, concept_chars: set[int]) -> bool:
@@ -78,7 +92,7 @@ def _is_headline(doc: Any) -> bool:
 
 
 def _merge_adjacent_acronyms(doc: Any, candidates: list[Candidate]) -> list[Candidate]:
-    """Join neighbouring all-capital names into one ("EVS" + "ISTHME")."""
+    """Join neighbouring all-capital names into one ("ABC" + "DEF")."""
     merged: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: c.start):
         prev = merged[-1] if merged else None
@@ -90,7 +104,7 @@ def _merge_adjacent_acronyms(doc: Any, candidates: list[Candidate]) -> list[Cand
             and capitals
             and all(t.is_upper for t in doc[prev.start : prev.end])
         ):
-            merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.ent_id)
+            merged[-1] = prev.changed("acronym_join", end=cand.end)
             continue
         merged.append(cand)
     return merged
@@ -102,7 +116,7 @@ def _is_heading(doc: Any) -> bool:
 
 
 def _capital_runs(doc: Any, taken: set[int]) -> list[Candidate]:
-    """Names written in capitals over several words ("POUR LA SOLIDARITÉ-PLS")."""
+    """Names written in capitals over several words ("AGIR POUR LE CLIMAT")."""
     runs: list[Candidate] = []
     i = 0
     while i < len(doc):
@@ -120,13 +134,17 @@ def _capital_runs(doc: Any, taken: set[int]) -> list[Candidate]:
             j -= 1
         content = [t for t in doc[i:j] if t.is_alpha and not t.is_stop]
         if len(content) >= 2 and any(t.is_stop for t in doc[i:j]):
-            runs.append(Candidate(i, j, "ORG", "rule"))
+            runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
         i = max(j, i + 1)
     return runs
 
 
 def _acronym_candidates(
-    doc: Any, taken: set[int], concept_chars: set[int], not_actor: Callable[[str], bool]
+    doc: Any,
+    taken: set[int],
+    concept_chars: set[int],
+    not_actor: Callable[[str], bool],
+    acronyms: Acronyms,
 ) -> list[Candidate]:
     if _is_heading(doc):
         return []
@@ -136,15 +154,21 @@ def _acronym_candidates(
         text = token.text
         if token.i in taken or token.idx in concept_chars or not is_acronym(text):
             continue
+        if text.upper() in NOT_ACTOR_ACRONYMS and _acronym_follows(doc, token.i + 1, not_actor):
+            # "DG" alone is a title, "DG EMPL" a directorate
+            found.append(Candidate(token.i, token.i + 2, "ORG", "acronym", "", "acronym_pair"))
+            taken = taken | {token.i + 1}
+            continue
         # "ICI", "MES": capitals of a common word (a stop word in lower case) are not names.
         if text.upper() in NOT_ACTOR_ACRONYMS or token.is_stop or not_actor(text):
             continue
         if token.i == 0 and len(doc) > 1 and doc[1].text == ":":
             continue  # a speaker label in an interview ("SW: ...") or a glossary entry
         if found and found[-1].end == token.i and found[-1].source == "acronym":
-            found[-1] = Candidate(found[-1].start, token.i + 1, "ORG", "acronym")  # "EVS ISTHME"
+            found[-1] = found[-1].changed("acronym_shape", end=token.i + 1)  # "ABC DEF"
             continue
-        found.append(Candidate(token.i, token.i + 1, "ORG", "acronym"))
+        rule = "acronym_defined_org" if acronyms.org(text) else "acronym_shape"
+        found.append(Candidate(token.i, token.i + 1, "ORG", "acronym", "", rule))
     return found
 
 
@@ -160,19 +184,28 @@ def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
     start = cand.start
     while start < cand.end - 1 and doc[start].lower_ in _ARTICLES and doc[start].is_lower:
         start += 1
-    return Candidate(start, cand.end, cand.label, cand.source, cand.ent_id)
+    return replace(cand, start=start)
 
 
 def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:
     """A listed place is not an organisation, unless the gazetteer names it.
 
-    The mention's source records the rule: ``model/place_list``, ``acronym/place_list``.
+    The mention's rule records it (``...+place_list``).
     """
     if cand.label != "ORG" or cand.source == "gazetteer":
         return cand
     if not is_place(doc[cand.start : cand.end].text):
         return cand
-    return Candidate(cand.start, cand.end, "LOC", f"{cand.source}/place_list", cand.ent_id)
+    return cand.changed("place_list", label="LOC")
+
+
+def _acronym_follows(doc: Any, i: int, not_actor: Callable[[str], bool]) -> bool:
+    return (
+        i < len(doc)
+        and is_acronym(doc[i].text)
+        and doc[i].text.upper() not in NOT_ACTOR_ACRONYMS
+        and not not_actor(doc[i].text)
+    )
 
 
 def annotate(
@@ -183,6 +216,8 @@ def annotate(
     is_common_phrase: Callable[[str], bool] = lambda text: False,
     bibliography: bool = False,
     is_place: Callable[[str], bool] = lambda text: False,
+    acronyms: Acronyms = _NO_ACRONYMS,
+    org_expansions: tuple[tuple[int, int], ...] = (),
 ) -> tuple[list[Mention], list[ConceptSpan]]:
     """Entity and concept mentions of one passage ``doc``.
 
@@ -190,44 +225,126 @@ def annotate(
         doc: the passage processed by the language's pipeline.
         concept_hits: the lexicon matcher's hits on ``doc`` (``concept_id, start, end, text``).
         not_actor_acronym: tells whether an all-caps token names something other than an
-            actor (a concept, or an acronym defined by a common-noun phrase).
+            actor (a concept, a programme, or an acronym defined by a common-noun phrase).
         is_common_phrase: tells whether a capitalised phrase is also written in lower
             case in the document (then it is a common phrase, not a name).
         bibliography: the passage is a reference-list entry, where surnames that are
             also common nouns ("Campagne P.") are the rule.
         is_place: tells whether a name is, as a whole, a listed place (``places``).
+        acronyms: which acronyms the document defines, and which of them as organisations.
+        org_expansions: character spans in this passage of the expansions of acronyms
+            defined as organisations; each becomes one ORG mention.
     """
     concepts = [ConceptSpan(h.concept_id, h.start, h.end, h.text, "lexicon") for h in concept_hits]
     concept_chars = {i for h in concept_hits for i in range(h.start, h.end)}
+    lexicon = org_lexicon(doc.lang_)
     candidates = [
         Candidate(ent.start, ent.end, LABELS[ent.label_], *_source(ent))
         for ent in doc.ents
         if ent.label_ in LABELS
     ]
+    candidates = repair_spans(doc, merge_ampersand(doc, candidates), lexicon)
     headline = _is_headline(doc)
-    kept: list[Candidate] = []
-    for cand in merge_ampersand(doc, candidates):
-        cleaned = _trim_gazetteer(doc, cand) if cand.source == "gazetteer" else trim(doc, cand)
-        if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
-            continue
-        cleaned = relabel(doc, cleaned, _org_like)
-        if cleaned.source == "model" and cleaned.label in {"ORG", "MISC"}:
-            text = doc[cleaned.start : cleaned.end].text
-            if headline or (" " in text and is_common_phrase(text)):
-                continue
-        if cleaned.source != "gazetteer" and _covered(doc, cleaned, concept_chars):
-            continue
-        single = cleaned.end - cleaned.start == 1
-        if cleaned.source != "gazetteer" and single and not_actor_acronym(doc[cleaned.start].text):
-            continue
-        kept.append(cleaned)
+    kept = [
+        cleaned
+        for cand in candidates
+        for cleaned in [_clean(doc, cand, lexicon, acronyms, bibliography=bibliography)]
+        if cleaned is not None
+        and _stays(doc, cleaned, concept_chars, not_actor_acronym, is_common_phrase, headline)
+    ]
     taken = {i for c in kept for i in range(c.start, c.end)}
-    kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym)
-    mentions = []
-    for cand in _merge_adjacent_acronyms(doc, kept):
-        cand = place_not_org(doc, cand, is_place)
-        span = doc[cand.start : cand.end]
-        mentions.append(
-            Mention(span.start_char, span.end_char, span.text, cand.label, cand.source, cand.ent_id)
-        )
-    return mentions, concepts
+    kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym, acronyms)
+    kept = _merge_adjacent_acronyms(doc, kept)
+    kept = join_caps_surnames(doc, kept, acronyms, lexicon)
+    kept = join_acronym_territory(doc, kept, lexicon, acronyms)
+    kept = _with_expansions(doc, kept, org_expansions)
+    kept = _off_headings(doc, kept, acronyms)
+    return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
+
+
+def _stays(
+    doc: Any,
+    cand: Candidate,
+    concept_chars: set[int],
+    not_actor_acronym: Callable[[str], bool],
+    is_common_phrase: Callable[[str], bool],
+    headline: bool,
+) -> bool:
+    """Not a headline word, a common phrase, a concept term or a non-actor acronym."""
+    if cand.source == "model" and cand.label in {"ORG", "MISC"}:
+        text = doc[cand.start : cand.end].text
+        read_as_acronym = "acronym_misc_as_org" in cand.rule  # "ICI" when "ici" is written too
+        if headline or ((" " in text or read_as_acronym) and is_common_phrase(text)):
+            return False
+    if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
+        return False
+    single = cand.end - cand.start == 1
+    return not (cand.source != "gazetteer" and single and not_actor_acronym(doc[cand.start].text))
+
+
+def _clean(
+    doc: Any, cand: Candidate, lexicon: OrgLexicon, acronyms: Acronyms, *, bibliography: bool
+) -> Candidate | None:
+    """The span trimmed, narrowed to the organisation a title names, and relabelled."""
+    cleaned = _trim_gazetteer(doc, cand) if cand.source == "gazetteer" else trim(doc, cand)
+    if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
+        return None
+    narrowed, _reason = non_actor(doc, cleaned, lexicon)
+    if narrowed is None:
+        return None
+    if narrowed != cleaned and junk_reason(doc, narrowed) is not None:
+        return None
+    return correct_label(doc, relabel(doc, narrowed, _org_like), lexicon, acronyms)
+
+
+def _with_expansions(
+    doc: Any, kept: list[Candidate], spans: tuple[tuple[int, int], ...]
+) -> list[Candidate]:
+    """Each organisation's expansion is one ORG mention, in place of the spans it covers.
+
+    Not when it would swallow another organisation named inside it ("groupe d'experts
+    auprès de la Commission"): both names stay as the text wrote them.
+    """
+    for start, end in spans:
+        if end > len(doc.text):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        overlapping = [c for c in kept if c.start < span.end and span.start < c.end]
+        # a known name, or an organisation named inside the expansion, is not swallowed
+        if any(
+            c.source == "gazetteer" or (c.label == "ORG" and c.start > span.start)
+            for c in overlapping
+        ):
+            continue
+        kept = [c for c in kept if c not in overlapping]
+        kept.append(Candidate(span.start, span.end, "ORG", "acronym", "", "acronym_expansion"))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _off_headings(doc: Any, kept: list[Candidate], acronyms: Acronyms) -> list[Candidate]:
+    """Names on a line in capitals are heading words, unless known or defined acronyms."""
+    heading = on_capital_heading(doc)
+    if not heading:
+        return kept
+    return [
+        c
+        for c in kept
+        if c.source == "gazetteer"
+        or c.start not in heading
+        or acronyms.defined(doc[c.start : c.end].text)
+    ]
+
+
+def _mention(doc: Any, cand: Candidate) -> Mention:
+    span = doc[cand.start : cand.end]
+    return Mention(
+        span.start_char,
+        span.end_char,
+        span.text,
+        cand.label,
+        cand.source,
+        cand.ent_id,
+        cand.rule or cand.source,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 # Model labels -> our four labels; anything else (dates, numbers, money) is not an actor.
@@ -61,13 +61,25 @@ _ACRONYM = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9}s?$")
 
 @dataclass(frozen=True)
 class Candidate:
-    """An entity span in token indices, with its label and where it came from."""
+    """An entity span in token indices, with its label and where it came from.
+
+    ``rule`` names the rules that produced the span and then changed it, joined by "+"
+    ("ner+span_repair+org_head_beats_loc").
+    """
 
     start: int
     end: int
     label: str
     source: str
     ent_id: str = ""
+    rule: str = ""
+
+    def changed(self, rule: str, **changes: Any) -> Candidate:
+        """A copy with ``changes`` (start, end, label...), recording ``rule`` once."""
+        rules = self.rule.split("+") if self.rule else []
+        if rule not in rules:
+            rules.append(rule)
+        return replace(self, rule="+".join(rules), **changes)
 
 
 def is_acronym(text: str) -> bool:
@@ -76,7 +88,7 @@ def is_acronym(text: str) -> bool:
 
 
 def merge_ampersand(doc: Any, candidates: list[Candidate]) -> list[Candidate]:
-    """Join names that the model cut at "&" ("Matière" & "stratégie" -> one ORG)."""
+    """Join names that the model cut at "&" ("Matière" & "méthode" -> one ORG)."""
     merged: list[Candidate] = []
     for cand in candidates:
         end = cand.end
@@ -86,11 +98,12 @@ def merge_ampersand(doc: Any, candidates: list[Candidate]) -> list[Candidate]:
                 if doc[end].is_stop and not doc[end].is_title:
                     break
                 end += 1
-        merged.append(Candidate(cand.start, end, cand.label, cand.source, cand.ent_id))
-    return _drop_overlaps(merged)
+        merged.append(cand if end == cand.end else cand.changed("ampersand_join", end=end))
+    return drop_overlaps(merged)
 
 
-def _drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+def drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longer of overlapping spans (the earlier one on a tie), sorted by start."""
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
         if kept and cand.start < kept[-1].end:
@@ -118,7 +131,7 @@ def trim(doc: Any, cand: Candidate) -> Candidate | None:
         end -= 1
     if end <= start:
         return None
-    return Candidate(start, end, cand.label, cand.source, cand.ent_id)
+    return replace(cand, start=start, end=end)
 
 
 def _edge(token: Any) -> bool:
@@ -126,7 +139,7 @@ def _edge(token: Any) -> bool:
         return True
     if _ELIDED.match(token.text):
         return True
-    # Function words at the edges; capitalised ones may start a name ("Le Rameau") only
+    # Function words at the edges; capitalised ones may start a name ("La Poste") only
     # when the name goes on with another capitalised word.
     return bool(token.pos_ in _EDGE_POS and token.is_lower)
 
@@ -158,7 +171,7 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
         strict_person
         and cand.label == "PER"
         and cand.source == "model"
-        and any(t.pos_ == "NOUN" for t in words)
+        and any(t.pos_ == "NOUN" and not t.is_upper for t in words)  # "Léa MARTIN": a surname
     ):
         return "person name with a capitalised common noun"
     return None
@@ -187,19 +200,12 @@ def names_an_actor(acronym: str, expansion: str) -> bool:
 def relabel(doc: Any, cand: Candidate, org_like: Callable[[str], bool]) -> Candidate:
     """Fix the model's label where the name's shape says otherwise.
 
-    MISC names with an organisation head ("Presses universitaires de ...", "Cinquième
-    Pôle", "Institut ...") are organisations; a "person" made of a capitalised article
-    and one word ("Le Rameau") has neither given name nor initial: an organisation.
+    MISC names with a publisher's or an organisation's head ("Presses universitaires de
+    ...", "Institut ...") are organisations.
     """
     span = doc[cand.start : cand.end]
     if cand.label == "MISC" and (_PUBLISHER_HEAD.match(span.text) or org_like(span.text)):
-        return Candidate(cand.start, cand.end, "ORG", cand.source, cand.ent_id)
-    first = doc[cand.start - 1] if cand.start > 0 else None
-    article = first is not None and first.text in {"Le", "La", "Les", "L'"}
-    if cand.label == "PER" and cand.source == "model" and len(span) == 1 and article:
-        return Candidate(cand.start - 1, cand.end, "ORG", cand.source, cand.ent_id)
-    if cand.label == "PER" and span[0].text in {"Le", "La", "Les"} and len(span) == 2:
-        return Candidate(cand.start, cand.end, "ORG", cand.source, cand.ent_id)
+        return cand.changed("misc_with_org_head", label="ORG")
     return cand
 
 

@@ -16,10 +16,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from corpus_mining.nlp.acronym_roles import AcronymRoles, acronym_roles, locate, passage_offsets
 from corpus_mining.nlp.acronyms import AcronymDefinition, find_definitions, find_mentions
 from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
-from corpus_mining.nlp.entity_rules import names_an_actor
 from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import load_lexicon
@@ -125,6 +125,7 @@ class _DocumentState:
     definitions: dict[str, AcronymDefinition]
     not_actor: Any
     is_place: Any
+    roles: AcronymRoles
     in_reference: dict[str, bool]
     result: DocumentResult
     passage_mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -133,8 +134,13 @@ class _DocumentState:
     @classmethod
     def of(cls, document: DocumentInput, extractor: Extractor) -> _DocumentState:
         definitions = {d.acronym: d for d in reversed(find_definitions(document.text))}
-        common = {a for a, d in definitions.items() if not names_an_actor(a, d.expansion)}
-        not_actors = extractor.concept_terms | common
+        roles = acronym_roles(
+            document.text,
+            definitions,
+            document.passages,
+            is_concept=lambda term: fold(term) in extractor.folded_terms,
+        )
+        not_actors = extractor.concept_terms | roles.not_org
 
         def not_actor(text: str) -> bool:
             singular = text[:-1] if text.endswith("s") else text
@@ -147,6 +153,7 @@ class _DocumentState:
             definitions=definitions,
             not_actor=not_actor,
             is_place=extractor.is_place,
+            roles=roles,
             in_reference={p["passage_id"]: f for p, f in zip(passages, flags, strict=True)},
             result=DocumentResult(doc_id=document.doc_id),
         )
@@ -164,6 +171,8 @@ class _DocumentState:
             is_common_phrase=partial(_written_lowercase, text=self.document.text),
             bibliography=bibliography,
             is_place=self.is_place,
+            acronyms=self.roles.acronyms(),
+            org_expansions=self.roles.expansions.get(passage["passage_id"], ()),
         )
         rows = _rows(passage, mentions, concepts, bibliography)
         lemmas, shared = passage_lemmas(doc, hits)
@@ -191,15 +200,16 @@ class _DocumentState:
             result.concepts.extend(concepts)
             result.lemmas.append(found["lemmas"])
             result.candidates.append(found["candidates"])
+        self.roles.relabel_model_orgs(result.mentions)
         self._acronyms(extractor)
         return result
 
     def _acronyms(self, extractor: Extractor) -> None:
         text, result = self.document.text, self.result
-        offsets = _passage_offsets(text, self.document.passages)
+        offsets = passage_offsets(text, self.document.passages)
         surface_of = {m["text"]: _surface(m) for m in result.mentions}
         for acronym, definition in sorted(self.definitions.items()):
-            passage_id, start = _locate(offsets, definition.start)
+            passage_id, start = locate(offsets, definition.start)
             concept = extractor.folded_terms.get(fold(acronym)) or extractor.folded_terms.get(
                 fold(definition.expansion)
             )
@@ -247,6 +257,7 @@ def _rows(
             "label": m.label,
             "entity_id": None,
             "source": m.source,
+            "rule": m.rule,
             "gazetteer_id": m.gazetteer_id,
             "in_reference": in_reference(m.start, m.end),
         }
@@ -275,24 +286,6 @@ def _never(text: str) -> bool:
 def _written_lowercase(phrase: str, text: str) -> bool:
     """Whether ``phrase`` also occurs in ``text`` entirely in lower case."""
     return phrase.lower() in text and phrase.lower() != phrase
-
-
-def _passage_offsets(text: str, passages: tuple[dict[str, Any], ...]) -> list[tuple[int, str]]:
-    """Start offset of each passage in the document text (passages are in order)."""
-    offsets, cursor = [], 0
-    for passage in passages:
-        start = text.find(passage["text"], cursor)
-        offsets.append((start, passage["passage_id"]))
-        cursor = start + len(passage["text"])
-    return offsets
-
-
-def _locate(offsets: list[tuple[int, str]], position: int) -> tuple[str | None, int]:
-    found: tuple[str | None, int] = (None, 0)
-    for start, passage_id in offsets:
-        if start <= position:
-            found = (passage_id, position - start)
-    return found
 
 
 _EXTRACTORS: dict[ExtractRecipe, Extractor] = {}

@@ -2,7 +2,8 @@
 
 The entity ruler runs before the statistical NER, so gazetteer names and generic
 institution patterns ("Université de ...", "Conseil régional de ...", "gouvernement
-français") are set first and the model predicts around them.
+français") are set first and the model predicts around them. After the NER,
+``org_head_proposals`` adds the lower-case institutional names it misses.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from typing import Any
 
 from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
 from corpus_mining.nlp.models import load_model
+from corpus_mining.nlp.org_proposals import make_org_head_proposals
+
+# Registered with spaCy on import; named here so the import is not "unused".
+FACTORIES = (make_org_head_proposals,)
 
 # Components the extract stage never reads: the dependency parser is the slowest one.
 EXCLUDED = ("parser", "senter")
@@ -49,6 +54,7 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
     _add_ruler(nlp, "entity_ruler", "LOWER", insensitive + _INSTITUTION_PATTERNS)
     if exact:
         _add_ruler(nlp, "gazetteer_exact", "ORTH", exact)
+    nlp.add_pipe("org_head_proposals", after="ner")
     return nlp
 
 

