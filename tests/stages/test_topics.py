@@ -11,7 +11,7 @@ import pytest
 import yaml
 from sklearn.metrics import normalized_mutual_info_score
 
-from corpus_mining.errors import StageError
+from corpus_mining.errors import ParamsError, StageError
 from corpus_mining.stages.extract import run_extract
 from corpus_mining.stages.ingest import run_ingest
 from corpus_mining.stages.topics import run_topics
@@ -209,8 +209,24 @@ def test_sentence_transformers_embedder_offline_and_a_bad_model_is_one_clear_lin
             )
         }
     )
-    from corpus_mining.errors import ParamsError
-
     with pytest.raises(ParamsError) as error:
         run_topics(bad)
     assert "topics.embedding_model" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_guided_topics_from_a_lexicon_family_run_and_stay_deterministic(tmp_path):
+    params = override(
+        _prepare(tmp_path, docs_per_theme=2), topics={"guided_families": ["organisational_form"]}
+    )
+    first = run_topics(params)
+    digests = _digests(params)
+    again = run_topics(params)
+    assert _digests(params) == digests
+    assert first["n_topics"] >= 2 and first == {
+        **again,
+        "embedding_seconds": first["embedding_seconds"],
+        "embedding_cache": first["embedding_cache"],
+    }
+    unknown = override(params, topics={"guided_families": ["no_such_family"]})
+    with pytest.raises(ParamsError, match="guided_families"):
+        run_topics(unknown)
