@@ -37,6 +37,9 @@ import _vocabulary as V
 from _prose import Pools, Writer, capitalise, load_pools
 
 METADATA_COLUMNS = ("file", "title", "date", "lang", "kind", "authors", "source")
+# A journal article is an "abstract" in the pipeline's kinds (ingest.kinds lists "academic
+# article" among its synonyms); "article" alone is ambiguous and would be rejected.
+METADATA_KINDS = {"article": "abstract"}
 FORMATS = (("txt", 0.5), ("md", 0.35), ("html", 0.15))
 # Targets: paragraphs overshoot them a little (the median comes out near 700 words).
 MEDIAN_WORDS, SIGMA_WORDS, MIN_WORDS, MAX_WORDS = 630, 0.8, 80, 7600
@@ -84,7 +87,7 @@ class Document:
             "title": self.title,
             "date": self.date,
             "lang": self.lang,
-            "kind": self.kind,
+            "kind": METADATA_KINDS.get(self.kind, self.kind),
             "authors": "; ".join(self.authors),
             "source": self.source,
         }
