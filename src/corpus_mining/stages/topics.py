@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -41,9 +40,8 @@ from corpus_mining.topics.fit import (
     ClusterSettings,
     TopicFit,
     fit_topics,
-    refit_labels,
     remap_topics,
-    stratified_sample,
+    topic_stability,
 )
 from corpus_mining.topics.guided import guide, seed_topics
 from corpus_mining.topics.labels import (
@@ -59,7 +57,6 @@ from corpus_mining.topics.quality import (
     language_shares,
     mixed_topic_share,
     nmi_topic_language,
-    stability,
     topic_diversity,
 )
 from corpus_mining.topics.representation import (
@@ -70,23 +67,11 @@ from corpus_mining.topics.representation import (
     top_terms_by_language,
 )
 from corpus_mining.topics.tables import per_class_rows, topic_rows
+from corpus_mining.topics.units import Units, make_units
 
 log = logging.getLogger(__name__)
 
 STABILITY_UNITS = 5000
-
-
-@dataclass
-class Units:
-    """What the model sees: one row per passage (or document), in a stable order."""
-
-    ids: list[str]
-    doc_ids: list[str]
-    langs: list[str]
-    kinds: list[str]
-    texts: list[str]
-    lemmas: list[str]
-    shared: list[str]
 
 
 def _documents(params: Params) -> dict[str, dict[str, Any]]:
@@ -96,45 +81,16 @@ def _documents(params: Params) -> dict[str, dict[str, Any]]:
 
 
 def _units(params: Params, docs: dict[str, dict[str, Any]]) -> Units:
-    cfg = params.topics
     passages = pq.read_table(
         params.paths.passages, columns=["passage_id", "doc_id", "lang", "text"]
     )
     lemmas = pq.read_table(params.paths.lemmas, columns=["passage_id", "lemmas", "shared"])
-    joined = passages.join(lemmas, "passage_id").sort_by("passage_id").to_pylist()
-    rows = [
-        r
-        for r in joined
-        if r["doc_id"] in docs and len((r["lemmas"] or "").split()) >= cfg.min_passage_words
-    ]
-    if cfg.unit == "document":
-        rows = _by_document(rows, docs)
-    return Units(
-        ids=[r["passage_id"] for r in rows],
-        doc_ids=[r["doc_id"] for r in rows],
-        langs=[r["lang"] or "und" for r in rows],
-        kinds=[docs[r["doc_id"]]["kind"] or "unknown" for r in rows],
-        texts=[r["text"] for r in rows],
-        lemmas=[r["lemmas"] for r in rows],
-        shared=[r["shared"] for r in rows],
+    return make_units(
+        passages.join(lemmas, "passage_id").to_pylist(),
+        docs,
+        min_passage_words=params.topics.min_passage_words,
+        unit=params.topics.unit,
     )
-
-
-def _by_document(
-    rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        grouped[row["doc_id"]].append(row)
-    return [
-        {
-            "passage_id": doc_id,
-            "doc_id": doc_id,
-            "lang": docs[doc_id]["lang"],
-            **{key: "\n\n".join(r[key] for r in members) for key in ("text", "lemmas", "shared")},
-        }
-        for doc_id, members in sorted(grouped.items())
-    ]
 
 
 def _make_embedder(params: Params, inputs: list[str]) -> Embedder:
@@ -434,27 +390,11 @@ def _metrics(
         "mixed_topic_share": mixed_topic_share(
             topics, units.langs, languages=params.ingest.languages
         ),
-        "stability": _stability(params, fit, embeddings),
+        "stability": topic_stability(
+            fit, embeddings, seeds=cfg.stability_seeds, seed=cfg.seed, max_units=STABILITY_UNITS
+        ),
         "embedder": embedder_id,
         "labels_applied": len(matches.assigned),
         "labels_unmatched": len(matches.unmatched),
         "warnings": fit.warnings,
     }
-
-
-def _stability(params: Params, fit: TopicFit, embeddings: np.ndarray) -> dict[str, Any] | None:
-    """Mean ARI of refits with other seeds, on at most 5,000 fitted units (k-means only)."""
-    cfg = params.topics
-    if cfg.stability_seeds < 2 or fit.plan.clusterer != "kmeans" or fit.count.k < 2:
-        return None
-    subset = [
-        fit.fitted[i]
-        for i in stratified_sample(
-            [params.topics.unit] * len(fit.fitted), STABILITY_UNITS, seed=cfg.seed
-        )
-    ]
-    labelings = [[fit.topics[i] for i in subset]]
-    for offset in range(1, cfg.stability_seeds):
-        refit = refit_labels(embeddings[subset], fit.plan, k=fit.count.k, seed=cfg.seed + offset)
-        labelings.append(refit.tolist())
-    return {"ari": stability(labelings), "seeds": cfg.stability_seeds, "units": len(subset)}

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from corpus_mining.topics.granularity import TopicCount, choose_topic_count
 from corpus_mining.topics.model import ModelPlan, build_topic_model, fit_reducer
+from corpus_mining.topics.quality import stability
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,31 @@ def remap_topics(topics: Sequence[int], before: Sequence[int], after: Sequence[i
     """Carry a merge over to every unit: ``before``/``after`` are the fitted units' topics."""
     mapping = dict(zip(before, after, strict=True))
     return [mapping.get(t, t) for t in topics]
+
+
+def topic_stability(
+    fit: TopicFit,
+    embeddings: npt.NDArray[np.float32],
+    *,
+    seeds: int,
+    seed: int,
+    max_units: int,
+) -> dict[str, Any] | None:
+    """Mean ARI between the fit and refits with ``seeds - 1`` other seeds (k-means only).
+
+    Computed on at most ``max_units`` of the fitted units (a seeded sample); None when
+    there is nothing to compare (one seed, HDBSCAN, or a single topic).
+    """
+    if seeds < 2 or fit.plan.clusterer != "kmeans" or fit.count.k < 2:
+        return None
+    subset = [
+        fit.fitted[i] for i in stratified_sample([""] * len(fit.fitted), max_units, seed=seed)
+    ]
+    labelings = [[fit.topics[i] for i in subset]]
+    for offset in range(1, seeds):
+        refit = refit_labels(embeddings[subset], fit.plan, k=fit.count.k, seed=seed + offset)
+        labelings.append(refit.tolist())
+    return {"ari": stability(labelings), "seeds": seeds, "units": len(subset)}
 
 
 def refit_labels(
