@@ -52,6 +52,20 @@ def docx_bytes(
                 grid.cell(i, j).text = cell
     buffer = io.BytesIO()
     document.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same archive with every entry dated 2000-01-01: the same content, the same bytes.
+
+    python-docx stamps each zip entry with the current time, so two documents written a
+    second apart would get different bytes, hence different doc_ids.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)), source.read(info))
     return buffer.getvalue()
 
 
