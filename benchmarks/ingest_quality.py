@@ -14,7 +14,7 @@ Twice: on the texts alone, then with a ``metadata.csv`` that gives each page's u
 web addresses count. ``--errors`` lists the pages of split ``tune`` that are wrong (id,
 gold, predicted, rule): never those of split ``held``.
 
-Usage: python benchmarks/ingest_quality.py [--pages FILE ...] [--texts DIR] [--errors]
+Usage: python benchmarks/ingest_quality.py [--pages FILE ...] [--texts DIR ...] [--errors]
 """
 
 from __future__ import annotations
@@ -39,26 +39,36 @@ sys.path.insert(0, str(ROOT / "src"))
 from corpus_mining.config import Params, parse_params  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 
+DEVSET = ROOT / "benchmarks" / "devset"
+# pages_fr/en: annotated for actors too; kinds/: kinds and years only, all of split tune.
 DEFAULT_PAGES = [
-    ROOT.parent / "devset-fr" / "benchmarks" / "devset" / "pages_fr.jsonl",
-    ROOT.parent / "devset-en" / "benchmarks" / "devset" / "pages_en.jsonl",
+    DEVSET / "pages_fr.jsonl",
+    DEVSET / "pages_en.jsonl",
+    DEVSET / "kinds" / "pages_kinds.jsonl",
 ]
-DEFAULT_TEXTS = Path("/tmp/devset_texts")
+DEFAULT_TEXTS = [Path("/tmp/devset_texts"), Path("/tmp/devset_texts_kinds")]
 KINDS = ("report", "interview", "abstract", "news", "institutional", "other")
 
 
-def load_pages(files: list[Path], texts: Path) -> list[dict[str, Any]]:
-    """The annotated pages whose text file exists, in file order."""
+def load_pages(files: list[Path], texts: list[Path]) -> list[dict[str, Any]]:
+    """The annotated pages whose text file exists in one of ``texts``, in file order.
+
+    Each page gets a ``text_path`` key: where its text was found.
+    """
     pages = []
     for path in files:
         if not path.is_file():
             print(f"(not found, skipped: {path})")
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                page = json.loads(line)
-                if (texts / f"{page['id']}.txt").is_file():
-                    pages.append(page)
+            if not line.strip():
+                continue
+            page = json.loads(line)
+            found = [folder / f"{page['id']}.txt" for folder in texts]
+            page["text_path"] = next((f for f in found if f.is_file()), None)
+            page["file"] = path.stem
+            if page["text_path"] is not None:
+                pages.append(page)
     return pages
 
 
@@ -70,14 +80,14 @@ def _params(work: Path) -> Params:
     return parse_params(raw)
 
 
-def predict(pages: list[dict[str, Any]], texts: Path, *, with_urls: bool) -> pd.DataFrame:
+def predict(pages: list[dict[str, Any]], *, with_urls: bool) -> pd.DataFrame:
     """Run ingest on the pages in a temp project; one row per page with gold and predicted."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         params = _params(work)
         params.paths.corpus.mkdir(parents=True)
         for page in pages:
-            shutil.copy(texts / f"{page['id']}.txt", params.paths.corpus / f"{page['id']}.txt")
+            shutil.copy(page["text_path"], params.paths.corpus / f"{page['id']}.txt")
         if with_urls:
             with params.paths.metadata.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle)
@@ -94,6 +104,7 @@ def predict(pages: list[dict[str, Any]], texts: Path, *, with_urls: bool) -> pd.
             {
                 "id": page["id"],
                 "split": page["split"],
+                "file": page["file"],
                 "lang": page["lang"],
                 "gold_kind": page["kind"],
                 "gold_year": page["year"] if page.get("year_stated") else None,
@@ -131,6 +142,10 @@ def report(frame: pd.DataFrame, title: str, *, errors: bool) -> None:
         part = frame[frame["split"] == split]
         groups.append((split, part))
         groups.extend((f"{split}/{lang}", part[part["lang"] == lang]) for lang in ("fr", "en"))
+    if len(set(frame["file"])) > 1:  # e.g. the kinds-only pages apart from the actor pages
+        groups.extend(
+            (f"tune:{name}", part[part["split"] == "tune"]) for name, part in frame.groupby("file")
+        )
     table = pd.DataFrame([{"group": name, **scores(part)} for name, part in groups if len(part)])
     print(table.to_string(index=False))
     confusion = pd.crosstab(frame["gold_kind"], frame["kind"].fillna("-"), margins=True)
@@ -164,7 +179,7 @@ def main() -> None:
     """Parse arguments, run both settings and print."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, nargs="+", default=DEFAULT_PAGES)
-    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--texts", type=Path, nargs="+", default=DEFAULT_TEXTS)
     parser.add_argument("--errors", action="store_true", help="list wrong pages of split tune")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
@@ -172,8 +187,8 @@ def main() -> None:
     if not pages:
         sys.exit(f"no page with a text under {args.texts}: nothing to measure")
     print(f"{len(pages)} pages ({Counter(p['split'] for p in pages)})")
-    report(predict(pages, args.texts, with_urls=False), "texts alone", errors=args.errors)
-    report(predict(pages, args.texts, with_urls=True), "texts + url in metadata.csv", errors=False)
+    report(predict(pages, with_urls=False), "texts alone", errors=args.errors)
+    report(predict(pages, with_urls=True), "texts + url in metadata.csv", errors=False)
 
 
 if __name__ == "__main__":

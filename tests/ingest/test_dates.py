@@ -33,6 +33,8 @@ BODY_EN = (
         (["Guide", BODY_EN, "© European Network of Clusters, 2008"], "2008", "text:copyright"),
         (["REVUE D'ÉCONOMIE TERRITORIALE (2/2011)", BODY_FR], "2011", "text:issue"),
         (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),
+        (["Journal of Regions", "2018, vol. 46, issue 3", BODY_EN], "2018", "text:issue"),
+        (["Les tiers-lieux", "14 Juil, 2020 | SOCIÉTÉ", BODY_FR], "2020-07-14", "text:date_line"),
     ],
 )  # fmt: skip
 def test_publication_cues(paragraphs, date, source):
@@ -82,6 +84,8 @@ def test_iso_date_reads_absolute_dates_only(value, read):
      ("https://example.org/blog/2016-07-un-titre", "2016-07"),
      ("https://example.org/affaires/201201/19/un-titre", "2012-01"),
      ("https://example.org/france/20210520/12345", "2021-05-20"),
+     ("https://example.org/eco/20140117art000123/un-titre", "2014-01-17"),
+     ("https://example.org/doc/20149999x/un-titre", None),
      ("https://example.org/page-2019-b", None),
      ("https://example.org/ptce", None)],
 )  # fmt: skip

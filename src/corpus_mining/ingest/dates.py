@@ -39,6 +39,7 @@ _RECORDED_PARAGRAPHS = 4
 _ISSUE = re.compile(
     rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
     rf"|\(\s*\d{{1,2}}\s*/\s*({_YEAR})\s*\)"
+    rf"|(?<![\d/.-])({_YEAR})\s*,\s*(?:vol\.|volume|issue|n\s?°|no\.)\s*\w*\s*\d"  # "2018, vol. 46"
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)([^\n]{0,80})")
 # Separators between the fields of a metadata line ("Par X | Publié le ... | 3 min").
@@ -65,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cues = load_cues()
     month = rf"{phrase_pattern(merged(cues['months']))}\.?"
     written = (
-        rf"(?:{_DAY}\.?\s+{month}\s+{_YEAR}|{month}\s+{_DAY},?\s+{_YEAR}|{month}\s+{_YEAR}"
+        rf"(?:{_DAY}\.?\s+{month},?\s+{_YEAR}|{month}\s+{_DAY},?\s+{_YEAR}|{month}\s+{_YEAR}"
         rf"|{_NUMERIC}|{_ISO})(?!\d)"
     )
     token = rf"(?:{written}|(?<!\d){_YEAR}(?!\d))"
@@ -200,7 +201,7 @@ def _issue(paragraphs: list[str]) -> str | None:
     for paragraph in _top(paragraphs):
         match = _ISSUE.search(fold(paragraph))
         if match:
-            return match.group(1) or match.group(2)
+            return next(year for year in match.groups() if year)
     return None
 
 
@@ -269,7 +270,8 @@ def date_in_url(url: str) -> str | None:
     if match:
         return "-".join(part for part in match.groups() if part)
     match = re.search(rf"/({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?/", path)
-    if match:  # /201201/ or /20210520/, as news sites write them
+    match = match or re.search(rf"/({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[a-z_-])", path)
+    if match:  # /201201/, /20210520/ or /20140117trib0008/, as news sites write them
         return "-".join(part for part in match.groups() if part)
     match = re.search(rf"/({_YEAR})/", path)
     return match.group(1) if match else None

@@ -31,6 +31,7 @@ from corpus_mining.ingest.cues import CUES_PATH
 from corpus_mining.ingest.dedup import DuplicateLink, find_duplicates, minhash
 from corpus_mining.ingest.discover import Entry, discover
 from corpus_mining.ingest.document import IngestedDocument, read_document
+from corpus_mining.ingest.kinds import WEIGHTS_PATH
 from corpus_mining.ingest.metadata import MetadataTable, Rejected, load_metadata_csv
 from corpus_mining.io import ParquetStream, scratch_dir, write_csv, write_json
 from corpus_mining.progress import progress
@@ -96,6 +97,7 @@ def fingerprint(cfg: IngestParams) -> str:
         cfg.model_dump(mode="json", exclude=_NOT_PER_FILE),
         code_digest("ingest"),
         file_digest(CUES_PATH),
+        file_digest(WEIGHTS_PATH),
         versions(
             "lingua-language-detector",
             "trafilatura",

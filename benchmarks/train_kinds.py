@@ -1,0 +1,201 @@
+"""Fit the kind weights (``src/corpus_mining/ingest/kind_weights.yaml``) on real pages.
+
+Training data: the development pages of split ``tune`` (never ``held``) whose text is in
+one of the ``--texts`` folders, read by the ingest stage exactly as a corpus would be,
+plus the short documents written for it in ``benchmarks/kind_examples.yaml``. Features:
+``corpus_mining.ingest.kind_features``. Model: multinomial logistic regression with an
+L2 penalty (scikit-learn, lbfgs), classes weighted by their inverse frequency so that the
+many news pages do not drown the few glossaries. Deterministic: same inputs, same file.
+
+``--cv`` prints the five-fold cross-validated accuracy on the real tune pages (the written
+documents always stay in training) for each ``--c`` value, and writes nothing.
+
+Usage: python benchmarks/train_kinds.py [--pages FILE ...] [--texts DIR ...] [--c 0.3]
+       [--cv] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ingest_quality import DEFAULT_PAGES, _params  # noqa: E402
+
+from corpus_mining.ingest.dates import date_from_text  # noqa: E402
+from corpus_mining.ingest.document import count_words  # noqa: E402
+from corpus_mining.ingest.kind_features import kind_features  # noqa: E402
+from corpus_mining.ingest.kinds import WEIGHTS_PATH  # noqa: E402
+from corpus_mining.stages.ingest import run_ingest  # noqa: E402
+
+EXAMPLES = ROOT / "benchmarks" / "kind_examples.yaml"
+KINDS = ("report", "interview", "abstract", "news", "institutional", "other")
+SEED = 0
+CLASS_WEIGHT: str | None = "balanced"
+# A written example states a pattern on purpose (a speaker's turns, a lone "Publié le"
+# line) that real pages show rarely: it counts for this many pages.
+EXAMPLE_WEIGHT = 5.0
+
+
+def tune_pages(files: list[Path], texts: list[Path]) -> list[tuple[dict[str, Any], Path]]:
+    """The pages of split tune with a text in one of ``texts``, and that text's path."""
+    found = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            page = json.loads(line) if line.strip() else None
+            if page is None or page["split"] != "tune":
+                continue
+            text = next(
+                (d / f"{page['id']}.txt" for d in texts if (d / f"{page['id']}.txt").is_file()),
+                None,
+            )
+            if text is not None:
+                found.append((page, text))
+    return found
+
+
+def page_documents(pages: list[tuple[dict[str, Any], Path]]) -> pd.DataFrame:
+    """The pages as the ingest stage stores them: kind, text, n_words, date_source."""
+    with tempfile.TemporaryDirectory() as tmp:
+        params = _params(Path(tmp))
+        params.paths.corpus.mkdir(parents=True)
+        for page, text in pages:
+            shutil.copy(text, params.paths.corpus / f"{page['id']}.txt")
+        run_ingest(params)
+        docs = pd.read_parquet(
+            params.paths.documents, columns=["path", "text", "n_words", "date_source"]
+        )
+    gold = {page["id"]: page["kind"] for page, _ in pages}
+    docs["kind"] = docs["path"].str.removesuffix(".txt").map(gold)
+    docs["source"] = "page"
+    return docs.sort_values("path").reset_index(drop=True)
+
+
+def example_documents(path: Path = EXAMPLES) -> pd.DataFrame:
+    """The written examples, dated by the same rules as the stage."""
+    rows = []
+    for i, example in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]):
+        text = example["text"].strip()
+        _, date_source = date_from_text(text.split("\n\n"))
+        n_words = int(example.get("n_words", count_words(text)))
+        rows.append(
+            {
+                "path": f"example-{i:03d}",
+                "text": text,
+                "n_words": n_words,
+                "date_source": date_source,
+                "kind": example["kind"],
+                "source": "example",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def feature_matrix(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row of named features per document, columns in the features' own order."""
+    rows = [
+        kind_features(text.split("\n\n"), int(n_words), date_source=date_source)
+        for text, n_words, date_source in zip(
+            docs["text"], docs["n_words"], docs["date_source"], strict=True
+        )
+    ]
+    return pd.DataFrame(rows).fillna(0.0)
+
+
+def fit(features: pd.DataFrame, kinds: pd.Series, c: float, sources: pd.Series) -> Any:
+    """A seeded multinomial logistic regression; a written example counts EXAMPLE_WEIGHT pages."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight=CLASS_WEIGHT, max_iter=5000, random_state=SEED)
+    weights = np.where(sources.to_numpy() == "example", EXAMPLE_WEIGHT, 1.0)
+    return model.fit(features.to_numpy(), kinds.to_numpy(), sample_weight=weights)
+
+
+def cross_validate(docs: pd.DataFrame, features: pd.DataFrame, c: float) -> float:
+    """Five-fold accuracy on the real pages; written examples always stay in training."""
+    from sklearn.model_selection import StratifiedKFold
+
+    pages = np.flatnonzero(docs["source"].to_numpy() == "page")
+    examples = np.flatnonzero(docs["source"].to_numpy() == "example")
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    right = 0
+    for train, test in folds.split(pages, docs["kind"].iloc[pages]):
+        rows = np.concatenate([pages[train], examples])
+        model = fit(features.iloc[rows], docs["kind"].iloc[rows], c, docs["source"].iloc[rows])
+        predicted = model.predict(features.iloc[pages[test]].to_numpy())
+        right += int((predicted == docs["kind"].iloc[pages[test]].to_numpy()).sum())
+    return right / len(pages)
+
+
+def weights_yaml(model: Any, names: list[str], docs: pd.DataFrame, c: float) -> str:
+    """The fitted model as a readable file: centred weights, one line per feature."""
+    order = [list(model.classes_).index(k) for k in KINDS]
+    coef = model.coef_[order]
+    coef = coef - coef.mean(axis=0)  # the same decisions; a weight now reads against the rest
+    bias = model.intercept_[order] - model.intercept_.mean()
+    counts = Counter(zip(docs["source"], docs["kind"], strict=True))
+    lines = [
+        "# Weights of the kind classifier (src/corpus_mining/ingest/kinds.py), written by",
+        "# benchmarks/train_kinds.py: do not edit by hand, re-fit. Score of a kind = its bias",
+        "# + sum over features of value x weight; the highest score wins. A positive weight",
+        "# pulls towards the kind of its column. Columns: " + ", ".join(KINDS) + ".",
+        f"# Fitted on {sum(n for (s, _), n in counts.items() if s == 'page')} tune pages and "
+        f"{sum(n for (s, _), n in counts.items() if s == 'example')} written examples; C = {c}.",
+        "# Per kind (pages + examples): "
+        + ", ".join(f"{k} {counts[('page', k)]}+{counts[('example', k)]}" for k in KINDS),
+        f"kinds: [{', '.join(KINDS)}]",
+        f"bias: [{', '.join(f'{b:.3f}' for b in bias)}]",
+        "weights:",
+    ]
+    lines += [
+        f"  {name}: [{', '.join(f'{w:.3f}' for w in coef[:, j])}]" for j, name in enumerate(names)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Read pages and examples, then cross-validate or fit and write the weights."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=Path, nargs="+", default=DEFAULT_PAGES)
+    parser.add_argument("--texts", type=Path, nargs="+", default=[Path("/tmp/devset_texts")])
+    parser.add_argument("--c", type=float, nargs="+", default=[0.1])
+    parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy only")
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    args = parser.parse_args()
+    pages = tune_pages(args.pages, args.texts)
+    if not pages:
+        sys.exit("no tune page with a text: nothing to fit on")
+    docs = pd.concat([page_documents(pages), example_documents()], ignore_index=True)
+    features = feature_matrix(docs)
+    print(
+        f"{len(pages)} tune pages, {int((docs['source'] == 'example').sum())} examples, "
+        f"{features.shape[1]} features"
+    )
+    if args.cv:
+        for c in args.c:
+            print(
+                f"C = {c}: cross-validated accuracy on tune pages {cross_validate(docs, features, c):.1%}"
+            )
+        return
+    model = fit(features, docs["kind"], args.c[0], docs["source"])
+    args.out.write_text(
+        weights_yaml(model, list(features.columns), docs, args.c[0]), encoding="utf-8"
+    )
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,263 @@
+"""Named text features of a document's kind, each a small non-negative number.
+
+Three families, all read from the paragraphs (and the rule that dated the document):
+
+- one cue count per kind, from ``cues.yaml`` (``cue:abstract``, ``cue:news``...):
+  headings of a kind's own ("Résumé", "Qui sommes-nous", "Executive summary"), weak
+  headings (menu words), strong phrases and phrases in the first part of the text. One
+  feature per kind rather than one per cue family: fewer weights to fit, less to overfit;
+- structure and voice: question/answer turns, speaker labels, bylines, numbered sections,
+  definition lists, quotations, citations, past tense, first and second person, bullets;
+- length bins and the date rule (a "Publié le" line or a dateline is a news habit).
+
+Counts are damped (``log2(1 + n)``, capped) so that one long list of cues cannot outvote
+everything else. ``kinds.py`` weighs the features; the weights are fitted on real pages
+(``benchmarks/train_kinds.py``) and shipped in ``kind_weights.yaml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
+from corpus_mining.ingest.dates import day_month_dates
+
+_HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
+_HEADING_WORDS = 6
+_CAP = 3.0
+_CUE_CAP = 4.0
+HEADING_WEIGHT = 3.0
+STRONG_WEIGHT = 2.0
+WEAK_WEIGHT = 0.5
+_QA_LABEL = re.compile(r"^(?:q|r|a|question|reponse|answer|response)\s*\d*\s*[:.)–—-]\s")
+# "Jane Rowe: ...", "Xavier ROY (XR) : ...", "La Tribune - ...": a speaker's turn.
+_SPEAKER = re.compile(
+    r"^([A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+){0,3})(?:\s\([A-Z]{1,4}\))?\s?[:–—-]\s+\S"
+)
+_ANSWER_WORDS = 12
+_DEFINITION = re.compile(r"^([^\W\d][^:–—]{0,48}?)\s?(?::|\s[–—]|\s-)\s+\S")
+_NUMBERED = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZÀ-Þ]")
+_CITATION = re.compile(
+    r"\(([A-ZÀ-Þ][\w'’-]+(?: et al\.?|,? (?:and|et|&) [A-ZÀ-Þ][\w'’-]+)?,? (?:19|20)\d\d)[a-z]?\)"
+)
+_NOTE_MARK = re.compile(r"\w\[\d{1,3}\]")  # encyclopedia footnote calls: "DATAR[1]"
+# An encyclopedia or glossary entry opens by defining its subject.
+_DEFINES = re.compile(
+    r"^(?:un|une|le|la|les|l'|a|an|the)\s?[^.,;:]{2,60}?,?(?:\s[^.,;:]{0,30},)?\s"
+    r"(?:est|sont|désigne|is|are|refers to)\s(?:un|une|le|la|l'|des|a|an|the)\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^[-–—•*\s]*(?:par|by|auteur|author|rédigé par|written by|posted by|article by|text by)"
+    r"\s*:?\s+[A-ZÀ-Þ]",
+    re.I,
+)
+_QUOTE = re.compile(r"[«“\"]\s*[^»”\"]{20,400}?\s*[»”\"]")
+_BULLET = re.compile(r"^\s*(?:[•▪●◦*-]|\d{1,2}[.)])\s+\S", re.M)
+# The date rules of ``dates.date_from_text`` that become features, by their short name.
+DATE_RULES = (
+    "published",
+    "dateline",
+    "header_field",
+    "issue",
+    "recorded",
+    "updated",
+    "date_line",
+    "copyright",
+    "citation",
+)
+
+
+@dataclass(frozen=True)
+class _KindCues:
+    headings: frozenset[str]
+    weak_headings: frozenset[str]
+    strong_phrases: re.Pattern[str]
+    phrases: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, _KindCues]:
+    table = load_cues()["kinds"]
+    return {
+        kind: _KindCues(
+            frozenset(merged(cues["headings"])),
+            frozenset(merged(cues.get("weak_headings", {}))),
+            re.compile(phrase_pattern(merged(cues["strong_phrases"]))),
+            re.compile(phrase_pattern(merged(cues["phrases"]))),
+        )
+        for kind, cues in table.items()
+    }
+
+
+@lru_cache(maxsize=8)
+def _table_pattern(name: str) -> re.Pattern[str]:
+    """The phrases of the per-language table ``name`` of cues.yaml, as one pattern."""
+    return re.compile(phrase_pattern(merged(load_cues()[name])))
+
+
+def damped(count: float, cap: float = _CAP) -> float:
+    """``log2(1 + count)``, at most ``cap``: the 1st cue counts 1, the 3rd 2, the 7th 3."""
+    return round(min(cap, math.log2(1.0 + count)), 6)
+
+
+def _heading(paragraph: str) -> str | None:
+    """The folded heading text of a short paragraph ("Résumé :", "1. Introduction")."""
+    words = paragraph.split()
+    if not words or len(words) > _HEADING_WORDS:
+        return None
+    text = fold(paragraph).strip(" :.-–—#*?!")
+    return re.sub(r"^(?:[ivx]+|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+", "", text)
+
+
+def _labelled_heading(paragraph: str) -> str | None:
+    """The words before a colon opening a paragraph ("Mots-clés : a, b" -> "mots-cles")."""
+    head = fold(paragraph[:40]).split(":", 1)[0].strip()
+    return head if ":" in paragraph[:40] else None
+
+
+def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
+    """Per kind, the cues found with their weight: strongest first, then by name.
+
+    A heading of the kind's own weighs 3, a strong phrase 2, a phrase 1, a weak heading
+    (a menu word such as "Contact") half.
+    """
+    hits: dict[str, list[tuple[float, str]]] = {}
+    head = fold("\n".join(paragraphs)[:_HEAD_CHARS])
+    headings = {h for p in paragraphs if (h := _heading(p) or _labelled_heading(p))}
+    for kind, cues in _cue_patterns().items():
+        strong = {re.sub(r"\s+", " ", m.group(0)) for m in cues.strong_phrases.finditer(head)}
+        found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
+        found = {p for p in found if not any(p in q for q in strong)}  # counted once
+        found_headings = headings & cues.headings
+        hits[kind] = sorted(
+            [(HEADING_WEIGHT, f"heading:{h}") for h in found_headings]
+            + [(STRONG_WEIGHT, f"phrase:{p}") for p in strong]
+            + [
+                (WEAK_WEIGHT, f"heading:{h}")
+                for h in (headings & cues.weak_headings) - found_headings
+            ]
+            + [(1.0, f"phrase:{p}") for p in found],
+            key=lambda hit: (-hit[0], hit[1]),
+        )
+    return hits
+
+
+def cue_features(paragraphs: list[str]) -> dict[str, float]:
+    """Per kind, ``cue:<kind>``: the weighted count of its cues found, damped."""
+    return {
+        f"cue:{kind}": damped(sum(weight for weight, _ in hits), _CUE_CAP)
+        for kind, hits in cue_hits(paragraphs).items()
+    }
+
+
+def _addressed_question(paragraph: str) -> bool:
+    """A question put to someone ("Pourquoi avez-vous ... ?", "How did you ... ?")."""
+    question = paragraph.rstrip()
+    if not question.endswith("?"):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", question[:-1])[-1]
+    return _table_pattern("second_person").search(fold(last).replace("-", " ")) is not None
+
+
+def _speaker_turns(paragraphs: list[str]) -> int:
+    """Turns of speakers who speak twice or more, when two speakers or more do."""
+    speakers = Counter(m.group(1) for p in paragraphs if (m := _SPEAKER.match(p)))
+    recurring = [n for n in speakers.values() if n >= 2]
+    return sum(recurring) if len(speakers) >= 2 and recurring else 0
+
+
+def turn_features(paragraphs: list[str]) -> dict[str, float]:
+    """Questions and their answers, speaker turns, Q/A labels and definition lists."""
+    questions = [p.rstrip().endswith("?") for p in paragraphs]
+    pairs = list(itertools.pairwise(range(len(paragraphs))))
+    answered = sum(  # a question, then a paragraph long enough to be an answer
+        1
+        for i, j in pairs
+        if questions[i] and not questions[j] and len(paragraphs[j].split()) >= _ANSWER_WORDS
+    )
+    replies = sum(
+        1
+        for i, j in pairs
+        if questions[i] and _table_pattern("reply_openers").match(fold(paragraphs[j][:40]))
+    )
+    terms = [
+        m.group(1)
+        for p in paragraphs
+        if (m := _DEFINITION.match(p)) and len(p.split()) - len(m.group(1).split()) >= 5
+    ]
+    distinct = len(set(terms))
+    return {
+        "question_paragraphs": damped(sum(questions)),
+        "question_turns": damped(answered),
+        "addressed_questions": damped(sum(1 for p in paragraphs if _addressed_question(p))),
+        "answered_questions": damped(replies),
+        "qa_labels": float(sum(1 for p in paragraphs if _QA_LABEL.match(fold(p[:30]))) >= 2),
+        "speaker_turns": damped(_speaker_turns(paragraphs)),
+        "definition_list": float(
+            distinct >= 4 and distinct >= 0.3 * len(paragraphs) and distinct == len(terms)
+        ),
+    }
+
+
+def _count(name: str, folded: str) -> int:
+    return len(_table_pattern(name).findall(folded))
+
+
+def layout_features(paragraphs: list[str]) -> dict[str, float]:
+    """Bylines, numbered sections, dates, quotations, voice, citations, bullets."""
+    head = "\n".join(paragraphs)[:_HEAD_CHARS]
+    folded = fold(head)
+    return {
+        "byline": float(any(_BYLINE.match(p) and len(p.split()) <= 12 for p in paragraphs[:15])),
+        "numbered_sections": damped(
+            sum(1 for p in paragraphs if _NUMBERED.match(p) and len(p.split()) <= 12)
+        ),
+        "dates_in_text": damped(len(set(day_month_dates(head)))),
+        "reference_marks": damped(len(_NOTE_MARK.findall(head)), 2.0),
+        "defining_opening": float(any(_DEFINES.match(p) for p in paragraphs[:4])),
+        "quotations": damped(len(_QUOTE.findall(head))),
+        "past_tense": damped(_count("past_tense", folded)),
+        "first_person_plural": damped(_count("first_person_plural", folded)),
+        "first_person_singular": damped(_count("first_person_singular", folded)),
+        "second_person": damped(_count("second_person", folded)),
+        "author_year_citations": damped(len(set(_CITATION.findall(head))), 2.0),
+        "subheadings": damped(sum(1 for p in paragraphs if _is_subheading(p))),
+        "bullets": damped(len(_BULLET.findall(head))),
+    }
+
+
+def _is_subheading(paragraph: str) -> bool:
+    """A short line without closing punctuation that starts with a capital."""
+    words = paragraph.split()
+    return 1 <= len(words) <= 8 and paragraph[:1].isupper() and paragraph[-1:] not in ".!?:;,"
+
+
+def _dated_top(paragraphs: list[str]) -> bool:
+    """A date on its own line among the first three paragraphs (above or under a title)."""
+    return any(len(p.split()) <= 6 and day_month_dates(p) for p in paragraphs[:3])
+
+
+def context_features(paragraphs: list[str], n_words: int, date_source: str) -> dict[str, float]:
+    """Length bins and the rule that dated the document (one feature per rule)."""
+    rule = date_source.removeprefix("text:")
+    features = {f"date:{name}": float(rule == name) for name in DATE_RULES}
+    features["date:date_under_title"] = float(rule == "date_line" and _dated_top(paragraphs))
+    features["length_under_150"] = float(n_words < 150)
+    features["length_over_3000"] = float(n_words >= 3000)
+    return features
+
+
+def kind_features(paragraphs: list[str], n_words: int, *, date_source: str) -> dict[str, float]:
+    """Every named feature of a document, in a stable order (see the module docstring)."""
+    return {
+        **cue_features(paragraphs),
+        **turn_features(paragraphs),
+        **layout_features(paragraphs),
+        **context_features(paragraphs, n_words, date_source),
+    }
