@@ -402,6 +402,16 @@ TREND_TOPIC_LINEAGES = TableSchema(
     ),
 )  # fmt: skip
 
+TREND_LINEAGE_PASSAGES = TableSchema(
+    name="trend_lineage_passages", file="topic_lineage_passages.csv",
+    key=("period", "topic_id", "rank"),
+    description="Representative passages of each topic in each period of the lineages.",
+    schema=_schema(
+        ("period", _S), ("topic_id", _I32), ("rank", _I32), ("passage_id", _S),
+        ("similarity", _F64),
+    ),
+)  # fmt: skip
+
 # Wide tables that `dvc plots` draws: one column per member of evolution.plot_family.
 TREND_PLOT_CONCEPT_RATES = TableSchema(
     name="trend_plot_concept_rates", file="plot_concept_rates.csv", key=("period",),
@@ -419,4 +429,5 @@ TREND_TABLES: tuple[TableSchema, ...] = (
     TREND_PERIODS, TREND_CONCEPTS, TREND_CONCEPT_TESTS, TREND_FAMILIES, TREND_SPECIFICITIES,
     TREND_EMERGING_FADING, TREND_TOPICS, TREND_ACTORS, TREND_PLOT_CONCEPT_RATES,
     TREND_PLOT_FAMILY_SHARES, TREND_TOPIC_LINEAGES,
+    TREND_LINEAGE_PASSAGES,
 )  # fmt: skip

@@ -24,7 +24,7 @@ from helpers import ROOT, make_params
 # The sample corpus built by sample_params is shared with test_report_browser.py.
 pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
 
-SECTIONS = ("corpus", "topics", "time", "actors")
+SECTIONS = ("corpus", "topics", "time", "actors", "lineages")
 CHARTS = (
     "documents-by-year",
     "documents-by-language",
@@ -38,6 +38,7 @@ CHARTS = (
     "top-actors-by-type",
     "actor-trajectories",
     "actor-concept-network",
+    "topic-lineages",
 )
 
 

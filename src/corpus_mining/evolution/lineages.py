@@ -261,3 +261,40 @@ def _row_key(row: dict[str, Any]) -> tuple[str, int, str, int]:
         str(row["period_to"]),
         int(row["topic_to"]),
     )
+
+
+def representatives(
+    units: Units,
+    nodes: dict[str, list[Node]],
+    ids: Sequence[str],
+    *,
+    per_node: int,
+    eligible: Sequence[bool],
+) -> list[dict[str, Any]]:
+    """The units of each node closest to the node's (uncentred) centroid, best first.
+
+    Only ``eligible`` units (running prose) are shown, unless a node has none; ties are
+    broken by unit id.
+    """
+    periods = np.asarray([p or "" for p in units.periods], dtype=object)
+    topics = np.asarray(units.topics)
+    rows: list[dict[str, Any]] = []
+    for period in sorted(nodes):
+        for node in nodes[period]:
+            members = np.flatnonzero((periods == period) & (topics == node.topic))
+            shown = [int(i) for i in members if eligible[int(i)]] or [int(i) for i in members]
+            centre = units.embeddings[members].mean(axis=0)
+            centre = centre / (float(np.linalg.norm(centre)) or 1.0)
+            score = {int(i): float(units.embeddings[i] @ centre) for i in shown}
+            ranked = sorted(score, key=lambda i: (-score[i], ids[i]))[:per_node]
+            rows += [
+                {
+                    "period": period,
+                    "topic_id": node.topic,
+                    "rank": rank,
+                    "passage_id": ids[i],
+                    "similarity": round(score[i], 6),
+                }
+                for rank, i in enumerate(ranked, start=1)
+            ]
+    return rows

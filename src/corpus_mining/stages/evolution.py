@@ -35,6 +35,7 @@ from corpus_mining.schemas import (
     TREND_CONCEPTS,
     TREND_EMERGING_FADING,
     TREND_FAMILIES,
+    TREND_LINEAGE_PASSAGES,
     TREND_PERIODS,
     TREND_PLOT_CONCEPT_RATES,
     TREND_PLOT_FAMILY_SHARES,
@@ -172,8 +173,9 @@ def run_evolution(params: Params) -> dict[str, Any]:
     _write(specific, TREND_SPECIFICITIES, out)
     _write(lists, TREND_EMERGING_FADING, out)
     _write(_topic_table(params, docs, periods), TREND_TOPICS, out)
-    lineages, lineage_metrics = topic_lineages(params, periods.of_doc, periods.order)
-    _write(_frame(lineages, TREND_TOPIC_LINEAGES), TREND_TOPIC_LINEAGES, out)
+    lineages = topic_lineages(params, periods.of_doc, periods.order)
+    _write(_frame(lineages.rows, TREND_TOPIC_LINEAGES), TREND_TOPIC_LINEAGES, out)
+    _write(_frame(lineages.passages, TREND_LINEAGE_PASSAGES), TREND_LINEAGE_PASSAGES, out)
     mentions = _read(params.paths.mentions, ["mention_id", "doc_id", "entity_id", "in_reference"])
     entities = _read(params.paths.entities, ["entity_id", "canonical", "label", "actor_type"])
     actors = actor_rows(
@@ -200,7 +202,7 @@ def run_evolution(params: Params) -> dict[str, Any]:
         "falling": sorted(tests.loc[tests["direction"] == "falling", "concept"])
         if len(tests)
         else [],
-        "topic_lineages": lineage_metrics,
+        "topic_lineages": lineages.metrics,
     }
     write_json(metrics, params.paths.evolution_metrics)
     return metrics

@@ -7,6 +7,7 @@ an emptied cache only costs time).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -17,16 +18,18 @@ from corpus_mining.config import Params
 from corpus_mining.evolution.lineage_checks import choose_threshold, placebo_test
 from corpus_mining.evolution.lineages import (
     RELATIONS,
+    Node,
     Step,
     Units,
     describe,
     lineage_rows,
     make_units,
+    representatives,
     steps,
 )
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.embedders import make_embedder
-from corpus_mining.topics.representation import make_vectorizer
+from corpus_mining.topics.representation import is_substantive, make_vectorizer
 
 
 def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
@@ -55,14 +58,21 @@ def _embeddings(params: Params, frame: pd.DataFrame) -> np.ndarray:
     return np.asarray(cache.get_or_compute(inputs, embedder.embed), dtype=np.float64)
 
 
-def topic_lineages(
-    params: Params, periods: dict[str, str], order: list[str]
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Lineage rows and their metrics, for documents' ``periods`` (in time ``order``)."""
+@dataclass(frozen=True)
+class Lineages:
+    """Rows of the lineage table, representative passages of its nodes, and metrics."""
+
+    rows: list[dict[str, Any]]
+    passages: list[dict[str, Any]]
+    metrics: dict[str, Any]
+
+
+def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) -> Lineages:
+    """Lineages for documents' ``periods`` (in time ``order``), checked for stability."""
     cfg = params.evolution
     frame = _passages(params, periods)
     if frame["period"].notna().sum() == 0 or len(order) < 2:
-        return [], {"threshold": cfg.lineage_threshold, "relations": {}}
+        return Lineages([], [], {"threshold": cfg.lineage_threshold, "relations": {}})
     units = make_units(
         _embeddings(params, frame),
         [int(t) for t in frame["topic_id"]],
@@ -73,11 +83,13 @@ def topic_lineages(
         ),
     )
 
-    def lineage(some: Units) -> list[Step]:
-        nodes = describe(
+    def nodes_of(some: Units) -> dict[str, list[Node]]:
+        return describe(
             some, order, min_passages=cfg.lineage_min_passages, top_n=cfg.lineage_top_terms
         )
-        return steps(nodes, order, weight=cfg.lineage_centroid_weight)
+
+    def lineage(some: Units) -> list[Step]:
+        return steps(nodes_of(some), order, weight=cfg.lineage_centroid_weight)
 
     docs = list(frame["doc_id"])
     metrics: dict[str, Any] = {}
@@ -97,4 +109,12 @@ def topic_lineages(
         relations={r: sum(row["relation"] == r for row in rows) for r in RELATIONS},
         placebo=vars(placebo),
     )
-    return rows, metrics
+    minimum = params.topics.min_representative_words
+    shown = representatives(
+        units,
+        nodes_of(units),
+        list(frame["passage_id"]),
+        per_node=params.topics.representative_passages,
+        eligible=[is_substantive(text, min_words=minimum) for text in frame["text"]],
+    )
+    return Lineages(rows, shown, metrics)
