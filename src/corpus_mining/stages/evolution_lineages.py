@@ -2,7 +2,8 @@
 
 Embeddings are those of the ``topics`` stage, read through its embedding cache (the same
 embedder and settings give the same id, so nothing is recomputed after ``topics`` ran;
-an emptied cache only costs time).
+an emptied cache only costs time). With ``topics.unit: document`` the passages are
+embedded one by one here (each takes its document's topic), which costs one embedding run.
 """
 
 from __future__ import annotations
