@@ -16,6 +16,8 @@ from corpus_mining.topics.curation import (
 )
 from corpus_mining.topics.labels import TopicSignature, load_topic_labels
 
+from helpers import ROOT
+
 SPLIT_YAML = """\
 labels:
   - label: "Harbours"
@@ -125,3 +127,13 @@ def test_apply_splits_cuts_matched_topics_and_reports_them():
     assert outcomes[1].topic is None and "4 passages, fewer than 5" in outcomes[1].reason
     rows = split_report_rows(outcomes)
     assert [(r["status"], r["topic_ids"]) for r in rows] == [("split", "1;3"), ("unmatched", "")]
+
+
+def test_the_shipped_split_example_loads(tmp_path):
+    shipped = ROOT / "corpus" / "topic_labels.yaml"
+    assert load_topic_splits(shipped) == []
+    block = shipped.read_text(encoding="utf-8").split("# Splits", 1)[1].split("# Example", 1)[0]
+    example = "\n".join(line[2:] for line in block.splitlines() if line.startswith("#   "))
+    (tmp_path / "topic_labels.yaml").write_text(example, encoding="utf-8")
+    (split,) = load_topic_splits(tmp_path / "topic_labels.yaml")
+    assert split.into == 2 and split.top_terms and split.passages
