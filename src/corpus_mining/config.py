@@ -190,6 +190,13 @@ class EvolutionParams(_Section):
     top_terms: int = Field(default=20, ge=1)
     min_actor_mentions: int = Field(default=2, ge=1)
     plot_family: str = "organisational_form"
+    # Topic lineages (evolution/lineages.py): "auto" chooses the threshold by stability.
+    lineage_threshold: Literal["auto"] | Annotated[float, Field(gt=0, le=1)] = "auto"
+    lineage_centroid_weight: float = Field(default=0.5, ge=0, le=1)
+    lineage_min_passages: int = Field(default=3, ge=1)
+    lineage_top_terms: int = Field(default=10, ge=1)
+    lineage_boot: int = Field(default=20, ge=2)
+    lineage_permutations: int = Field(default=99, ge=1)
 
 
 class DaskParams(_Section):

@@ -389,6 +389,29 @@ TREND_ACTORS = TableSchema(
     ),
 )  # fmt: skip
 
+TREND_TOPIC_LINEAGES = TableSchema(
+    name="trend_topic_lineages", file="topic_lineages.csv",
+    key=("period_from", "topic_from", "period_to", "topic_to"),
+    description="Links between topics of adjacent periods (continue, split, merge) and "
+    "topics that emerge or fade (their missing end is topic -1 with 0 passages).",
+    schema=_schema(
+        ("period_from", _S), ("topic_from", _I32), ("period_to", _S), ("topic_to", _I32),
+        ("similarity", _F64), ("relation", _S), ("shared_terms", _S),
+        ("n_passages_from", _I32), ("n_passages_to", _I32), ("centroid_cosine", _F64),
+        ("term_jaccard", _F64),
+    ),
+)  # fmt: skip
+
+TREND_LINEAGE_PASSAGES = TableSchema(
+    name="trend_lineage_passages", file="topic_lineage_passages.csv",
+    key=("period", "topic_id", "rank"),
+    description="Representative passages of each topic in each period of the lineages.",
+    schema=_schema(
+        ("period", _S), ("topic_id", _I32), ("rank", _I32), ("passage_id", _S),
+        ("similarity", _F64),
+    ),
+)  # fmt: skip
+
 # Wide tables that `dvc plots` draws: one column per member of evolution.plot_family.
 TREND_PLOT_CONCEPT_RATES = TableSchema(
     name="trend_plot_concept_rates", file="plot_concept_rates.csv", key=("period",),
@@ -405,5 +428,6 @@ TREND_PLOT_FAMILY_SHARES = TableSchema(
 TREND_TABLES: tuple[TableSchema, ...] = (
     TREND_PERIODS, TREND_CONCEPTS, TREND_CONCEPT_TESTS, TREND_FAMILIES, TREND_SPECIFICITIES,
     TREND_EMERGING_FADING, TREND_TOPICS, TREND_ACTORS, TREND_PLOT_CONCEPT_RATES,
-    TREND_PLOT_FAMILY_SHARES,
+    TREND_PLOT_FAMILY_SHARES, TREND_TOPIC_LINEAGES,
+    TREND_LINEAGE_PASSAGES,
 )  # fmt: skip

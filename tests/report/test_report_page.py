@@ -13,7 +13,7 @@ BUNDLE = "/*FAKE-PLOTLY-BUNDLE*/"
 
 def test_report_has_every_section_chart_and_data_link(inputs):
     report = build_report(inputs, plotly_js=BUNDLE)
-    assert report.sections == ("corpus", "topics", "time", "actors")
+    assert report.sections == ("corpus", "topics", "time", "actors", "lineages")
     for anchor in report.sections:
         assert f'<section id="{anchor}">' in report.html
     assert report.html.count(BUNDLE) == 1
@@ -32,6 +32,8 @@ def test_report_has_every_section_chart_and_data_link(inputs):
         "actor_concept_network",
         "files_set_aside",
         "topic_passages",
+        "topic_lineages",
+        "lineage_passages",
     } <= linked
 
 
@@ -39,7 +41,8 @@ def test_corpus_text_is_escaped_everywhere(inputs):
     html = build_report(inputs, plotly_js=BUNDLE).html
     assert HOSTILE not in html and "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Cie" in html
-    assert html.count("<script") == 1 + len(re.findall(r'class="plotly-graph-div"', html))
+    # the bundle, one call per chart, and the lineage chart's click handler
+    assert html.count("<script") == 2 + len(re.findall(r'class="plotly-graph-div"', html))
 
 
 def test_french_text_is_written_as_utf8_not_escaped(inputs):

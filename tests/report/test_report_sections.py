@@ -156,3 +156,29 @@ def test_network_evidence_locates_each_example_passage(inputs):
     assert first["title"] == "Les pôles de compétitivité" and first["date"] == "2010-05-01"
     assert (first["position"], first["char_start"], first["char_end"]) == (0, 0, 40)
     assert first["concept"] == "cluster" and first["actor_type"] == "eu_institution"
+
+
+def test_lineage_chart_leads_to_the_passages_of_both_ends_of_each_link(inputs):
+    from corpus_mining.report.section_lineages import lineage_figure, lineages_section
+
+    section = lineages_section(inputs)
+    figure = lineage_figure(inputs.topic_lineages, {}, PERIODS)
+    sankey = figure.data[0]
+    assert list(sankey.link.source) == [0] and list(sankey.link.target) == [1]  # emerge: no band
+    targets = [*sankey.link.customdata, *sankey.node.customdata]
+    for anchor in targets:  # every band and box opens a block of passages
+        assert f'<details class="lineage" id="{anchor}">' in section.body
+    block = section.body.split(f'id="{sankey.link.customdata[0]}">')[1].split("</details>")[0]
+    assert "d1-0001" in block and "d2-0000" in block  # the passages of both ends
+    assert "&lt;script&gt;" in block and "<script>alert" not in section.body
+    assert list(section.data["lineage_passages"]["passage_id"]) == ["d1-0001", "d2-0001", "d2-0000"]
+
+
+def test_lineage_section_without_lineages_has_an_empty_chart(inputs):
+    from dataclasses import replace
+
+    from corpus_mining.report.section_lineages import lineages_section
+
+    empty = replace(inputs, topic_lineages=inputs.topic_lineages.iloc[:0])
+    section = lineages_section(empty)
+    assert section.chart_ids == ("fig-topic-lineages",) and "lineage-" not in section.body

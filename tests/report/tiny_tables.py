@@ -239,6 +239,37 @@ def _specificities() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*columns, "expected", "specificity", "g2"])
 
 
+def _topic_lineages() -> pd.DataFrame:
+    """Pôles continue into hubs (topic 0 -> 1); topic 1 emerges in the first period's wake."""
+    return pd.DataFrame(
+        {
+            "period_from": PERIODS[:1] * 2,
+            "topic_from": [-1, 0],
+            "period_to": PERIODS[1:] * 2,
+            "topic_to": [0, 1],
+            "similarity": [0.05, 0.4],
+            "relation": ["emerge", "continue"],
+            "shared_terms": ["", f"network; {HOSTILE}"],
+            "n_passages_from": [0, 2],
+            "n_passages_to": [3, 2],
+            "centroid_cosine": [np.nan, 0.6],
+            "term_jaccard": [np.nan, 0.2],
+        }
+    )
+
+
+def _lineage_passages() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "period": [PERIODS[0], PERIODS[1], PERIODS[1]],
+            "topic_id": [0, 0, 1],
+            "rank": [1, 1, 1],
+            "passage_id": ["d1-0001", "d2-0001", "d2-0000"],
+            "similarity": [0.9, 0.8, 0.7],
+        }
+    )
+
+
 def make_inputs() -> ReportInputs:
     """A complete, tiny set of report inputs."""
     return ReportInputs(
@@ -269,4 +300,7 @@ def make_inputs() -> ReportInputs:
         family="organisational_form",
         family_members=("CLUSTER", "COMPETITIVENESS_POLE", "HUB", "NETWORK"),
         topic_metrics={"n_topics": 2, "coherence_npmi": 0.25},
+        topic_lineages=_topic_lineages(),
+        lineage_passages=_lineage_passages(),
+        lineage_metrics={"threshold": 0.3, "threshold_chosen_by": "stability"},
     )

@@ -24,7 +24,7 @@ from helpers import ROOT, make_params
 # The sample corpus built by sample_params is shared with test_report_browser.py.
 pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
 
-SECTIONS = ("corpus", "topics", "time", "actors")
+SECTIONS = ("corpus", "topics", "time", "actors", "lineages")
 CHARTS = (
     "documents-by-year",
     "documents-by-language",
@@ -38,6 +38,7 @@ CHARTS = (
     "top-actors-by-type",
     "actor-trajectories",
     "actor-concept-network",
+    "topic-lineages",
 )
 
 
@@ -92,7 +93,8 @@ def test_plotly_embedded_once_and_nothing_fetched_from_the_network(built):
     assert html.index("plotly.js v") < html.index("</head>")
     external = re.findall(r"<(?:script|link|img|iframe)\b[^>]*(?:src|href)=\"(?:https?:)?//", html)
     assert external == []
-    assert html.count("<script") == 1 + len(CHARTS)  # the bundle, then one call per chart
+    # the bundle, one call per chart, and the lineage chart's click handler
+    assert html.count("<script") == 2 + len(CHARTS)
     assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", html)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from corpus_mining.report.colours import colour_map
+from corpus_mining.schemas import TREND_LINEAGE_PASSAGES, TREND_TOPIC_LINEAGES
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class ReportInputs:
         family: Name of the lexicon family drawn as "hubs vs clusters".
         family_members: Concept ids of that family, in lexicon order.
         topic_metrics: ``metrics/topics.json`` (optional figures shown with the topics).
+        topic_lineages: ``schemas.TREND_TOPIC_LINEAGES``.
+        lineage_passages: ``schemas.TREND_LINEAGE_PASSAGES``.
+        lineage_metrics: ``topic_lineages`` of ``metrics/evolution.json`` (threshold, placebo).
     """
 
     documents: pd.DataFrame
@@ -57,6 +61,17 @@ class ReportInputs:
     family: str
     family_members: tuple[str, ...]
     topic_metrics: Mapping[str, Any] = field(default_factory=dict)
+    topic_lineages: pd.DataFrame = field(
+        default_factory=lambda: _empty(TREND_TOPIC_LINEAGES.schema.names)
+    )
+    lineage_passages: pd.DataFrame = field(
+        default_factory=lambda: _empty(TREND_LINEAGE_PASSAGES.schema.names)
+    )
+    lineage_metrics: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({name: [] for name in columns})
 
 
 def concept_name(concept_id: str, labels: Mapping[str, Mapping[str, str]]) -> str:

@@ -1,4 +1,4 @@
-"""Assemble the report: four sections, their data files, one self-contained page."""
+"""Assemble the report: five sections, their data files, one self-contained page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from corpus_mining.report.html import Section, fragment, page
 from corpus_mining.report.inputs import ReportInputs
 from corpus_mining.report.section_actors import actors_section
 from corpus_mining.report.section_corpus import corpus_documents, corpus_section
+from corpus_mining.report.section_lineages import lineages_section
 from corpus_mining.report.section_time import time_section
 from corpus_mining.report.section_topics import topics_section
 
@@ -84,6 +85,7 @@ def build_report(inputs: ReportInputs, *, plotly_js: str | None = None) -> Repor
         topics_section(inputs),
         time_section(inputs),
         actors_section(inputs),
+        lineages_section(inputs),
     )
     bundle = plotly.offline.get_plotlyjs() if plotly_js is None else plotly_js
     text = page(

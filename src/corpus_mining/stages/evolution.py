@@ -35,13 +35,16 @@ from corpus_mining.schemas import (
     TREND_CONCEPTS,
     TREND_EMERGING_FADING,
     TREND_FAMILIES,
+    TREND_LINEAGE_PASSAGES,
     TREND_PERIODS,
     TREND_PLOT_CONCEPT_RATES,
     TREND_PLOT_FAMILY_SHARES,
     TREND_SPECIFICITIES,
+    TREND_TOPIC_LINEAGES,
     TREND_TOPICS,
     TableSchema,
 )
+from corpus_mining.stages.evolution_lineages import topic_lineages
 from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
 
 log = logging.getLogger(__name__)
@@ -170,6 +173,9 @@ def run_evolution(params: Params) -> dict[str, Any]:
     _write(specific, TREND_SPECIFICITIES, out)
     _write(lists, TREND_EMERGING_FADING, out)
     _write(_topic_table(params, docs, periods), TREND_TOPICS, out)
+    lineages = topic_lineages(params, periods.of_doc, periods.order)
+    _write(_frame(lineages.rows, TREND_TOPIC_LINEAGES), TREND_TOPIC_LINEAGES, out)
+    _write(_frame(lineages.passages, TREND_LINEAGE_PASSAGES), TREND_LINEAGE_PASSAGES, out)
     mentions = _read(params.paths.mentions, ["mention_id", "doc_id", "entity_id", "in_reference"])
     entities = _read(params.paths.entities, ["entity_id", "canonical", "label", "actor_type"])
     actors = actor_rows(
@@ -196,6 +202,7 @@ def run_evolution(params: Params) -> dict[str, Any]:
         "falling": sorted(tests.loc[tests["direction"] == "falling", "concept"])
         if len(tests)
         else [],
+        "topic_lineages": lineages.metrics,
     }
     write_json(metrics, params.paths.evolution_metrics)
     return metrics

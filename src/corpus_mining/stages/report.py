@@ -28,7 +28,9 @@ from corpus_mining.schemas import (
     TREND_CONCEPTS,
     TREND_EMERGING_FADING,
     TREND_FAMILIES,
+    TREND_LINEAGE_PASSAGES,
     TREND_SPECIFICITIES,
+    TREND_TOPIC_LINEAGES,
     TREND_TOPICS,
     TableSchema,
 )
@@ -105,6 +107,9 @@ def read_inputs(params: Params) -> ReportInputs:
         family=params.evolution.plot_family,
         family_members=members,
         topic_metrics=_json(paths.topics_metrics),
+        topic_lineages=_trend(TREND_TOPIC_LINEAGES, params),
+        lineage_passages=_trend(TREND_LINEAGE_PASSAGES, params),
+        lineage_metrics=_json(paths.evolution_metrics).get("topic_lineages", {}),
     )
 
 

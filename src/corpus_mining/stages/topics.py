@@ -30,6 +30,7 @@ from corpus_mining.schemas import (
     TOPICS_PER_CLASS,
 )
 from corpus_mining.topics.cache import EmbeddingCache
+from corpus_mining.topics.curation import load_topic_splits, split_report_rows, split_topics
 from corpus_mining.topics.embedders import (
     DistributedEmbedder,
     Embedder,
@@ -189,14 +190,21 @@ def run_topics(params: Params) -> dict[str, Any]:
         before = [topics[i] for i in fit.fitted]
         model.merge_topics([units.lemmas[i] for i in fit.fitted], [list(g) for g in matches.merges])
         topics = remap_topics(topics, before, [int(t) for t in model.topics_])
-        signatures = _signatures(model, units, topics, embeddings, cfg)
-        matches = match_labels(labels, signatures, threshold=cfg.label_match_threshold)
-    for row in matches.unmatched:
-        log.warning("topic label %r not applied: %s", row.label, row.reason)
+    # Reviewers' splits, then the labels matched again so the parts can carry labels.
+    topics, signatures, cuts = split_topics(
+        load_topic_splits(params.paths.topic_labels), model, units.lemmas, fit.fitted, topics,
+        embeddings, threshold=cfg.label_match_threshold, seed=cfg.seed,
+        vectorizer=lambda n_topics: _vectorizer(cfg, n_topics=n_topics),
+        describe=lambda new: _signatures(model, units, new, embeddings, cfg),
+    )  # fmt: skip
+    matches = match_labels(labels, signatures, threshold=cfg.label_match_threshold)
+    misses = [(r.label, r.reason) for r in matches.unmatched]
+    for label, reason in misses + [(c.label, c.reason) for c in cuts if c.topic is None]:
+        log.warning("topic label or split %r not applied: %s", label, reason)
     terms = _outputs(params, model, units, docs, topics, embeddings, matches, fit.fitted)
     _save_model(model, params)
     write_csv(
-        _table(label_report_rows(matches, labels), TOPIC_LABEL_REPORT),
+        _table(label_report_rows(matches, labels) + split_report_rows(cuts), TOPIC_LABEL_REPORT),
         TOPIC_LABEL_REPORT,
         params.paths.topic_label_report,
     )

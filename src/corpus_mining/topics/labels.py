@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, TypedDict
+from typing import Annotated, Any, Literal, TypedDict
 
 import yaml
 from pydantic import (
@@ -73,6 +73,7 @@ class _LabelsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     labels: list[HumanLabel] = Field(default_factory=list)
+    splits: list[Any] = Field(default_factory=list)  # validated by topics.curation
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class LabelReportRow(TypedDict):
     """One row of the label report CSV."""
 
     label: str
-    status: Literal["applied", "merged", "unmatched"]
+    status: Literal["applied", "merged", "unmatched", "split"]
     topic_ids: str
     score: float
     reason: str

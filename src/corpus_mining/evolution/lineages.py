@@ -1,0 +1,300 @@
+"""Topic lineages: how each period's topics continue, split, merge, emerge and fade.
+
+Each topic is described per period by that period's passages only, so no period borrows
+from later ones: its c-TF-IDF top terms over lemmas, and its embedding centroid centred on
+the mean of all the period's passages (a drift shared by every topic is not likeness).
+Topics of adjacent periods are linked when their similarity, a weighted mean of centroid
+cosine and top-term Jaccard, reaches a threshold. A link is ``split`` when its source has
+several successors, ``merge`` when its target has several predecessors (when both, the
+side with more links names it, ``split`` on ties), else ``continue``; a topic-period with
+no predecessor ``emerge``s and one with no successor ``fade``s. On those rows the missing
+end is topic ``NO_TOPIC`` with 0 passages, and the similarity is the best one it had.
+
+References:
+    Chavalarias, D., & Cointet, J.-P. (2013). Phylomemetic patterns in science evolution:
+    the rise and fall of scientific fields. PLoS ONE 8(2): e54847.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+NO_TOPIC = -1
+RELATIONS = ("continue", "split", "merge", "emerge", "fade")
+
+
+@dataclass(frozen=True)
+class Units:
+    """The modelled passages, aligned: embedding, topic, period (None: undated), term counts."""
+
+    embeddings: np.ndarray
+    topics: Sequence[int]
+    periods: Sequence[str | None]
+    counts: Any  # scipy.sparse CSR matrix, one row per unit, one column per term
+    vocabulary: np.ndarray
+
+    def take(self, rows: np.ndarray) -> Units:
+        """The units at ``rows`` (repeats allowed, as in a bootstrap)."""
+        return Units(
+            self.embeddings[rows],
+            [self.topics[i] for i in rows],
+            [self.periods[i] for i in rows],
+            self.counts[rows],
+            self.vocabulary,
+        )
+
+    def with_periods(self, periods: Sequence[str | None]) -> Units:
+        """The same units placed in other periods (as in a placebo)."""
+        return Units(self.embeddings, self.topics, periods, self.counts, self.vocabulary)
+
+
+def make_units(
+    embeddings: np.ndarray,
+    topics: Sequence[int],
+    periods: Sequence[str | None],
+    lemmas: Sequence[str],
+    *,
+    vectorizer: Any,
+) -> Units:
+    """Units whose lemmas are counted once by ``vectorizer`` (``make_vectorizer``).
+
+    The vocabulary spans every period, but a period's terms are scored on its own rows
+    only: a word absent from a period has no count there, so nothing leaks backwards.
+    """
+    from scipy import sparse
+    from sklearn.base import clone
+
+    counter = clone(vectorizer).set_params(min_df=1)
+    try:
+        counts = sparse.csr_matrix(counter.fit_transform(list(lemmas)), dtype=np.float64)
+        vocabulary = np.asarray(counter.get_feature_names_out(), dtype=object)
+    except ValueError:  # no lemma but stop words
+        counts, vocabulary = sparse.csr_matrix((len(lemmas), 0)), np.asarray([], dtype=object)
+    return Units(
+        np.asarray(embeddings, dtype=np.float64), list(topics), list(periods), counts, vocabulary
+    )
+
+
+@dataclass(frozen=True)
+class Node:
+    """One topic in one period: its size, centred unit centroid and top terms."""
+
+    period: str
+    topic: int
+    n_passages: int
+    centroid: np.ndarray
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """The nodes of two adjacent periods and their pairwise similarities (rows: source)."""
+
+    before: str
+    after: str
+    source: list[Node]
+    target: list[Node]
+    cosine: np.ndarray
+    jaccard: np.ndarray
+    similarity: np.ndarray
+
+
+def describe(
+    units: Units, order: Sequence[str], *, min_passages: int, top_n: int
+) -> dict[str, list[Node]]:
+    """Nodes of each period: topics (outliers aside) with at least ``min_passages`` units.
+
+    Args:
+        units: The modelled passages.
+        order: Period labels in time order.
+        min_passages: Fewest units a topic needs in a period to be a node there.
+        top_n: Number of c-TF-IDF top terms kept per node.
+    """
+    periods = np.asarray([p or "" for p in units.periods], dtype=object)
+    topics = np.asarray(units.topics)
+    nodes: dict[str, list[Node]] = {}
+    for period in order:
+        rows = np.flatnonzero(periods == period)
+        chosen = [
+            t for t in sorted({int(t) for t in topics[rows]} - {NO_TOPIC})
+            if (topics[rows] == t).sum() >= min_passages
+        ]  # fmt: skip
+        terms = _period_terms(units, rows, chosen, top_n)
+        mean = units.embeddings[rows].mean(axis=0) if len(rows) else 0.0
+        nodes[period] = []
+        for topic in chosen:
+            members = rows[topics[rows] == topic]
+            centroid = units.embeddings[members].mean(axis=0) - mean
+            norm = float(np.linalg.norm(centroid)) or 1.0
+            nodes[period].append(
+                Node(period, topic, len(members), centroid / norm, terms.get(topic, ()))
+            )
+    return nodes
+
+
+def _period_terms(
+    units: Units, rows: np.ndarray, chosen: list[int], top_n: int
+) -> dict[int, tuple[str, ...]]:
+    """Top c-TF-IDF terms of the ``chosen`` topics among one period's ``rows`` only.
+
+    Every topic of the period (``chosen`` or not, outliers aside) is a class, as in
+    BERTopic; a term must occur in at least two of a topic's units to be one of its terms.
+    """
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from scipy import sparse
+
+    topics = np.asarray(units.topics)[rows]
+    rows, topics = rows[topics != NO_TOPIC], topics[topics != NO_TOPIC]
+    if not chosen or units.counts.shape[1] == 0:
+        return {}
+    classes = sorted(set(topics.tolist()))
+    member = sparse.csr_matrix(
+        (np.ones(len(rows)), (np.searchsorted(classes, topics), np.arange(len(rows)))),
+        shape=(len(classes), len(rows)),
+    )
+    counts = units.counts[rows]
+    present = np.flatnonzero(np.asarray(counts.sum(axis=0)).ravel() > 0)
+    counts, vocabulary = counts[:, present], units.vocabulary[present]
+    per_class = member @ counts
+    support = (member @ (counts > 0).astype(np.float64)).toarray()
+    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
+    weights[support < 2] = 0.0
+    result = {}
+    for topic in chosen:
+        row = classes.index(topic)
+        order = np.lexsort((vocabulary, -weights[row]))[:top_n]
+        result[topic] = tuple(str(vocabulary[i]) for i in order if weights[row, i] > 0)
+    return result
+
+
+def steps(nodes: dict[str, list[Node]], order: Sequence[str], *, weight: float) -> list[Step]:
+    """Similarities between the nodes of each pair of adjacent periods.
+
+    ``similarity = weight * max(cosine, 0) + (1 - weight) * jaccard``.
+    """
+    result = []
+    for before, after in itertools.pairwise(order):
+        source, target = nodes.get(before, []), nodes.get(after, [])
+        cosine = np.zeros((len(source), len(target)))
+        jaccard = np.zeros((len(source), len(target)))
+        for i, a in enumerate(source):
+            for j, b in enumerate(target):
+                cosine[i, j] = float(a.centroid @ b.centroid)
+                union = set(a.terms) | set(b.terms)
+                jaccard[i, j] = len(set(a.terms) & set(b.terms)) / len(union) if union else 0.0
+        similarity = weight * np.clip(cosine, 0.0, None) + (1 - weight) * jaccard
+        result.append(Step(before, after, source, target, cosine, jaccard, similarity))
+    return result
+
+
+def lineage_rows(found: Sequence[Step], *, threshold: float) -> list[dict[str, Any]]:
+    """Rows of ``topic_lineages.csv``: links at ``threshold`` and emerge/fade events."""
+    rows: list[dict[str, Any]] = []
+    for step in found:
+        linked = step.similarity >= threshold
+        out, into = linked.sum(axis=1), linked.sum(axis=0)
+        for i, j in zip(*np.nonzero(linked), strict=True):
+            rows.append(_link(step, int(i), int(j), _relation(int(out[i]), int(into[j]))))
+        for j in np.flatnonzero(into == 0):
+            best = float(step.similarity[:, j].max()) if len(step.source) else 0.0
+            rows.append(_event(step.target[j], step.before, best, "emerge"))
+        for i in np.flatnonzero(out == 0):
+            best = float(step.similarity[i].max()) if len(step.target) else 0.0
+            rows.append(_event(step.source[i], step.after, best, "fade"))
+    return sorted(rows, key=_row_key)
+
+
+def _relation(successors: int, predecessors: int) -> str:
+    if successors == 1 and predecessors == 1:
+        return "continue"
+    return "merge" if predecessors > successors else "split"
+
+
+def _link(step: Step, i: int, j: int, relation: str) -> dict[str, Any]:
+    a, b = step.source[i], step.target[j]
+    shared = [term for term in a.terms if term in set(b.terms)]
+    return {
+        "period_from": a.period,
+        "topic_from": a.topic,
+        "period_to": b.period,
+        "topic_to": b.topic,
+        "similarity": round(float(step.similarity[i, j]), 6),
+        "relation": relation,
+        "shared_terms": "; ".join(shared),
+        "n_passages_from": a.n_passages,
+        "n_passages_to": b.n_passages,
+        "centroid_cosine": round(float(step.cosine[i, j]), 6),
+        "term_jaccard": round(float(step.jaccard[i, j]), 6),
+    }
+
+
+def _event(node: Node, other_period: str, best: float, relation: str) -> dict[str, Any]:
+    """An emerge (``node`` in the later period) or fade (in the earlier) row."""
+    emerging = relation == "emerge"
+    empty = {"period": other_period, "topic": NO_TOPIC, "n_passages": 0}
+    mine = {"period": node.period, "topic": node.topic, "n_passages": node.n_passages}
+    start, end = (empty, mine) if emerging else (mine, empty)
+    return {
+        "period_from": start["period"],
+        "topic_from": start["topic"],
+        "period_to": end["period"],
+        "topic_to": end["topic"],
+        "similarity": round(best, 6),
+        "relation": relation,
+        "shared_terms": "",
+        "n_passages_from": start["n_passages"],
+        "n_passages_to": end["n_passages"],
+        "centroid_cosine": None,
+        "term_jaccard": None,
+    }
+
+
+def _row_key(row: dict[str, Any]) -> tuple[str, int, str, int]:
+    return (
+        str(row["period_from"]),
+        int(row["topic_from"]),
+        str(row["period_to"]),
+        int(row["topic_to"]),
+    )
+
+
+def representatives(
+    units: Units,
+    nodes: dict[str, list[Node]],
+    ids: Sequence[str],
+    *,
+    per_node: int,
+    eligible: Sequence[bool],
+) -> list[dict[str, Any]]:
+    """The units of each node closest to the node's (uncentred) centroid, best first.
+
+    Only ``eligible`` units (running prose) are shown, unless a node has none; ties are
+    broken by unit id.
+    """
+    periods = np.asarray([p or "" for p in units.periods], dtype=object)
+    topics = np.asarray(units.topics)
+    rows: list[dict[str, Any]] = []
+    for period in sorted(nodes):
+        for node in nodes[period]:
+            members = np.flatnonzero((periods == period) & (topics == node.topic))
+            shown = [int(i) for i in members if eligible[int(i)]] or [int(i) for i in members]
+            centre = units.embeddings[members].mean(axis=0)
+            centre = centre / (float(np.linalg.norm(centre)) or 1.0)
+            score = {int(i): float(units.embeddings[i] @ centre) for i in shown}
+            ranked = sorted(score, key=lambda i: (-score[i], ids[i]))[:per_node]
+            rows += [
+                {
+                    "period": period,
+                    "topic_id": node.topic,
+                    "rank": rank,
+                    "passage_id": ids[i],
+                    "similarity": round(score[i], 6),
+                }
+                for rank, i in enumerate(ranked, start=1)
+            ]
+    return rows

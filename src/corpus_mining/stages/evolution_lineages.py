@@ -1,0 +1,121 @@
+"""The ``evolution`` stage's topic lineages: read the modelled passages, link, check, return.
+
+Embeddings are those of the ``topics`` stage, read through its embedding cache (the same
+embedder and settings give the same id, so nothing is recomputed after ``topics`` ran;
+an emptied cache only costs time). With ``topics.unit: document`` the passages are
+embedded one by one here (each takes its document's topic), which costs one embedding run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+
+from corpus_mining.config import Params
+from corpus_mining.evolution.lineage_checks import choose_threshold, placebo_test
+from corpus_mining.evolution.lineages import (
+    RELATIONS,
+    Node,
+    Step,
+    Units,
+    describe,
+    lineage_rows,
+    make_units,
+    representatives,
+    steps,
+)
+from corpus_mining.topics.cache import EmbeddingCache
+from corpus_mining.topics.embedders import make_embedder
+from corpus_mining.topics.representation import is_substantive, make_vectorizer
+
+
+def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
+    """Modelled passages (``passage_topics``) with document, period, text and lemmas."""
+    units = pq.read_table(params.paths.passage_topics, columns=["passage_id", "topic_id"])
+    passages = pq.read_table(params.paths.passages, columns=["passage_id", "doc_id", "text"])
+    lemmas = pq.read_table(params.paths.lemmas, columns=["passage_id", "lemmas", "shared"])
+    frame: pd.DataFrame = units.join(passages, "passage_id").join(lemmas, "passage_id").to_pandas()
+    frame = frame.sort_values("passage_id").reset_index(drop=True)
+    frame["period"] = frame["doc_id"].map(periods)
+    return frame
+
+
+def _embeddings(params: Params, frame: pd.DataFrame) -> np.ndarray:
+    cfg = params.topics
+    inputs = list(frame["shared" if cfg.embedder == "lsa" else "text"].fillna(""))
+    embedder = make_embedder(
+        cfg.embedder,
+        model=cfg.embedding_model,
+        dimensions=cfg.lsa_dimensions,
+        seed=cfg.seed,
+        threads=cfg.threads,
+        corpus=inputs,
+    )
+    cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
+    return np.asarray(cache.get_or_compute(inputs, embedder.embed), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Lineages:
+    """Rows of the lineage table, representative passages of its nodes, and metrics."""
+
+    rows: list[dict[str, Any]]
+    passages: list[dict[str, Any]]
+    metrics: dict[str, Any]
+
+
+def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) -> Lineages:
+    """Lineages for documents' ``periods`` (in time ``order``), checked for stability."""
+    cfg = params.evolution
+    frame = _passages(params, periods)
+    if frame["period"].notna().sum() == 0 or len(order) < 2:
+        return Lineages([], [], {"threshold": cfg.lineage_threshold, "relations": {}})
+    units = make_units(
+        _embeddings(params, frame),
+        [int(t) for t in frame["topic_id"]],
+        [None if pd.isna(p) else str(p) for p in frame["period"]],
+        list(frame["lemmas"].fillna("")),
+        vectorizer=make_vectorizer(
+            min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
+        ),
+    )
+
+    def nodes_of(some: Units) -> dict[str, list[Node]]:
+        return describe(
+            some, order, min_passages=cfg.lineage_min_passages, top_n=cfg.lineage_top_terms
+        )
+
+    def lineage(some: Units) -> list[Step]:
+        return steps(nodes_of(some), order, weight=cfg.lineage_centroid_weight)
+
+    docs = list(frame["doc_id"])
+    metrics: dict[str, Any] = {}
+    threshold = cfg.lineage_threshold
+    if threshold == "auto":
+        choice = choose_threshold(units, docs, lineage, n_boot=cfg.lineage_boot, seed=cfg.seed)
+        threshold = choice.threshold
+        metrics["threshold_kappa"] = {str(t): k for t, k in choice.kappa.items()}
+    rows = lineage_rows(lineage(units), threshold=threshold)
+    placebo = placebo_test(
+        units, docs, lineage, threshold=threshold, permutations=cfg.lineage_permutations,
+        seed=cfg.seed,
+    )  # fmt: skip
+    metrics.update(
+        threshold=threshold,
+        threshold_chosen_by="stability" if cfg.lineage_threshold == "auto" else "params",
+        relations={r: sum(row["relation"] == r for row in rows) for r in RELATIONS},
+        placebo=vars(placebo),
+    )
+    minimum = params.topics.min_representative_words
+    shown = representatives(
+        units,
+        nodes_of(units),
+        list(frame["passage_id"]),
+        per_node=params.topics.representative_passages,
+        eligible=[is_substantive(text, min_words=minimum) for text in frame["text"]],
+    )
+    return Lineages(rows, shown, metrics)

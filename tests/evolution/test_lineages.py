@@ -1,0 +1,156 @@
+"""Topic lineages on small made-up periods: relations, no look-ahead, threshold, placebo."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from corpus_mining.evolution.lineage_checks import (
+    THRESHOLD_GRID,
+    change_share,
+    choose_threshold,
+    placebo_test,
+    shuffle_periods,
+)
+from corpus_mining.evolution.lineages import (
+    NO_TOPIC,
+    Units,
+    describe,
+    lineage_rows,
+    make_units,
+    steps,
+)
+from corpus_mining.topics.representation import make_vectorizer
+
+ORDER = ["p1", "p2", "p3"]
+DIM = 12
+# topic -> (embedding direction(s), words); topic 3 in p1 is what splits into 3 and 4.
+WORDS = {
+    0: "harbour crane dock",
+    1: "orchard cider apple",
+    2: "violin concert score",
+    3: "glacier summit rope",
+    4: "glacier summit ski",
+    5: "bakery bread oven",
+}
+# period -> [(topic, direction, units)]: 0 continues; 1 fades after p1; 2 emerges in p2;
+# 3 splits into 3 and 4 in p2; 3 and 4 merge into 3 in p3; 5 stays as a bystander.
+PLAN = {
+    "p1": [(0, [0], 6), (1, [1], 6), (3, [3, 4], 8), (5, [5], 6)],
+    "p2": [(0, [0], 6), (2, [2], 6), (3, [3], 6), (4, [4], 6), (5, [5], 6)],
+    "p3": [(0, [0], 6), (2, [2], 6), (3, [3, 4], 8), (5, [5], 6)],
+}
+
+
+def _units(
+    plan: dict[str, list[tuple[int, list[int], int]]] = PLAN, seed: int = 0
+) -> tuple[Units, list[str]]:
+    rng = np.random.default_rng(seed)
+    rows, topics, periods, lemmas, docs = [], [], [], [], []
+    for period, groups in plan.items():
+        for topic, axes, n in groups:
+            for k in range(n):
+                vector = np.zeros(DIM)
+                vector[axes] = 1.0
+                rows.append(vector + rng.normal(0, 0.15, DIM))
+                topics.append(topic)
+                periods.append(period)
+                lemmas.append(
+                    f"{WORDS.get(topic, 'static noise hum')} {WORDS[axes[-1]] if k % 2 else ''}"
+                )
+                docs.append(f"{period}-{topic}-{k % 3}")
+    vectorizer = make_vectorizer(min_df=1, ngram_max=1, extra_stop_words=[], n_docs=1)
+    return make_units(np.asarray(rows), topics, periods, lemmas, vectorizer=vectorizer), docs
+
+
+def _lineage(units: Units, *, min_passages: int = 3):
+    nodes = describe(units, ORDER, min_passages=min_passages, top_n=5)
+    return steps(nodes, ORDER, weight=0.7)
+
+
+def _relations(rows):
+    return {
+        (r["period_from"], r["topic_from"], r["period_to"], r["topic_to"]): r["relation"]
+        for r in rows
+    }
+
+
+def test_each_relation_is_found_where_it_was_planted():
+    units, _ = _units()
+    rows = lineage_rows(_lineage(units), threshold=0.3)
+    found = _relations(rows)
+    assert found[("p1", 0, "p2", 0)] == "continue" and found[("p2", 5, "p3", 5)] == "continue"
+    assert found[("p1", 3, "p2", 3)] == found[("p1", 3, "p2", 4)] == "split"
+    assert found[("p2", 3, "p3", 3)] == found[("p2", 4, "p3", 3)] == "merge"
+    assert found[("p1", 1, "p2", NO_TOPIC)] == "fade"
+    assert found[("p1", NO_TOPIC, "p2", 2)] == "emerge"
+    assert ("p1", 1, "p2", 2) not in found  # unrelated topics are not linked
+    assert {r["relation"] for r in rows} == {"continue", "split", "merge", "emerge", "fade"}
+    split = next(r for r in rows if r["topic_from"] == 3 and r["topic_to"] == 4)
+    assert "glacier" in split["shared_terms"] and split["n_passages_from"] == 8
+
+
+def test_rows_are_sorted_keyed_and_deterministic():
+    rows = lineage_rows(_lineage(_units()[0]), threshold=0.3)
+    keys = [(r["period_from"], r["topic_from"], r["period_to"], r["topic_to"]) for r in rows]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert rows == lineage_rows(_lineage(_units()[0]), threshold=0.3)
+
+
+def test_a_period_is_described_by_its_own_passages_only():
+    """No look-ahead: changing the last period leaves the earlier periods' nodes unchanged."""
+    before = describe(_units()[0], ORDER, min_passages=3, top_n=5)
+    changed = {**PLAN, "p3": [(1, [1], 9), (2, [0, 2], 9)]}
+    after = describe(_units(changed)[0], ORDER, min_passages=3, top_n=5)
+    for period in ("p1", "p2"):
+        assert [(n.topic, n.n_passages, n.terms) for n in before[period]] == [
+            (n.topic, n.n_passages, n.terms) for n in after[period]
+        ]
+        for a, b in zip(before[period], after[period], strict=True):
+            np.testing.assert_allclose(a.centroid, b.centroid)
+
+
+def test_small_topics_and_outliers_are_not_nodes():
+    plan = {**PLAN, "p2": [*PLAN["p2"], (NO_TOPIC, [1], 9), (1, [1], 2)]}
+    nodes = describe(_units(plan)[0], ORDER, min_passages=3, top_n=5)
+    assert {n.topic for n in nodes["p2"]} == {0, 2, 3, 4, 5}
+
+
+def test_threshold_is_chosen_by_stability_from_the_grid():
+    units, docs = _units()
+    choice = choose_threshold(units, docs, _lineage, n_boot=5, seed=3)
+    assert choice.threshold in THRESHOLD_GRID and set(choice.kappa) == set(THRESHOLD_GRID)
+    assert choice.kappa[choice.threshold] == max(choice.kappa.values()) > 0.5
+    assert choice == choose_threshold(units, docs, _lineage, n_boot=5, seed=3)
+
+
+def test_shuffling_keeps_each_documents_passages_together_and_period_sizes():
+    units, docs = _units()
+    shuffled = shuffle_periods(docs, units.periods, np.random.default_rng(0))
+    by_doc: dict[str, str | None] = {}
+    for doc, period in zip(docs, shuffled, strict=True):
+        assert by_doc.setdefault(doc, period) == period
+    original = dict(zip(docs, units.periods, strict=True))
+    assert sorted(map(str, by_doc.values())) == sorted(map(str, original.values()))
+    assert by_doc != original
+
+
+def test_placebo_shuffled_dates_are_rejected_no_more_often_than_alpha():
+    """Each corpus with shuffled dates is one draw of the null: its p-value is uniform, so at
+    most about alpha of them look like change (binomial: 40 draws, 2 expected, 7 allowed)."""
+    units, docs = _units()
+    rejected = 0
+    for draw in range(40):
+        shuffled = shuffle_periods(docs, units.periods, np.random.default_rng(1000 + draw))
+        result = placebo_test(
+            units.with_periods(shuffled), docs, _lineage, threshold=0.3, permutations=19, seed=draw
+        )
+        rejected += result.p_value <= 0.05
+    assert rejected <= 6
+
+
+def test_placebo_reports_the_observed_change_share_and_its_null():
+    units, docs = _units()
+    result = placebo_test(units, docs, _lineage, threshold=0.3, permutations=9, seed=0)
+    assert result.observed == round(change_share(_lineage(units), threshold=0.3), 6)
+    assert 0 < result.p_value <= 1 and result.permutations == 9
+    assert result == placebo_test(units, docs, _lineage, threshold=0.3, permutations=9, seed=0)
