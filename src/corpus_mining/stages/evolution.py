@@ -17,6 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_mining.config import Params
+from corpus_mining.evolution.actor_vocabulary import (
+    actor_parts,
+    family_share_rows,
+    vocabulary_rows,
+)
+from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.periods import Periods, assign_periods
 from corpus_mining.evolution.specificity import emerging_and_fading, specificities
 from corpus_mining.evolution.trajectories import (
@@ -27,9 +33,11 @@ from corpus_mining.evolution.trajectories import (
     topic_rows,
 )
 from corpus_mining.io import write_csv, write_json
-from corpus_mining.nlp.lexicon import load_lexicon
+from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
 from corpus_mining.nlp.names import fold
 from corpus_mining.schemas import (
+    TREND_ACTOR_FAMILIES,
+    TREND_ACTOR_VOCABULARY,
     TREND_ACTORS,
     TREND_CONCEPT_TESTS,
     TREND_CONCEPTS,
@@ -157,9 +165,8 @@ def run_evolution(params: Params) -> dict[str, Any]:
         TREND_CONCEPTS,
     )
     _write(concepts, TREND_CONCEPTS, out)
-    tests = _frame(
-        concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha), TREND_CONCEPT_TESTS
-    )
+    tested = concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha)
+    tests = _frame(add_q_values(tested, alpha=cfg.alpha, verdict="direction"), TREND_CONCEPT_TESTS)
     _write(tests, TREND_CONCEPT_TESTS, out)
     families = _frame(
         family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed),
@@ -170,7 +177,9 @@ def run_evolution(params: Params) -> dict[str, Any]:
     _write(specific, TREND_SPECIFICITIES, out)
     _write(lists, TREND_EMERGING_FADING, out)
     _write(_topic_table(params, docs, periods), TREND_TOPICS, out)
-    mentions = _read(params.paths.mentions, ["mention_id", "doc_id", "entity_id", "in_reference"])
+    mentions = _read(
+        params.paths.mentions, ["mention_id", "doc_id", "passage_id", "entity_id", "in_reference"]
+    )
     entities = _read(params.paths.entities, ["entity_id", "canonical", "label", "actor_type"])
     actors = actor_rows(
         docs,
@@ -180,7 +189,9 @@ def run_evolution(params: Params) -> dict[str, Any]:
         min_mentions=cfg.min_actor_mentions,
         alpha=cfg.alpha,
     )
+    actors = add_q_values(actors, alpha=cfg.alpha, verdict="trend", test_key=("entity_id",))
     _write(_frame(actors, TREND_ACTORS), TREND_ACTORS, out)
+    _write_actor_vocabulary(params, lexicon, periods, mentions[~mentions["in_reference"]])
     _write_plot_tables(concepts, families, lexicon.families.get(cfg.plot_family, ()), periods, out)
     total = len(docs) + len(periods.undated)
     metrics = {
@@ -199,6 +210,33 @@ def run_evolution(params: Params) -> dict[str, Any]:
     }
     write_json(metrics, params.paths.evolution_metrics)
     return metrics
+
+
+def _write_actor_vocabulary(
+    params: Params, lexicon: Lexicon, periods: Periods, mentions: pd.DataFrame
+) -> None:
+    """Actors' vocabulary tables over every distinct document, dated or not ("all")."""
+    cfg, out = params.evolution, params.paths.trends
+    docs = _read(params.paths.documents, ["doc_id", "duplicate_of"])
+    passages = _read(params.paths.passages, ["passage_id", "doc_id", "n_words"])
+    passages = passages[passages["doc_id"].isin(docs.loc[docs["duplicate_of"].isna(), "doc_id"])]
+    passages = passages.assign(period=passages["doc_id"].map(periods.of_doc))
+    concepts = _read(params.paths.concepts, ["concept_id", "passage_id", "in_reference"])
+    entities = _read(params.paths.entities, ["entity_id", "canonical"])
+    parts = actor_parts(
+        passages,
+        concepts[~concepts["in_reference"]],
+        mentions,
+        entities,
+        min_mentions=cfg.min_actor_mentions,
+    )
+    families = {cid: concept.family for cid, concept in lexicon.concepts.items()}
+    rows = vocabulary_rows(parts, families, periods.order, alpha=cfg.alpha)
+    _write(_frame(rows, TREND_ACTOR_VOCABULARY), TREND_ACTOR_VOCABULARY, out)
+    shares = family_share_rows(
+        parts, lexicon.families, periods.order, n_boot=cfg.n_boot, seed=cfg.seed
+    )
+    _write(_frame(shares, TREND_ACTOR_FAMILIES), TREND_ACTOR_FAMILIES, out)
 
 
 def _write_plot_tables(
