@@ -144,7 +144,7 @@ def vocabulary_rows(
     table = table.rename(columns={"k": "count"})
     columns = ["entity_id", "canonical", "concept", "family", "period", "n_passages"]
     columns += ["count", "expected", "specificity", "p_value"]
-    rows: list[dict[str, Any]] = table[columns].to_dict("records")
+    rows = [{str(k): v for k, v in row.items()} for row in table[columns].to_dict("records")]
     return add_q_values(rows, alpha=alpha)
 
 

@@ -120,7 +120,7 @@ def _log_tails(
     N: npt.NDArray[np.int64],
     over: npt.NDArray[np.bool_],
 ) -> npt.NDArray[np.float64]:
-    """log P(X >= k) where ``over``, else log P(X <= k), for X ~ Hypergeometric(N, K, n).
+    """Log P(X >= k) where ``over``, else log P(X <= k), for X ~ Hypergeometric(N, K, n).
 
     ``sf``/``cdf`` are vectorised in scipy, ``logsf``/``logcdf`` loop in Python: the log
     forms are used only for tails too small for a double's relative precision.
