@@ -38,6 +38,7 @@ CHARTS = (
     "top-actors-by-type",
     "actor-trajectories",
     "actor-concept-network",
+    "actor-vocabulary",
 )
 
 

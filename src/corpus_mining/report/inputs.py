@@ -11,6 +11,19 @@ import pandas as pd
 
 from corpus_mining.report.colours import colour_map
 
+_VOCABULARY: tuple[str, ...] = (
+    *("entity_id", "canonical", "concept", "family", "period", "n_passages", "count"),
+    *("expected", "specificity", "p_value", "q_value"),
+)
+_ACTOR_FAMILIES: tuple[str, ...] = (
+    *("entity_id", "canonical", "family", "concept", "period", "n_docs"),
+    *("occurrences", "family_occurrences", "share", "ci_low", "ci_high"),
+)
+
+
+def _empty(columns: Iterable[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns))
+
 
 @dataclass(frozen=True)
 class ReportInputs:
@@ -36,6 +49,9 @@ class ReportInputs:
         family: Name of the lexicon family drawn as "hubs vs clusters".
         family_members: Concept ids of that family, in lexicon order.
         topic_metrics: ``metrics/topics.json`` (optional figures shown with the topics).
+        actor_vocabulary: ``schemas.TREND_ACTOR_VOCABULARY``.
+        actor_families: ``schemas.TREND_ACTOR_FAMILIES``.
+        alpha: False discovery rate under which a test's q-value is marked significant.
     """
 
     documents: pd.DataFrame
@@ -57,6 +73,9 @@ class ReportInputs:
     family: str
     family_members: tuple[str, ...]
     topic_metrics: Mapping[str, Any] = field(default_factory=dict)
+    actor_vocabulary: pd.DataFrame = field(default_factory=lambda: _empty(_VOCABULARY))
+    actor_families: pd.DataFrame = field(default_factory=lambda: _empty(_ACTOR_FAMILIES))
+    alpha: float = 0.05
 
 
 def concept_name(concept_id: str, labels: Mapping[str, Mapping[str, str]]) -> str:

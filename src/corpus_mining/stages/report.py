@@ -23,6 +23,8 @@ from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.report import Report, ReportInputs, build_report
 from corpus_mining.schemas import (
     MANIFEST,
+    TREND_ACTOR_FAMILIES,
+    TREND_ACTOR_VOCABULARY,
     TREND_ACTORS,
     TREND_CONCEPT_TESTS,
     TREND_CONCEPTS,
@@ -105,6 +107,9 @@ def read_inputs(params: Params) -> ReportInputs:
         family=params.evolution.plot_family,
         family_members=members,
         topic_metrics=_json(paths.topics_metrics),
+        actor_vocabulary=_trend(TREND_ACTOR_VOCABULARY, params),
+        actor_families=_trend(TREND_ACTOR_FAMILIES, params),
+        alpha=params.evolution.alpha,
     )
 
 
