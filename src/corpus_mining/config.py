@@ -190,6 +190,7 @@ class EvolutionParams(_Section):
     top_terms: int = Field(default=20, ge=1)
     min_actor_mentions: int = Field(default=2, ge=1)
     plot_family: str = "organisational_form"
+    top_cvalue_terms: int = Field(default=50, ge=0)
 
 
 class DaskParams(_Section):

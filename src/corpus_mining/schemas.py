@@ -434,4 +434,16 @@ TREND_TABLES: tuple[TableSchema, ...] = (
     TREND_EMERGING_FADING, TREND_TOPICS, TREND_ACTORS, TREND_PLOT_CONCEPT_RATES,
     TREND_PLOT_FAMILY_SHARES,
 )  # fmt: skip
-TREND_TABLES += (TREND_ACTOR_VOCABULARY, TREND_ACTOR_FAMILIES)
+TREND_TERM_TESTS = TableSchema(
+    name="trend_term_tests", file="term_tests.csv", key=("source", "concept", "term", "lang"),
+    description="A trend test per lexicon surface form (source lexicon, lang all) and per top "
+    "C-value term (source cvalue, its language): slope per year, interval, p, "
+    "Benjamini-Hochberg q over the table; direction is flat unless q < alpha.",
+    schema=_schema(
+        ("source", _S), ("concept", _S), ("term", _S), ("lang", _S), ("slope", _F64),
+        ("ci_low", _F64), ("ci_high", _F64), ("p_value", _F64), ("q_value", _F64),
+        ("direction", _S), ("method", _S), ("n_docs", _I32), ("occurrences", _I64),
+    ),
+)  # fmt: skip
+
+TREND_TABLES += (TREND_ACTOR_VOCABULARY, TREND_ACTOR_FAMILIES, TREND_TERM_TESTS)

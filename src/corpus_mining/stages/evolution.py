@@ -25,6 +25,12 @@ from corpus_mining.evolution.actor_vocabulary import (
 from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.periods import Periods, assign_periods
 from corpus_mining.evolution.specificity import emerging_and_fading, specificities
+from corpus_mining.evolution.term_trends import (
+    cvalue_term_counts,
+    lexicon_form_counts,
+    term_tests,
+    top_cvalue_terms,
+)
 from corpus_mining.evolution.trajectories import (
     actor_rows,
     concept_rows,
@@ -47,6 +53,7 @@ from corpus_mining.schemas import (
     TREND_PLOT_CONCEPT_RATES,
     TREND_PLOT_FAMILY_SHARES,
     TREND_SPECIFICITIES,
+    TREND_TERM_TESTS,
     TREND_TOPICS,
     TableSchema,
 )
@@ -168,6 +175,7 @@ def run_evolution(params: Params) -> dict[str, Any]:
     tested = concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha)
     tests = _frame(add_q_values(tested, alpha=cfg.alpha, verdict="direction"), TREND_CONCEPT_TESTS)
     _write(tests, TREND_CONCEPT_TESTS, out)
+    _write_term_tests(params, docs, counts)
     families = _frame(
         family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed),
         TREND_FAMILIES,
@@ -210,6 +218,23 @@ def run_evolution(params: Params) -> dict[str, Any]:
     }
     write_json(metrics, params.paths.evolution_metrics)
     return metrics
+
+
+def _write_term_tests(params: Params, docs: pd.DataFrame, counts: pd.DataFrame) -> None:
+    """Trend tests of the lexicon's surface forms and of the top C-value terms."""
+    cfg = params.evolution
+    terms = _read(params.paths.terms, ["term", "lang", "cvalue", "frequency", "concept_id"])
+    passages = _read(params.paths.passages, ["doc_id", "lang", "text"])
+    passages = passages[passages["doc_id"].isin(docs["doc_id"])]
+    per_term = pd.concat(
+        [
+            lexicon_form_counts(counts, min_occurrences=cfg.min_term_frequency),
+            cvalue_term_counts(top_cvalue_terms(terms, top=cfg.top_cvalue_terms), passages),
+        ],
+        ignore_index=True,
+    )
+    rows = term_tests(docs, per_term, alpha=cfg.alpha)
+    _write(_frame(rows, TREND_TERM_TESTS), TREND_TERM_TESTS, params.paths.trends)
 
 
 def _write_actor_vocabulary(
