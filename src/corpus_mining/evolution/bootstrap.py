@@ -43,8 +43,8 @@ def ratio_intervals(
 ) -> Intervals:
     """``sum(num) / sum(den) * scale`` per cell with document-bootstrap percentile intervals.
 
-    Documents are resampled with replacement (multinomial counts of each document per
-    replicate, drawn from ``numpy.random.default_rng(seed)``), the same draw for all cells.
+    Documents are resampled with replacement (drawn from ``numpy.random.default_rng(seed)``
+    as scipy.stats.bootstrap draws them), the same draw for all cells.
     A cell whose denominator sums to 0 is undefined (nan, never 0); replicates where it
     sums to 0 are left out of that cell's percentiles. One document gives a zero-width
     interval.
@@ -78,13 +78,26 @@ def ratio_intervals(
     chunk = max(1, _MAX_WEIGHTS // n_docs)
     for start in range(0, n_boot, chunk):
         size = min(chunk, n_boot - start)
-        weights = rng.multinomial(n_docs, np.full(n_docs, 1 / n_docs), size=size).astype(float)
+        weights = _resample_weights(rng, n_docs, size)
         ratios[start : start + size] = _ratio(weights @ top, weights @ bottom)
     low, high = _percentiles(ratios, alpha)
     defined = np.isfinite(value)
     return Intervals(
         value, np.where(defined, low * scale, np.nan), np.where(defined, high * scale, np.nan)
     )
+
+
+def _resample_weights(rng: np.random.Generator, n_docs: int, size: int) -> Array:
+    """How many times each document is drawn in each of ``size`` replicates.
+
+    The draws are scipy.stats.bootstrap's (``integers(0, n, (size, n))``), so a cell gets
+    the interval scipy would give it alone with the same seed; counting them turns the
+    resample into weights, and one matrix product serves every cell.
+    """
+    drawn = rng.integers(0, n_docs, (size, n_docs))
+    flat = (drawn + np.arange(size)[:, None] * n_docs).ravel()
+    counts = np.bincount(flat, minlength=size * n_docs).reshape(size, n_docs)
+    return counts.astype(np.float64)
 
 
 def _matrices(num: npt.ArrayLike, den: npt.ArrayLike) -> tuple[Array, Array]:
