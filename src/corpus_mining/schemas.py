@@ -357,11 +357,12 @@ TREND_FAMILIES = TableSchema(
 
 TREND_SPECIFICITIES = TableSchema(
     name="trend_specificities", file="specificities.csv", key=("part", "term"),
-    description="Lafon specificity and G² of each frequent lemma in each period (part).",
+    description="Lafon specificity and G² of each frequent lemma in each period (part), with "
+    "the Lafon test's two-sided p and its Benjamini-Hochberg q over the table.",
     schema=_schema(
         ("part", _S), ("term", _S), ("frequency", _I64), ("corpus_frequency", _I64),
         ("part_size", _I64), ("corpus_size", _I64), ("expected", _F64),
-        ("specificity", _F64), ("g2", _F64),
+        ("specificity", _F64), ("g2", _F64), ("p_value", _F64), ("q_value", _F64),
     ),
 )  # fmt: skip
 

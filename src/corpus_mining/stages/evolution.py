@@ -24,7 +24,7 @@ from corpus_mining.evolution.actor_vocabulary import (
 )
 from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.periods import Periods, assign_periods
-from corpus_mining.evolution.specificity import emerging_and_fading, specificities
+from corpus_mining.evolution.specificity import emerging_and_fading, lafon_tests, specificities
 from corpus_mining.evolution.term_trends import (
     cvalue_term_counts,
     lexicon_form_counts,
@@ -121,7 +121,20 @@ def _specificity_tables(
         for name in sorted(lists)
         for i, term in enumerate(lists[name])
     ]
-    return _frame(rows, TREND_SPECIFICITIES), _frame(listed, TREND_EMERGING_FADING)
+    return _tested(_frame(rows, TREND_SPECIFICITIES), cfg.alpha), _frame(
+        listed, TREND_EMERGING_FADING
+    )
+
+
+def _tested(specific: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """Specificities with the two-sided p of each Lafon test and its q over the table."""
+    if specific.empty:
+        return specific.assign(p_value=[], q_value=[])
+    columns = ["frequency", "corpus_frequency", "part_size", "corpus_size"]
+    _, p_value = lafon_tests(*(specific[c].to_numpy() for c in columns))
+    rows = [{"p_value": float(f"{p:.6g}")} for p in p_value]
+    q_value = [row["q_value"] for row in add_q_values(rows, alpha=alpha)]
+    return specific.assign(p_value=[row["p_value"] for row in rows], q_value=q_value)
 
 
 def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.DataFrame:
