@@ -36,7 +36,7 @@ CAPTION = (
 SHARES_CAPTION = (
     "Each form's share of the organisational-form mentions in the actor's passages, per "
     "period, with 95% bootstrap intervals over the actor's documents (forms the actor's "
-    "passages do not use are left out here; <code>trends/actor_families.csv</code> has all)."
+    "passages do not use are left out here; the trend table <code>actor_families</code> has all)."
 )
 
 
