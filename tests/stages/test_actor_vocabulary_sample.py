@@ -8,7 +8,16 @@ from test_report import sample_params
 
 from corpus_mining.io import read_csv
 from corpus_mining.report.section_vocabulary import actor_positions
-from corpus_mining.schemas import TREND_ACTOR_FAMILIES, TREND_ACTOR_VOCABULARY, TREND_CONCEPT_TESTS
+from corpus_mining.schemas import (
+    TREND_ACTOR_FAMILIES,
+    TREND_ACTOR_VOCABULARY,
+    TREND_ACTORS,
+    TREND_CONCEPT_TESTS,
+    TREND_SPECIFICITIES,
+    TREND_TERM_TESTS,
+)
+
+TESTED = (TREND_CONCEPT_TESTS, TREND_TERM_TESTS, TREND_ACTORS, TREND_SPECIFICITIES)
 
 pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
 
@@ -30,7 +39,7 @@ def tables(tmp_path_factory):
     folder = params.paths.trends
     return {
         spec.name: read_csv(spec, folder / spec.file).to_pandas()
-        for spec in (TREND_ACTOR_VOCABULARY, TREND_ACTOR_FAMILIES, TREND_CONCEPT_TESTS)
+        for spec in (TREND_ACTOR_VOCABULARY, TREND_ACTOR_FAMILIES, *TESTED)
     }
 
 
@@ -84,7 +93,14 @@ def test_report_orders_the_cluster_side_above_the_hub_side(tables):
 
 def test_tables_of_tests_carry_q_values_and_shares_carry_intervals(tables):
     vocabulary = tables[TREND_ACTOR_VOCABULARY.name]
-    assert (vocabulary["q_value"] >= vocabulary["p_value"]).all()
+    for spec in (TREND_ACTOR_VOCABULARY, *TESTED):
+        tested = tables[spec.name].dropna(subset=["p_value"])
+        assert len(tested) and (tested["q_value"] >= tested["p_value"]).all(), spec.name
+    terms = tables[TREND_TERM_TESTS.name]
+    assert set(terms["source"]) == {"lexicon", "cvalue"}
+    moved = terms[terms["direction"] != "flat"]
+    assert (moved["q_value"] < 0.05).all()
+    assert {"hub", "hubs"} & set(moved.loc[moved["direction"] == "rising", "term"])
     tests = tables[TREND_CONCEPT_TESTS.name]
     assert (tests.loc[tests["direction"] != "flat", "q_value"] < 0.05).all()
     assert {"CLUSTER", "HUB"} <= set(tests.loc[tests["direction"] != "flat", "concept"])
