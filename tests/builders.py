@@ -65,9 +65,7 @@ def _fixed_zip_times(data: bytes) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(
-                zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)), source.read(info)
-            )
+            target.writestr(zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)), source.read(info))
     return buffer.getvalue()
 
 
