@@ -10,19 +10,7 @@ from typing import Any
 import pandas as pd
 
 from corpus_mining.report.colours import colour_map
-
-_VOCABULARY: tuple[str, ...] = (
-    *("entity_id", "canonical", "concept", "family", "period", "n_passages", "count"),
-    *("expected", "specificity", "p_value", "q_value"),
-)
-_ACTOR_FAMILIES: tuple[str, ...] = (
-    *("entity_id", "canonical", "family", "concept", "period", "n_docs"),
-    *("occurrences", "family_occurrences", "share", "ci_low", "ci_high"),
-)
-
-
-def _empty(columns: Iterable[str]) -> pd.DataFrame:
-    return pd.DataFrame(columns=list(columns))
+from corpus_mining.schemas import TREND_ACTOR_FAMILIES, TREND_ACTOR_VOCABULARY
 
 
 @dataclass(frozen=True)
@@ -73,9 +61,17 @@ class ReportInputs:
     family: str
     family_members: tuple[str, ...]
     topic_metrics: Mapping[str, Any] = field(default_factory=dict)
-    actor_vocabulary: pd.DataFrame = field(default_factory=lambda: _empty(_VOCABULARY))
-    actor_families: pd.DataFrame = field(default_factory=lambda: _empty(_ACTOR_FAMILIES))
+    actor_vocabulary: pd.DataFrame = field(
+        default_factory=lambda: _empty(TREND_ACTOR_VOCABULARY.schema.names)
+    )
+    actor_families: pd.DataFrame = field(
+        default_factory=lambda: _empty(TREND_ACTOR_FAMILIES.schema.names)
+    )
     alpha: float = 0.05
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({name: [] for name in columns})
 
 
 def concept_name(concept_id: str, labels: Mapping[str, Mapping[str, str]]) -> str:
