@@ -197,6 +197,7 @@ class EvolutionParams(_Section):
     lineage_top_terms: int = Field(default=10, ge=1)
     lineage_boot: int = Field(default=20, ge=2)
     lineage_permutations: int = Field(default=99, ge=1)
+    top_cvalue_terms: int = Field(default=50, ge=0)
 
 
 class DaskParams(_Section):

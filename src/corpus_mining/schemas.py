@@ -337,11 +337,12 @@ TREND_CONCEPTS = TableSchema(
 
 TREND_CONCEPT_TESTS = TableSchema(
     name="trend_concept_tests", file="concept_tests.csv", key=("concept",),
-    description="A trend test per concept over dated documents: slope per year, interval, p.",
+    description="A trend test per concept over dated documents: slope per year, interval, p, "
+    "Benjamini-Hochberg q over the table; direction is flat unless q < alpha.",
     schema=_schema(
         ("concept", _S), ("slope", _F64), ("ci_low", _F64), ("ci_high", _F64),
-        ("p_value", _F64), ("direction", _S), ("method", _S), ("n_docs", _I32),
-        ("occurrences", _I64),
+        ("p_value", _F64), ("q_value", _F64), ("direction", _S), ("method", _S),
+        ("n_docs", _I32), ("occurrences", _I64),
     ),
 )  # fmt: skip
 
@@ -356,11 +357,12 @@ TREND_FAMILIES = TableSchema(
 
 TREND_SPECIFICITIES = TableSchema(
     name="trend_specificities", file="specificities.csv", key=("part", "term"),
-    description="Lafon specificity and G² of each frequent lemma in each period (part).",
+    description="Lafon specificity and G² of each frequent lemma in each period (part), with "
+    "the Lafon test's two-sided p and its Benjamini-Hochberg q over the table.",
     schema=_schema(
         ("part", _S), ("term", _S), ("frequency", _I64), ("corpus_frequency", _I64),
         ("part_size", _I64), ("corpus_size", _I64), ("expected", _F64),
-        ("specificity", _F64), ("g2", _F64),
+        ("specificity", _F64), ("g2", _F64), ("p_value", _F64), ("q_value", _F64),
     ),
 )  # fmt: skip
 
@@ -381,11 +383,37 @@ TREND_TOPICS = TableSchema(
 
 TREND_ACTORS = TableSchema(
     name="trend_actors", file="actors.csv", key=("entity_id", "period"),
-    description="Mentions per period of each actor, its first and last period and its trend.",
+    description="Mentions per period of each actor, its first and last period and its trend "
+    "(flat unless its Benjamini-Hochberg q over the actors is below alpha).",
     schema=_schema(
         ("entity_id", _S), ("canonical", _S), ("label", _S), ("actor_type", _S),
         ("period", _S), ("mentions", _I32), ("first_period", _S), ("last_period", _S),
-        ("trend", _S), ("slope", _F64), ("p_value", _F64),
+        ("trend", _S), ("slope", _F64), ("p_value", _F64), ("q_value", _F64),
+    ),
+)  # fmt: skip
+
+TREND_ACTOR_VOCABULARY = TableSchema(
+    name="trend_actor_vocabulary", file="actor_vocabulary.csv",
+    key=("entity_id", "concept", "period"),
+    description="Lafon specificity of each concept in the passages that mention an actor "
+    "(outside references), against all passages of the period (or 'all'), with two-sided p "
+    "and Benjamini-Hochberg q over the table.",
+    schema=_schema(
+        ("entity_id", _S), ("canonical", _S), ("concept", _S), ("family", _S), ("period", _S),
+        ("n_passages", _I32), ("count", _I64), ("expected", _F64), ("specificity", _F64),
+        ("p_value", _F64), ("q_value", _F64),
+    ),
+)  # fmt: skip
+
+TREND_ACTOR_FAMILIES = TableSchema(
+    name="trend_actor_families", file="actor_families.csv",
+    key=("entity_id", "family", "concept", "period"),
+    description="Each member's share of its lexicon family's mentions in the passages that "
+    "mention an actor, per period (or 'all'), with bootstrap intervals over its documents.",
+    schema=_schema(
+        ("entity_id", _S), ("canonical", _S), ("family", _S), ("concept", _S), ("period", _S),
+        ("n_docs", _I32), ("occurrences", _I64), ("family_occurrences", _I64),
+        ("share", _F64), ("ci_low", _F64), ("ci_high", _F64),
     ),
 )  # fmt: skip
 
@@ -431,3 +459,16 @@ TREND_TABLES: tuple[TableSchema, ...] = (
     TREND_PLOT_FAMILY_SHARES, TREND_TOPIC_LINEAGES,
     TREND_LINEAGE_PASSAGES,
 )  # fmt: skip
+TREND_TERM_TESTS = TableSchema(
+    name="trend_term_tests", file="term_tests.csv", key=("source", "concept", "term", "lang"),
+    description="A trend test per lexicon surface form (source lexicon, lang all) and per top "
+    "C-value term (source cvalue, its language): slope per year, interval, p, "
+    "Benjamini-Hochberg q over the table; direction is flat unless q < alpha.",
+    schema=_schema(
+        ("source", _S), ("concept", _S), ("term", _S), ("lang", _S), ("slope", _F64),
+        ("ci_low", _F64), ("ci_high", _F64), ("p_value", _F64), ("q_value", _F64),
+        ("direction", _S), ("method", _S), ("n_docs", _I32), ("occurrences", _I64),
+    ),
+)  # fmt: skip
+
+TREND_TABLES += (TREND_ACTOR_VOCABULARY, TREND_ACTOR_FAMILIES, TREND_TERM_TESTS)

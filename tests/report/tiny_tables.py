@@ -189,6 +189,7 @@ def _concept_tests() -> pd.DataFrame:
             "ci_low": [0.1, -0.3, np.nan],
             "ci_high": [0.5, -0.1, np.nan],
             "p_value": [0.001, 0.01, 1.0],
+            "q_value": [0.003, 0.015, 1.0],
             "direction": ["rising", "falling", "flat"],
             "method": ["quasi-poisson", "quasi-poisson", "no occurrences"],
             "n_docs": [3, 3, 3],
@@ -220,10 +221,10 @@ def _actor_trends() -> pd.DataFrame:
     ]:
         for period, n in zip(PERIODS, counts, strict=True):
             rows.append(
-                (entity, name, "ORG", kind, period, n, PERIODS[0], PERIODS[1], trend, 0.1, 0.5)
+                (entity, name, "ORG", kind, period, n, PERIODS[0], PERIODS[1], trend, 0.1, 0.5, 0.6)
             )
     columns = ["entity_id", "canonical", "label", "actor_type", "period", "mentions"]
-    columns += ["first_period", "last_period", "trend", "slope", "p_value"]
+    columns += ["first_period", "last_period", "trend", "slope", "p_value", "q_value"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -270,6 +271,40 @@ def _lineage_passages() -> pd.DataFrame:
     )
 
 
+def _actor_vocabulary() -> pd.DataFrame:
+    """E1 says hub, E2 says cluster, E3 says both (rising HUB, falling CLUSTER)."""
+    rows = []
+    for entity, name, counts in [
+        ("E1", "Commission européenne", {"CLUSTER": 0, "HUB": 5}),
+        ("E2", HOSTILE, {"CLUSTER": 6, "HUB": 0}),
+        ("E3", "Lyon", {"CLUSTER": 2, "HUB": 2}),
+    ]:
+        for concept, n in counts.items():
+            spec = 3.0 if n >= 5 else -2.5 if n == 0 else 0.1
+            for period in ("all", PERIODS[0]):
+                q = 0.01 if abs(spec) > 2 else 0.9
+                rows.append(
+                    (entity, name, concept, "organisational_form", period, 3, n, 2.0, spec, q, q)
+                )
+        rows.append((entity, name, "SSE", "economic_model", "all", 3, 1, 1.0, 0.0, 1.0, 1.0))
+    columns = ["entity_id", "canonical", "concept", "family", "period", "n_passages", "count"]
+    columns += ["expected", "specificity", "p_value", "q_value"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _actor_families() -> pd.DataFrame:
+    rows = []
+    for entity, name, hub_share in [("E1", "Commission européenne", 1.0), ("E2", HOSTILE, 0.0)]:
+        for period in ("all", PERIODS[1], PERIODS[0]):
+            for concept, share in (("CLUSTER", 1 - hub_share), ("HUB", hub_share)):
+                bounds = (share / 2, (share + 1) / 2)
+                head = (entity, name, "organisational_form", concept, period, 2)
+                rows.append((*head, 5 * share, 5, share, *bounds))
+    columns = ["entity_id", "canonical", "family", "concept", "period", "n_docs"]
+    columns += ["occurrences", "family_occurrences", "share", "ci_low", "ci_high"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def make_inputs() -> ReportInputs:
     """A complete, tiny set of report inputs."""
     return ReportInputs(
@@ -303,4 +338,6 @@ def make_inputs() -> ReportInputs:
         topic_lineages=_topic_lineages(),
         lineage_passages=_lineage_passages(),
         lineage_metrics={"threshold": 0.3, "threshold_chosen_by": "stability"},
+        actor_vocabulary=_actor_vocabulary(),
+        actor_families=_actor_families(),
     )

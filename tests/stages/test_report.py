@@ -39,6 +39,7 @@ CHARTS = (
     "actor-trajectories",
     "actor-concept-network",
     "topic-lineages",
+    "actor-vocabulary",
 )
 
 

@@ -15,12 +15,16 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
+import numpy as np
+import numpy.typing as npt
 from scipy.special import xlogy
 from scipy.stats import hypergeom
 
 # -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
 _CAP = 300.0
 _LN10 = math.log(10)
+# Tail probabilities below this are recomputed on the log scale (see _log_tails).
+_TINY = 1e-200
 
 
 class SpecificityRow(TypedDict):
@@ -69,6 +73,70 @@ def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
     else:
         score = float(hypergeom.logcdf(k, N, K, n)) / _LN10
     return max(-_CAP, min(_CAP, score)) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def lafon_tests(
+    k: npt.ArrayLike, K: npt.ArrayLike, n: npt.ArrayLike, N: npt.ArrayLike
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Vectorised :func:`lafon_specificity` (same scores) with a two-sided p-value per table.
+
+    The p-value is twice the tail probability on the observed side (``10 ** -|score|``
+    before the cap), capped at 1; degenerate tables (``N == 0``) score 0 with p 1.
+
+    Args:
+        k: Occurrences of each term in its part.
+        K: Occurrences of each term in the corpus.
+        n: Size of each part in tokens.
+        N: Size of each corpus in tokens.
+
+    Returns:
+        ``(specificity, p_value)`` arrays, one entry per table.
+
+    Raises:
+        ValueError: If some counts are not a possible 2x2 table.
+
+    References:
+        Lafon (1980).
+    """
+    arrays = [np.asarray(a, dtype=np.int64) for a in (k, K, n, N)]
+    k_, K_, n_, N_ = np.broadcast_arrays(*arrays)
+    bad = (np.minimum.reduce([k_, K_, n_, N_]) < 0) | (K_ > N_) | (n_ > N_)
+    bad |= (k_ > np.minimum(K_, n_)) | (K_ - k_ > N_ - n_)
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise ValueError(f"impossible counts: k={k_[i]}, K={K_[i]}, n={n_[i]}, N={N_[i]}")
+    over = k_ * N_ >= n_ * K_
+    log_tail = np.where(N_ == 0, 0.0, np.minimum(_log_tails(k_, K_, n_, N_, over), 0.0))
+    score = np.where(over, -log_tail, log_tail) / _LN10
+    score = np.clip(score, -_CAP, _CAP) + 0.0
+    p_value = np.minimum(1.0, 2 * np.exp(log_tail))
+    return score.astype(np.float64), p_value.astype(np.float64)
+
+
+def _log_tails(
+    k: npt.NDArray[np.int64],
+    K: npt.NDArray[np.int64],
+    n: npt.NDArray[np.int64],
+    N: npt.NDArray[np.int64],
+    over: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.float64]:
+    """Log P(X >= k) where ``over``, else log P(X <= k), for X ~ Hypergeometric(N, K, n).
+
+    ``sf``/``cdf`` are vectorised in scipy, ``logsf``/``logcdf`` loop in Python: the log
+    forms are used only for tails too small for a double's relative precision.
+    """
+    size = np.maximum(N, 1)  # tables with N == 0 are degenerate; the caller sets them to 0
+    tail = np.empty(k.shape)
+    tail[over] = hypergeom.sf(k[over] - 1, size[over], K[over], n[over])
+    tail[~over] = hypergeom.cdf(k[~over], size[~over], K[~over], n[~over])
+    with np.errstate(divide="ignore"):
+        log_tail = np.log(tail)
+    tiny = tail < _TINY
+    if tiny.any():
+        up, down = tiny & over, tiny & ~over
+        log_tail[up] = hypergeom.logsf(k[up] - 1, size[up], K[up], n[up])
+        log_tail[down] = hypergeom.logcdf(k[down], size[down], K[down], n[down])
+    return log_tail
 
 
 def log_likelihood(k: int, K: int, n: int, N: int) -> float:

@@ -21,13 +21,13 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.stats import DegenerateDataWarning, bootstrap, norm
+from scipy.stats import norm
+
+from corpus_mining.evolution.bootstrap import ratio_intervals
 
 Array = npt.NDArray[np.float64]
 Direction = Literal["rising", "falling", "flat"]
 
-# Bound on the bootstrap index matrix drawn at once (cells), so memory stays ~32 MB.
-_MAX_CELLS = 4_000_000
 _MAX_ITER = 50  # IRLS iterations and tolerance passed to statsmodels
 _TOL = 1e-8
 
@@ -248,43 +248,10 @@ def _bootstrap_ratio(
     num: Array, den: Array, *, n_boot: int, seed: int, alpha: float, scale: float
 ) -> Interval:
     """Percentile interval of sum(num)/sum(den) * scale, resampling documents (paired)."""
-    n = int(num.size)
-    total = float(den.sum())
-    if n == 0 or total <= 0:
+    if num.size == 0 or float(den.sum()) <= 0:
         return _UNDEFINED
-    value = float(num.sum()) / total * scale
-    if n == 1:  # scipy needs two observations; one document resamples to itself
-        return Interval(value, value, value)
-    with warnings.catch_warnings():
-        # Resamples without any denominator give nan; scipy then warns and returns nan.
-        warnings.simplefilter("ignore", DegenerateDataWarning)
-        result = bootstrap(
-            (num, den),
-            _ratio_of_sums,
-            paired=True,
-            vectorized=True,
-            n_resamples=n_boot,
-            batch=max(1, _MAX_CELLS // n),
-            confidence_level=1 - alpha,
-            method="percentile",
-            rng=np.random.default_rng(seed),
-        )
-    low, high = result.confidence_interval
-    if not (math.isfinite(low) and math.isfinite(high)):
-        # scipy has no nan-aware percentile: take it over the resamples that are defined.
-        ratios = result.bootstrap_distribution
-        if np.isnan(ratios).all():
-            return Interval(value, math.nan, math.nan)
-        low, high = np.nanquantile(ratios, [alpha / 2, 1 - alpha / 2])
-    return Interval(value, float(low) * scale, float(high) * scale)
-
-
-def _ratio_of_sums(num: Array, den: Array, axis: int = -1) -> Array:
-    """sum(num) / sum(den) along ``axis``; nan where the denominator sums to 0."""
-    sums = den.sum(axis=axis)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio: Array = np.where(sums > 0, num.sum(axis=axis) / sums, np.nan)
-    return ratio
+    cell = ratio_intervals(num, den, n_boot=n_boot, seed=seed, alpha=alpha, scale=scale)
+    return Interval(float(cell.value[0]), float(cell.low[0]), float(cell.high[0]))
 
 
 def _fit_quasi_poisson(t: Array, y: Array, offset: Array) -> tuple[float, float] | None:

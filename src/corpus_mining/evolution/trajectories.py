@@ -13,13 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from corpus_mining.evolution.bootstrap import ratio_intervals
 from corpus_mining.evolution.periods import Periods
-from corpus_mining.evolution.stats import (
-    bootstrap_rate,
-    bootstrap_share,
-    bootstrap_share_of_total,
-    trend_test,
-)
+from corpus_mining.evolution.stats import trend_test
 
 ALL = "all"
 
@@ -71,29 +67,31 @@ def concept_rows(
                 continue
             words = in_period["n_words"].to_numpy(dtype=float)
             matrix = wide.reindex(in_period["doc_id"], fill_value=0)
-            for key, column in matrix.items():
-                concept, term = str(key[0]), str(key[1])  # type: ignore[index]
-                n = column.to_numpy(dtype=float)
-                if not n.any():
-                    continue
-                rate = bootstrap_rate(n, words, n_boot=n_boot, seed=seed)
-                share = bootstrap_share(n > 0, n_boot=n_boot, seed=seed)
+            used = np.flatnonzero((matrix.to_numpy() > 0).any(axis=0))
+            n = matrix.to_numpy(dtype=float)[:, used]
+            keys = [(str(c), str(t)) for c, t in np.asarray(matrix.columns)[used]]
+            # one resample of the period's documents for all its cells (see bootstrap.py)
+            rates = ratio_intervals(n, words, n_boot=n_boot, seed=seed, scale=10_000)
+            shares = ratio_intervals(
+                (n > 0).astype(float), np.ones_like(words), n_boot=n_boot, seed=seed
+            )
+            for j, key in enumerate(keys):
                 rows.append(
                     {
-                        "concept": concept,
-                        "term": term,
+                        "concept": key[0],
+                        "term": key[1],
                         "period": period,
                         "group": group,
                         "group_value": value,
                         "n_docs": len(in_period),
                         "n_words": int(words.sum()),
-                        "occurrences": int(n.sum()),
-                        "rate_per_10k": _round(rate.value),
-                        "rate_ci_low": _round(rate.low),
-                        "rate_ci_high": _round(rate.high),
-                        "doc_share": _round(share.value),
-                        "doc_share_ci_low": _round(share.low),
-                        "doc_share_ci_high": _round(share.high),
+                        "occurrences": int(n[:, j].sum()),
+                        "rate_per_10k": _round(rates.value[j]),
+                        "rate_ci_low": _round(rates.low[j]),
+                        "rate_ci_high": _round(rates.high[j]),
+                        "doc_share": _round(shares.value[j]),
+                        "doc_share_ci_low": _round(shares.low[j]),
+                        "doc_share_ci_high": _round(shares.high[j]),
                     }
                 )
     return sorted(
@@ -153,26 +151,24 @@ def family_rows(
     )
     rows = []
     for family, members in sorted(families.items()):
-        present = [m for m in members if m in totals]
         for period in periods.order:
             ids = docs.loc[docs["period"] == period, "doc_id"]
             matrix = totals.reindex(ids, fill_value=0)
-            family_total = (
-                matrix[present].sum(axis=1).to_numpy(dtype=float) if present else np.zeros(len(ids))
-            )
-            for member in members:
-                n = matrix[member].to_numpy(dtype=float) if member in matrix else np.zeros(len(ids))
-                share = bootstrap_share_of_total(n, family_total, n_boot=n_boot, seed=seed)
+            n = matrix.reindex(columns=list(members), fill_value=0).to_numpy(dtype=float)
+            n = n.reshape(len(ids), len(members))
+            family_total = n.sum(axis=1)
+            shares = ratio_intervals(n, family_total, n_boot=n_boot, seed=seed)
+            for j, member in enumerate(members):
                 rows.append(
                     {
                         "family": family,
                         "concept": member,
                         "period": period,
-                        "occurrences": int(n.sum()),
+                        "occurrences": int(n[:, j].sum()),
                         "family_occurrences": int(family_total.sum()),
-                        "share": _round(share.value),
-                        "ci_low": _round(share.low),
-                        "ci_high": _round(share.high),
+                        "share": _round(shares.value[j]),
+                        "ci_low": _round(shares.low[j]),
+                        "ci_high": _round(shares.high[j]),
                     }
                 )
     return rows
@@ -195,18 +191,18 @@ def topic_rows(
     for period in periods.order:
         ids = docs.loc[docs["period"] == period, "doc_id"]
         matrix = per_doc.reindex(ids, fill_value=0)
-        total = matrix.sum(axis=1).to_numpy(dtype=float)
-        for topic in matrix.columns:
-            n = matrix[topic].to_numpy(dtype=float)
-            share = bootstrap_share_of_total(n, total, n_boot=n_boot, seed=seed)
+        n = matrix.to_numpy(dtype=float)
+        total = n.sum(axis=1)
+        shares = ratio_intervals(n, total, n_boot=n_boot, seed=seed)
+        for j, topic in enumerate(matrix.columns):
             rows.append(
                 {
                     "topic_id": int(topic),
                     "period": period,
-                    "passages": int(n.sum()),
-                    "prevalence": _round(share.value),
-                    "ci_low": _round(share.low),
-                    "ci_high": _round(share.high),
+                    "passages": int(n[:, j].sum()),
+                    "prevalence": _round(shares.value[j]),
+                    "ci_low": _round(shares.low[j]),
+                    "ci_high": _round(shares.high[j]),
                     "top_terms": ", ".join(terms.get((int(topic), period), [])[:5]),
                 }
             )

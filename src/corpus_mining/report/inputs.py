@@ -10,7 +10,12 @@ from typing import Any
 import pandas as pd
 
 from corpus_mining.report.colours import colour_map
-from corpus_mining.schemas import TREND_LINEAGE_PASSAGES, TREND_TOPIC_LINEAGES
+from corpus_mining.schemas import (
+    TREND_ACTOR_FAMILIES,
+    TREND_ACTOR_VOCABULARY,
+    TREND_LINEAGE_PASSAGES,
+    TREND_TOPIC_LINEAGES,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,9 @@ class ReportInputs:
         topic_lineages: ``schemas.TREND_TOPIC_LINEAGES``.
         lineage_passages: ``schemas.TREND_LINEAGE_PASSAGES``.
         lineage_metrics: ``topic_lineages`` of ``metrics/evolution.json`` (threshold, placebo).
+        actor_vocabulary: ``schemas.TREND_ACTOR_VOCABULARY``.
+        actor_families: ``schemas.TREND_ACTOR_FAMILIES``.
+        alpha: False discovery rate under which a test's q-value is marked significant.
     """
 
     documents: pd.DataFrame
@@ -68,6 +76,13 @@ class ReportInputs:
         default_factory=lambda: _empty(TREND_LINEAGE_PASSAGES.schema.names)
     )
     lineage_metrics: Mapping[str, Any] = field(default_factory=dict)
+    actor_vocabulary: pd.DataFrame = field(
+        default_factory=lambda: _empty(TREND_ACTOR_VOCABULARY.schema.names)
+    )
+    actor_families: pd.DataFrame = field(
+        default_factory=lambda: _empty(TREND_ACTOR_FAMILIES.schema.names)
+    )
+    alpha: float = 0.05
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from corpus_mining.report.inputs import (
     unique_labels,
 )
 from corpus_mining.report.network import actor_concept_edges, network_figure
+from corpus_mining.report.section_vocabulary import vocabulary_subsection
 
 TREND_MARKS = {"rising": " ↑", "fading": " ↓"}
 TOP_CAPTION = (
@@ -26,7 +27,7 @@ TOP_CAPTION = (
 )
 TRAJECTORY_CAPTION = (
     "↑ and ↓ mark a significant trend over the years (quasi-Poisson test on mentions per "
-    "document, words as exposure)."
+    "document, words as exposure; Benjamini–Hochberg q below the level over all actors)."
 )
 NETWORK_CAPTION = (
     "Hover a line's midpoint for its figures; every pair has an example passage in the data."
@@ -40,6 +41,7 @@ FIRST = [
     "trend",
     "slope",
     "p_value",
+    "q_value",
 ]
 
 
@@ -222,4 +224,5 @@ def actors_section(inputs: ReportInputs, *, max_edges: int = 40) -> Section:
     section.chart(network)
     section.add("<h4>Strongest pairs, with an example passage</h4>")
     section.add(_evidence_cards(network.data, limit=8))
+    vocabulary_subsection(section, inputs)
     return section.build()

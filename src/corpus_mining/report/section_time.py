@@ -222,7 +222,8 @@ def time_section(inputs: ReportInputs) -> Section:
         "family_trend_tests",
         family_tests(inputs.concept_tests, inputs.family_members, inputs.concept_labels),
         "Trend of each form over the years: slope per year of a document-level "
-        "quasi-Poisson regression (log scale) with its interval, p-value and direction.",
+        "quasi-Poisson regression (log scale) with its interval, p-value, Benjamini–Hochberg "
+        "q-value over all concepts, and direction (flat unless q is below the level).",
     )
     section.subsection("time-topics", "Topics over time")
     section.chart(_topic_chart(inputs, periods))

@@ -17,8 +17,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_mining.config import Params
+from corpus_mining.evolution.actor_vocabulary import (
+    actor_parts,
+    family_share_rows,
+    vocabulary_rows,
+)
+from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.periods import Periods, assign_periods
-from corpus_mining.evolution.specificity import emerging_and_fading, specificities
+from corpus_mining.evolution.specificity import emerging_and_fading, lafon_tests, specificities
+from corpus_mining.evolution.term_trends import (
+    cvalue_term_counts,
+    lexicon_form_counts,
+    term_tests,
+    top_cvalue_terms,
+)
 from corpus_mining.evolution.trajectories import (
     actor_rows,
     concept_rows,
@@ -27,9 +39,11 @@ from corpus_mining.evolution.trajectories import (
     topic_rows,
 )
 from corpus_mining.io import write_csv, write_json
-from corpus_mining.nlp.lexicon import load_lexicon
+from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
 from corpus_mining.nlp.names import fold
 from corpus_mining.schemas import (
+    TREND_ACTOR_FAMILIES,
+    TREND_ACTOR_VOCABULARY,
     TREND_ACTORS,
     TREND_CONCEPT_TESTS,
     TREND_CONCEPTS,
@@ -40,6 +54,7 @@ from corpus_mining.schemas import (
     TREND_PLOT_CONCEPT_RATES,
     TREND_PLOT_FAMILY_SHARES,
     TREND_SPECIFICITIES,
+    TREND_TERM_TESTS,
     TREND_TOPIC_LINEAGES,
     TREND_TOPICS,
     TableSchema,
@@ -109,7 +124,20 @@ def _specificity_tables(
         for name in sorted(lists)
         for i, term in enumerate(lists[name])
     ]
-    return _frame(rows, TREND_SPECIFICITIES), _frame(listed, TREND_EMERGING_FADING)
+    return _tested(_frame(rows, TREND_SPECIFICITIES), cfg.alpha), _frame(
+        listed, TREND_EMERGING_FADING
+    )
+
+
+def _tested(specific: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """Specificities with the two-sided p of each Lafon test and its q over the table."""
+    if specific.empty:
+        return specific.assign(p_value=[], q_value=[])
+    columns = ["frequency", "corpus_frequency", "part_size", "corpus_size"]
+    _, p_value = lafon_tests(*(specific[c].to_numpy() for c in columns))
+    rows = [{"p_value": float(f"{p:.6g}")} for p in p_value]
+    q_value = [row["q_value"] for row in add_q_values(rows, alpha=alpha)]
+    return specific.assign(p_value=[row["p_value"] for row in rows], q_value=q_value)
 
 
 def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.DataFrame:
@@ -160,10 +188,10 @@ def run_evolution(params: Params) -> dict[str, Any]:
         TREND_CONCEPTS,
     )
     _write(concepts, TREND_CONCEPTS, out)
-    tests = _frame(
-        concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha), TREND_CONCEPT_TESTS
-    )
+    tested = concept_tests(docs, counts, list(lexicon.concepts), alpha=cfg.alpha)
+    tests = _frame(add_q_values(tested, alpha=cfg.alpha, verdict="direction"), TREND_CONCEPT_TESTS)
     _write(tests, TREND_CONCEPT_TESTS, out)
+    _write_term_tests(params, docs, counts)
     families = _frame(
         family_rows(docs, counts, lexicon.families, periods, n_boot=cfg.n_boot, seed=cfg.seed),
         TREND_FAMILIES,
@@ -176,7 +204,9 @@ def run_evolution(params: Params) -> dict[str, Any]:
     lineages = topic_lineages(params, periods.of_doc, periods.order)
     _write(_frame(lineages.rows, TREND_TOPIC_LINEAGES), TREND_TOPIC_LINEAGES, out)
     _write(_frame(lineages.passages, TREND_LINEAGE_PASSAGES), TREND_LINEAGE_PASSAGES, out)
-    mentions = _read(params.paths.mentions, ["mention_id", "doc_id", "entity_id", "in_reference"])
+    mentions = _read(
+        params.paths.mentions, ["mention_id", "doc_id", "passage_id", "entity_id", "in_reference"]
+    )
     entities = _read(params.paths.entities, ["entity_id", "canonical", "label", "actor_type"])
     actors = actor_rows(
         docs,
@@ -186,7 +216,9 @@ def run_evolution(params: Params) -> dict[str, Any]:
         min_mentions=cfg.min_actor_mentions,
         alpha=cfg.alpha,
     )
+    actors = add_q_values(actors, alpha=cfg.alpha, verdict="trend", test_key=("entity_id",))
     _write(_frame(actors, TREND_ACTORS), TREND_ACTORS, out)
+    _write_actor_vocabulary(params, lexicon, periods, mentions[~mentions["in_reference"]])
     _write_plot_tables(concepts, families, lexicon.families.get(cfg.plot_family, ()), periods, out)
     total = len(docs) + len(periods.undated)
     metrics = {
@@ -206,6 +238,50 @@ def run_evolution(params: Params) -> dict[str, Any]:
     }
     write_json(metrics, params.paths.evolution_metrics)
     return metrics
+
+
+def _write_term_tests(params: Params, docs: pd.DataFrame, counts: pd.DataFrame) -> None:
+    """Trend tests of the lexicon's surface forms and of the top C-value terms."""
+    cfg = params.evolution
+    terms = _read(params.paths.terms, ["term", "lang", "cvalue", "frequency", "concept_id"])
+    passages = _read(params.paths.passages, ["doc_id", "lang", "text"])
+    passages = passages[passages["doc_id"].isin(docs["doc_id"])]
+    per_term = pd.concat(
+        [
+            lexicon_form_counts(counts, min_occurrences=cfg.min_term_frequency),
+            cvalue_term_counts(top_cvalue_terms(terms, top=cfg.top_cvalue_terms), passages),
+        ],
+        ignore_index=True,
+    )
+    rows = term_tests(docs, per_term, alpha=cfg.alpha)
+    _write(_frame(rows, TREND_TERM_TESTS), TREND_TERM_TESTS, params.paths.trends)
+
+
+def _write_actor_vocabulary(
+    params: Params, lexicon: Lexicon, periods: Periods, mentions: pd.DataFrame
+) -> None:
+    """Actors' vocabulary tables over every distinct document, dated or not ("all")."""
+    cfg, out = params.evolution, params.paths.trends
+    docs = _read(params.paths.documents, ["doc_id", "duplicate_of"])
+    passages = _read(params.paths.passages, ["passage_id", "doc_id", "n_words"])
+    passages = passages[passages["doc_id"].isin(docs.loc[docs["duplicate_of"].isna(), "doc_id"])]
+    passages = passages.assign(period=passages["doc_id"].map(periods.of_doc))
+    concepts = _read(params.paths.concepts, ["concept_id", "passage_id", "in_reference"])
+    entities = _read(params.paths.entities, ["entity_id", "canonical"])
+    parts = actor_parts(
+        passages,
+        concepts[~concepts["in_reference"]],
+        mentions,
+        entities,
+        min_mentions=cfg.min_actor_mentions,
+    )
+    families = {cid: concept.family for cid, concept in lexicon.concepts.items()}
+    rows = vocabulary_rows(parts, families, periods.order, alpha=cfg.alpha)
+    _write(_frame(rows, TREND_ACTOR_VOCABULARY), TREND_ACTOR_VOCABULARY, out)
+    shares = family_share_rows(
+        parts, lexicon.families, periods.order, n_boot=cfg.n_boot, seed=cfg.seed
+    )
+    _write(_frame(shares, TREND_ACTOR_FAMILIES), TREND_ACTOR_FAMILIES, out)
 
 
 def _write_plot_tables(

@@ -23,6 +23,8 @@ from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.report import Report, ReportInputs, build_report
 from corpus_mining.schemas import (
     MANIFEST,
+    TREND_ACTOR_FAMILIES,
+    TREND_ACTOR_VOCABULARY,
     TREND_ACTORS,
     TREND_CONCEPT_TESTS,
     TREND_CONCEPTS,
@@ -110,6 +112,9 @@ def read_inputs(params: Params) -> ReportInputs:
         topic_lineages=_trend(TREND_TOPIC_LINEAGES, params),
         lineage_passages=_trend(TREND_LINEAGE_PASSAGES, params),
         lineage_metrics=_json(paths.evolution_metrics).get("topic_lineages", {}),
+        actor_vocabulary=_trend(TREND_ACTOR_VOCABULARY, params),
+        actor_families=_trend(TREND_ACTOR_FAMILIES, params),
+        alpha=params.evolution.alpha,
     )
 
 

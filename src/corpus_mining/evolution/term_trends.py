@@ -1,0 +1,138 @@
+"""Trend tests per term: the lexicon's surface forms and the top C-value terms.
+
+Concepts pool their surface forms ("cluster", "clusters", "grappe d'entreprises"); this
+table tests each form on its own, and the multiword terms that C-value found beyond the
+lexicon, with the same document-level quasi-Poisson test as the concepts and one
+Benjamini–Hochberg correction over the whole table.
+
+References:
+    Frantzi, K., Ananiadou, S. & Mima, H. (2000). Automatic recognition of multi-word
+    terms: the C-value/NC-value method. International Journal on Digital Libraries,
+    3(2), 115-130.
+    Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate. JRSS B,
+    57(1), 289-300.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from corpus_mining.evolution.multiple_testing import add_q_values
+from corpus_mining.evolution.stats import trend_test
+from corpus_mining.nlp.names import fold
+
+LEXICON = "lexicon"
+CVALUE = "cvalue"
+ALL_LANGS = "all"
+
+
+def lexicon_form_counts(counts: pd.DataFrame, *, min_occurrences: int) -> pd.DataFrame:
+    """Per-document counts of each lexicon surface form seen ``min_occurrences`` times.
+
+    Args:
+        counts: ``doc_id``, ``concept_id``, ``term`` (folded surface; ``*`` is the concept
+            total and is left out) and ``n``, over the dated documents.
+        min_occurrences: Forms seen fewer times in all are left out.
+
+    Returns:
+        ``source``, ``concept``, ``term``, ``lang`` (``all``), ``doc_id``, ``n``.
+    """
+    forms = counts[counts["term"] != "*"].rename(columns={"concept_id": "concept"})
+    totals = forms.groupby(["concept", "term"])["n"].transform("sum")
+    forms = forms[totals >= min_occurrences]
+    return forms.assign(source=LEXICON, lang=ALL_LANGS)[
+        ["source", "concept", "term", "lang", "doc_id", "n"]
+    ]
+
+
+def top_cvalue_terms(terms: pd.DataFrame, *, top: int) -> pd.DataFrame:
+    """The ``top`` terms of each language by C-value (ties: frequency, then term).
+
+    Args:
+        terms: ``terms.parquet``: ``term``, ``lang``, ``cvalue``, ``frequency``, ``concept_id``.
+        top: Terms kept per language.
+    """
+    ranked = terms.sort_values(
+        ["lang", "cvalue", "frequency", "term"], ascending=[True, False, False, True]
+    )
+    kept = ranked.groupby("lang", sort=True).head(top)
+    return kept[["term", "lang", "concept_id"]].reset_index(drop=True)
+
+
+def cvalue_term_counts(terms: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+    """Per-document counts of each term in the passages of its language.
+
+    A term is matched as its most frequent surface form (``terms.term``), whole words,
+    ignoring case and accents; each occurrence counts, nested in a longer term or not (as
+    C-value counts them).
+
+    Args:
+        terms: ``term``, ``lang`` and ``concept_id`` (see :func:`top_cvalue_terms`).
+        passages: ``doc_id``, ``lang`` and ``text`` of the passages of dated documents.
+
+    Returns:
+        ``source``, ``concept``, ``term``, ``lang``, ``doc_id``, ``n`` (non-zero counts).
+    """
+    columns = ["source", "concept", "term", "lang", "doc_id", "n"]
+    folded = passages.assign(text=passages["text"].map(fold))
+    texts = folded.groupby(["lang", "doc_id"], sort=True)["text"].agg("\n".join)
+    frames = []
+    for row in terms.itertuples(index=False):
+        if row.lang not in texts.index.get_level_values("lang"):
+            continue
+        in_lang = texts.xs(row.lang, level="lang")
+        pattern = rf"(?<!\w){re.escape(fold(str(row.term)))}(?!\w)"
+        n = in_lang.str.count(pattern)
+        found = n[n > 0]
+        concept = row.concept_id if isinstance(row.concept_id, str) else ""
+        frames.append(
+            pd.DataFrame(
+                {"source": CVALUE, "concept": concept, "term": str(row.term), "lang": row.lang,
+                 "doc_id": found.index, "n": found.to_numpy()}
+            )
+        )  # fmt: skip
+    return (
+        pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+    )
+
+
+def term_tests(docs: pd.DataFrame, counts: pd.DataFrame, *, alpha: float) -> list[dict[str, Any]]:
+    """A trend test per term (slope per year), with a q-value over the whole table.
+
+    Args:
+        docs: Dated documents: ``doc_id``, ``year``, ``n_words``, ``lang``. A term of one
+            language is tested over the documents of that language.
+        counts: Output of :func:`lexicon_form_counts` and :func:`cvalue_term_counts`.
+        alpha: Test level and false discovery rate; ``direction`` is flat unless q < alpha.
+
+    Returns:
+        Rows sorted by source, concept, term and language.
+    """
+    keys = ["source", "concept", "term", "lang"]
+    rows = []
+    for key, frame in counts.groupby(keys, sort=True):
+        source, concept, term, lang = (str(k) for k in key)
+        scope = docs if lang == ALL_LANGS else docs[docs["lang"] == lang]
+        n = scope["doc_id"].map(frame.groupby("doc_id")["n"].sum()).fillna(0)
+        trend = trend_test(
+            scope["year"].to_numpy(dtype=float),
+            n.to_numpy(dtype=float),
+            scope["n_words"].to_numpy(dtype=float),
+            alpha=alpha,
+        )
+        rows.append(
+            {"source": source, "concept": concept, "term": term, "lang": lang,
+             "slope": _round(trend.slope), "ci_low": _round(trend.ci_low),
+             "ci_high": _round(trend.ci_high), "p_value": float(f"{trend.p_value:.6g}"),
+             "direction": trend.direction, "method": trend.method, "n_docs": trend.n_docs,
+             "occurrences": int(n.sum())}
+        )  # fmt: skip
+    return add_q_values(rows, alpha=alpha, verdict="direction")
+
+
+def _round(value: float) -> float | None:
+    return None if not np.isfinite(value) else round(float(value), 6)
