@@ -172,3 +172,14 @@ def test_capitals_the_model_calls_misc_are_read_as_an_acronym(nlp_fr):
     assert fixed is not None and (fixed.label, fixed.rule) == ("ORG", "ner+acronym_misc_as_org")
     cand = Candidate(7, 8, "MISC", "gazetteer", "X", "gazetteer")
     assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "MISC"
+
+
+def test_lower_case_complements_continue_a_name_once(nlp_fr, nlp_en):
+    # an administrative head takes any lower-case complement
+    text = "Le dossier a été transmis au ministère du travail et de l'emploi la semaine passée."
+    assert "ministère du travail et de l'emploi" in _labels(nlp_fr, text)
+    # a name that is whole does not run on into the sentence
+    text = "La Commission européenne en vue de la réforme a publié un avis sur les aides."
+    assert not any(name.endswith("en vue") for name in _labels(nlp_fr, text))
+    text = "The European Commission in view of the reform published an opinion on state aid."
+    assert not any("in view" in name for name in _labels(nlp_en, text))

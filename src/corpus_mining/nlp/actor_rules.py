@@ -89,7 +89,7 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
                 head.i,
                 end,
                 lexicon,
-                lowercase=lexicon.lowercase_complements,
+                lowercase=_lowercase_complement(doc, cand, word, lexicon),
                 taken=separate.__contains__,
             )
         if cand.label == "ORG":
@@ -97,6 +97,22 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
                 end += 2  # "ITC-ILO"
         repaired.append(cand if end == cand.end else cand.changed("span_repair", end=end))
     return drop_overlaps(repaired)
+
+
+def _lowercase_complement(doc: Any, cand: Candidate, head: str, lexicon: OrgLexicon) -> bool:
+    """Whether lower-case words may continue the name after a connector.
+
+    After an administrative head always ("ministère du travail et de l'emploi"); after
+    another head once, when the span has no complement yet ("Fédération nationale" +
+    "des coopératives"). A rule's name is whole ("Commission européenne" + "en vue"), and
+    so is a name that has its complement ("... de l'économie sociale" + "pour la ...").
+    """
+    if not lexicon.lowercase_complements:
+        return False
+    if head.lower() in lexicon.lowercase_heads:
+        return True
+    inside = doc[cand.start + 1 : cand.end]
+    return cand.source == "model" and not any(t.lower_ in lexicon.connectors for t in inside)
 
 
 def split_apposition(doc: Any, cand: Candidate) -> list[Candidate]:
