@@ -13,7 +13,7 @@ gazetteer's rules (a known type beats the model; a listed place is never ORG) be
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corpus_mining.nlp.acronyms import find_definitions
@@ -157,12 +157,20 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
     """Two touching spans are one name when the head noun joins them.
 
     French: an organisation head and the name after it ("Fondation" | "Léa Martin").
-    English: a name and the head-final name after it ("Stockholm" | "School of Economics").
+    English: a name and the head-final name after it ("Stockholm" | "School of Economics"),
+    known names too ("European Commission" | "Expert Group on ..."): the joined name is
+    the rule's, no longer the gazetteer's.
     """
     merged: list[Candidate] = []
     for cand in candidates:
         prev = merged[-1] if merged else None
-        if prev is None or prev.end != cand.start or "gazetteer" in {prev.source, cand.source}:
+        known = prev is not None and "gazetteer" in {prev.source, cand.source}
+        if (
+            prev is None
+            or prev.end != cand.start
+            or "\n" in doc[prev.end - 1].whitespace_
+            or (known and lexicon.head_first)
+        ):
             merged.append(cand)
             continue
         if lexicon.head_first:
@@ -173,6 +181,8 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
             joins = "PER" not in {prev.label, cand.label} and lexicon.is_org_head(head.text)
         if joins and doc[cand.start].text[:1].isupper():
             merged[-1] = prev.changed("span_repair", end=cand.end, label="ORG")
+            if known:
+                merged[-1] = replace(merged[-1], source="rule", ent_id="")
         else:
             merged.append(cand)
     return merged
@@ -250,7 +260,8 @@ def correct_label(
         if head.lower_ in lexicon.event_heads:
             return cand.changed(f"event_not_{cand.label.lower()}", label="MISC")
     if cand.label == "ORG":
-        return cand
+        plural = _plural_category(doc, cand, head, lexicon)
+        return cand.changed("plural_category", label="MISC") if plural else cand
     first = words[0].text
     # the model's MISC for capitals: read as an acronym the model did not tag, unless the
     # text defines it as something else; three capitals are as often a word ("ICI", "OUI")
@@ -264,6 +275,23 @@ def correct_label(
     if len(words) >= 2 and lexicon.is_org_head(head.text) and head.text[:1].isupper():
         return cand.changed(f"org_head_beats_{cand.label.lower()}", label="ORG")
     return cand
+
+
+def _plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -> bool:
+    """A plural organisation head names a category ("Digital Innovation Hubs").
+
+    In French only a plural head with nothing but adjectives ("Clusters régionaux"):
+    "Chambres régionales de l'économie sociale" is how a network of bodies is named.
+    """
+    # the model tags capitalised plurals as singular proper nouns: the ending decides
+    singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
+    kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
+    if not singular or lexicon.is_org_head(head.text) or not kind:
+        return False
+    if not lexicon.head_first:
+        return True
+    rest = doc[head.i + 1 : cand.end]
+    return len(rest) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in rest)
 
 
 def _eponym(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:

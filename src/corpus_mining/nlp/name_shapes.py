@@ -129,3 +129,4 @@ def _before(doc: Any, cand: Candidate, names: list[Candidate]) -> Candidate | No
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
+
