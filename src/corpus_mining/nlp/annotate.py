@@ -36,6 +36,7 @@ from corpus_mining.nlp.name_shapes import (
     cut_at_separator,
     is_plural_acronym,
     legal_form_names,
+    not_a_body,
     without_sentence_article,
 )
 from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words, org_lexicon
@@ -293,6 +294,7 @@ def annotate(
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
+    kept = [not_a_body(doc, cand, lexicon) for cand in kept]
     return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
 
 

@@ -10,7 +10,10 @@ Four cheap token rules, applied by ``annotate`` to every candidate span:
   not take articles (``sentence_articles`` in ``data/org_names.yaml``);
 - a field separator ("|", "•") ends a name: spans running across one come from table
   rows, menus and metadata lines;
-- an acronym with a plural "s" ("NGOs", "PMEs") names a category of bodies, not one.
+- an acronym with a plural "s" ("NGOs", "PMEs") names a category of bodies, not one;
+- a name that a programme or event noun introduces ("la stratégie ALPHA", "the BETA
+  programme", "GAMMA, un dispositif ...") names a programme, and an English name opening
+  on a gerund ("Promoting Green Ports") names an action: neither is an organisation.
 """
 
 from __future__ import annotations
@@ -130,3 +133,30 @@ def _before(doc: Any, cand: Candidate, names: list[Candidate]) -> Candidate | No
 def _overlap(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
+
+def not_a_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """An ORG that its context or its first word shows to be a programme, an event or an action."""
+    if cand.label != "ORG" or cand.source == "gazetteer":
+        return cand
+    if _introduced_as_programme(doc, cand, lexicon):
+        return cand.changed("programme_context", label="MISC")
+    if doc[cand.start].tag_ == "VBG" and cand.end - cand.start > 1:
+        return cand.changed("gerund_not_org", label="MISC")
+    return cand
+
+
+def _introduced_as_programme(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    heads = lexicon.programme_heads | lexicon.event_heads
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if before is not None and before.is_lower and before.lower_ in heads:
+        return True  # "la stratégie ALPHA"
+    if after is not None and after.is_lower and after.lower_ in heads:
+        return True  # "the BETA programme"
+    rest = doc[cand.end : cand.end + 3]
+    return (
+        len(rest) == 3
+        and rest[0].text == ","
+        and rest[1].lower_ in lexicon.determiners
+        and rest[2].lower_ in heads
+    )  # "GAMMA, un dispositif ..."
