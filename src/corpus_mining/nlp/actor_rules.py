@@ -18,6 +18,7 @@ from typing import Any
 
 from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
+from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names
 
@@ -260,7 +261,7 @@ def correct_label(
         if head.lower_ in lexicon.event_heads:
             return cand.changed(f"event_not_{cand.label.lower()}", label="MISC")
     if cand.label == "ORG":
-        plural = _plural_category(doc, cand, head, lexicon)
+        plural = plural_category(doc, cand, head, lexicon)
         return cand.changed("plural_category", label="MISC") if plural else cand
     first = words[0].text
     # the model's MISC for capitals: read as an acronym the model did not tag, unless the
@@ -275,23 +276,6 @@ def correct_label(
     if len(words) >= 2 and lexicon.is_org_head(head.text) and head.text[:1].isupper():
         return cand.changed(f"org_head_beats_{cand.label.lower()}", label="ORG")
     return cand
-
-
-def _plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -> bool:
-    """A plural organisation head names a category ("Digital Innovation Hubs").
-
-    In French only a plural head with nothing but adjectives ("Clusters régionaux"):
-    "Chambres régionales de l'économie sociale" is how a network of bodies is named.
-    """
-    # the model tags capitalised plurals as singular proper nouns: the ending decides
-    singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
-    kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
-    if not singular or lexicon.is_org_head(head.text) or not kind:
-        return False
-    if not lexicon.head_first:
-        return True
-    rest = doc[head.i + 1 : cand.end]
-    return len(rest) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in rest)
 
 
 def _eponym(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:

@@ -10,7 +10,8 @@ Four cheap token rules, applied by ``annotate`` to every candidate span:
   not take articles (``sentence_articles`` in ``data/org_names.yaml``);
 - a field separator ("|", "•") ends a name: spans running across one come from table
   rows, menus and metadata lines;
-- an acronym with a plural "s" ("NGOs", "PMEs") names a category of bodies, not one;
+- an acronym with a plural "s" ("NGOs", "PMEs"), or a plural organisation head
+  ("Innovation Hubs"), names a category of bodies, not one;
 - a name that a programme or event noun introduces ("la stratégie ALPHA", "the BETA
   programme", "GAMMA, un dispositif ...") names a programme, and an English name opening
   on a gerund ("Promoting Green Ports") names an action: neither is an organisation.
@@ -160,3 +161,20 @@ def _introduced_as_programme(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> 
         and rest[1].lower_ in lexicon.determiners
         and rest[2].lower_ in heads
     )  # "GAMMA, un dispositif ..."
+
+
+def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -> bool:
+    """A plural organisation head names a category ("Digital Innovation Hubs").
+
+    In French only a plural head with nothing but adjectives ("Clusters régionaux"):
+    "Chambres régionales de l'économie sociale" is how a network of bodies is named.
+    """
+    # the model tags capitalised plurals as singular proper nouns: the ending decides
+    singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
+    kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
+    if not singular or lexicon.is_org_head(head.text) or not kind:
+        return False
+    if not lexicon.head_first:
+        return True
+    rest = doc[head.i + 1 : cand.end]
+    return len(rest) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in rest)
