@@ -1,6 +1,6 @@
 """What the written shape of a name says: company forms, sentence articles, markup, plurals.
 
-Four cheap token rules, applied by ``annotate`` to every candidate span:
+Cheap token rules, applied by ``annotate`` to every candidate span:
 
 - a company form written after a name ("Alpha Beta GmbH", "Gamma Partners SRL") ends
   that name, and the capitalised words right before it are its start; the form alone
