@@ -4,6 +4,7 @@ Every sentence is ours; each rule has a French and an English case, positive and
 """
 
 import pytest
+from spacy.tokens import Span
 
 from corpus_mining.nlp.actor_rules import Acronyms, correct_label
 from corpus_mining.nlp.annotate import annotate
@@ -172,3 +173,55 @@ def test_capitals_the_model_calls_misc_are_read_as_an_acronym(nlp_fr):
     assert fixed is not None and (fixed.label, fixed.rule) == ("ORG", "ner+acronym_misc_as_org")
     cand = Candidate(7, 8, "MISC", "gazetteer", "X", "gazetteer")
     assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "MISC"
+
+
+def test_lower_case_complements_continue_a_name_once(nlp_fr, nlp_en):
+    # an administrative head takes any lower-case complement
+    text = "Le dossier a été transmis au ministère du travail et de l'emploi la semaine passée."
+    assert "ministère du travail et de l'emploi" in _labels(nlp_fr, text)
+    # a name that is whole does not run on into the sentence
+    text = "La Commission européenne en vue de la réforme a publié un avis sur les aides."
+    assert not any(name.endswith("en vue") for name in _labels(nlp_fr, text))
+    text = "The European Commission in view of the reform published an opinion on state aid."
+    assert not any("in view" in name for name in _labels(nlp_en, text))
+
+
+def test_a_known_name_and_the_head_final_name_after_it_are_one(nlp_en, nlp_fr):
+    doc = nlp_en("The report of the European Commission Harbour Group on Small Ports came out.")
+    doc.ents = [
+        Span(doc, 4, 6, label="ORG", span_id="european_commission"),
+        Span(doc, 6, 11, label="ORG"),
+    ]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [(m.text, m.source) for m in mentions if m.label == "ORG"] == [
+        ("European Commission Harbour Group on Small Ports", "rule")
+    ]
+    # French names put their head first: a known name is not joined to the next one
+    doc = nlp_fr("Le rapport de la Commission européenne Groupe Alpha est paru hier.")
+    doc.ents = [
+        Span(doc, 4, 6, label="ORG", span_id="european_commission"),
+        Span(doc, 6, 8, label="ORG"),
+    ]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [m.text for m in mentions] == ["Commission européenne", "Groupe Alpha"]
+
+
+def test_a_plural_organisation_head_names_a_category(nlp_en, nlp_fr):
+    doc = nlp_en("Funding goes to the Regional Innovation Hubs of the member states next year.")
+    doc.ents = [Span(doc, 4, 7, label="ORG")]
+    assert _labels_of(doc) == {"Regional Innovation Hubs": "MISC"}
+    doc = nlp_en("Funding goes to the Regional Innovation Hub of the member states next year.")
+    doc.ents = [Span(doc, 4, 7, label="ORG")]
+    assert _labels_of(doc) == {"Regional Innovation Hub": "ORG"}
+    doc = nlp_fr("Les Clusters régionaux ont reçu des aides de la région cette année.")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]
+    assert _labels_of(doc) == {"Clusters régionaux": "MISC"}
+    # a plural head with its complement names a network of bodies
+    doc = nlp_fr("Les Chambres régionales des métiers ont reçu des aides cette année.")
+    doc.ents = [Span(doc, 1, 5, label="ORG")]
+    assert _labels_of(doc) == {"Chambres régionales des métiers": "ORG"}
+
+
+def _labels_of(doc):
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    return {m.text: m.label for m in mentions}

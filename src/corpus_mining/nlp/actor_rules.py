@@ -13,11 +13,12 @@ gazetteer's rules (a known type beats the model; a listed place is never ORG) be
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
+from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names
 
@@ -89,7 +90,7 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
                 head.i,
                 end,
                 lexicon,
-                lowercase=lexicon.lowercase_complements,
+                lowercase=_lowercase_complement(doc, cand, word, lexicon),
                 taken=separate.__contains__,
             )
         if cand.label == "ORG":
@@ -97,6 +98,22 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
                 end += 2  # "ITC-ILO"
         repaired.append(cand if end == cand.end else cand.changed("span_repair", end=end))
     return drop_overlaps(repaired)
+
+
+def _lowercase_complement(doc: Any, cand: Candidate, head: str, lexicon: OrgLexicon) -> bool:
+    """Whether lower-case words may continue the name after a connector.
+
+    After an administrative head always ("ministère du travail et de l'emploi"); after
+    another head once, when the span has no complement yet ("Fédération nationale" +
+    "des coopératives"). A rule's name is whole ("Commission européenne" + "en vue"), and
+    so is a name that has its complement ("... de l'économie sociale" + "pour la ...").
+    """
+    if not lexicon.lowercase_complements:
+        return False
+    if head.lower() in lexicon.lowercase_heads:
+        return True
+    inside = doc[cand.start + 1 : cand.end]
+    return cand.source == "model" and not any(t.lower_ in lexicon.connectors for t in inside)
 
 
 def split_apposition(doc: Any, cand: Candidate) -> list[Candidate]:
@@ -141,12 +158,20 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
     """Two touching spans are one name when the head noun joins them.
 
     French: an organisation head and the name after it ("Fondation" | "Léa Martin").
-    English: a name and the head-final name after it ("Stockholm" | "School of Economics").
+    English: a name and the head-final name after it ("Stockholm" | "School of Economics"),
+    known names too ("European Commission" | "Expert Group on ..."): the joined name is
+    the rule's, no longer the gazetteer's.
     """
     merged: list[Candidate] = []
     for cand in candidates:
         prev = merged[-1] if merged else None
-        if prev is None or prev.end != cand.start or "gazetteer" in {prev.source, cand.source}:
+        known = prev is not None and "gazetteer" in {prev.source, cand.source}
+        if (
+            prev is None
+            or prev.end != cand.start
+            or "\n" in doc[prev.end - 1].whitespace_
+            or (known and lexicon.head_first)
+        ):
             merged.append(cand)
             continue
         if lexicon.head_first:
@@ -157,6 +182,8 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
             joins = "PER" not in {prev.label, cand.label} and lexicon.is_org_head(head.text)
         if joins and doc[cand.start].text[:1].isupper():
             merged[-1] = prev.changed("span_repair", end=cand.end, label="ORG")
+            if known:
+                merged[-1] = replace(merged[-1], source="rule", ent_id="")
         else:
             merged.append(cand)
     return merged
@@ -234,7 +261,8 @@ def correct_label(
         if head.lower_ in lexicon.event_heads:
             return cand.changed(f"event_not_{cand.label.lower()}", label="MISC")
     if cand.label == "ORG":
-        return cand
+        plural = plural_category(doc, cand, head, lexicon)
+        return cand.changed("plural_category", label="MISC") if plural else cand
     first = words[0].text
     # the model's MISC for capitals: read as an acronym the model did not tag, unless the
     # text defines it as something else; three capitals are as often a word ("ICI", "OUI")

@@ -26,19 +26,30 @@ from corpus_mining.nlp.entity_rules import (
     NOT_ACTOR_ACRONYMS,
     Candidate,
     is_acronym,
+    is_publisher_head,
     junk_reason,
     merge_ampersand,
     relabel,
     trim,
 )
-from corpus_mining.nlp.org_lexicon import OrgLexicon, org_lexicon
-from corpus_mining.nlp.typology import actor_type
+from corpus_mining.nlp.name_shapes import (
+    cut_at_separator,
+    is_plural_acronym,
+    legal_form_names,
+    not_a_body,
+    without_sentence_article,
+)
+from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words, org_lexicon
 
 _NO_ACRONYMS = Acronyms()
 
 
-def _org_like(text: str) -> bool:
-    return actor_type(text, "ORG")[0] != "unknown"
+def _headed_by_org(words: list[str], lexicon: OrgLexicon) -> bool:
+    """The name's head is a capitalised organisation or publisher noun ("Revue ...")."""
+    return any(
+        word[:1].isupper() and (lexicon.is_org_head(word) or is_publisher_head(word))
+        for word in head_words(words, lexicon)
+    )
 
 
 @dataclass(frozen=True)
@@ -115,9 +126,23 @@ def _is_heading(doc: Any) -> bool:
     return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.6 * len(words)
 
 
-def _capital_runs(doc: Any, taken: set[int]) -> list[Candidate]:
-    """Names written in capitals over several words ("AGIR POUR LE CLIMAT")."""
+def _with_own_acronym(text: str) -> bool:
+    """A name glued to its own acronym ("AGIR POUR LE CLIMAT-APLC") names a body."""
+    name, _, acronym = text.rpartition("-")
+    words = name.split()
+    return len(words) >= 2 and is_acronym(acronym) and "".join(w[0] for w in words) == acronym
+
+
+def _capital_runs(
+    doc: Any, taken: set[int], lexicon: OrgLexicon
+) -> tuple[list[Candidate], set[int]]:
+    """Names written in capitals over several words, and the tokens of capital titles.
+
+    "FÉDÉRATION DES AMIS DU VÉLO", headed by an organisation noun, is a name; the words
+    of "UN COUPLE ALLANT DE SOI" are a title's, not acronyms.
+    """
     runs: list[Candidate] = []
+    titles: set[int] = set()
     i = 0
     while i < len(doc):
         j = i
@@ -133,10 +158,14 @@ def _capital_runs(doc: Any, taken: set[int]) -> list[Candidate]:
         while j > i and doc[j - 1].text == "-":
             j -= 1
         content = [t for t in doc[i:j] if t.is_alpha and not t.is_stop]
+        words = [t.text for t in doc[i:j]]
         if len(content) >= 2 and any(t.is_stop for t in doc[i:j]):
-            runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
+            if _headed_by_org(words, lexicon) or _with_own_acronym(doc[i:j].text):
+                runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
+            else:
+                titles.update(range(i, j))
         i = max(j, i + 1)
-    return runs
+    return runs, titles
 
 
 def _acronym_candidates(
@@ -145,11 +174,12 @@ def _acronym_candidates(
     concept_chars: set[int],
     not_actor: Callable[[str], bool],
     acronyms: Acronyms,
+    lexicon: OrgLexicon,
 ) -> list[Candidate]:
     if _is_heading(doc):
         return []
-    found = _capital_runs(doc, taken)
-    taken = taken | {i for c in found for i in range(c.start, c.end)}
+    found, titles = _capital_runs(doc, taken, lexicon)
+    taken = taken | titles | {i for c in found for i in range(c.start, c.end)}
     for token in doc:
         text = token.text
         if token.i in taken or token.idx in concept_chars or not is_acronym(text):
@@ -160,7 +190,12 @@ def _acronym_candidates(
             taken = taken | {token.i + 1}
             continue
         # "ICI", "MES": capitals of a common word (a stop word in lower case) are not names.
-        if text.upper() in NOT_ACTOR_ACRONYMS or token.is_stop or not_actor(text):
+        if (
+            text.upper() in NOT_ACTOR_ACRONYMS
+            or token.is_stop
+            or not_actor(text)
+            or is_plural_acronym(text)
+        ):
             continue
         if token.i == 0 and len(doc) > 1 and doc[1].text == ":":
             continue  # a speaker label in an interview ("SW: ...") or a glossary entry
@@ -188,11 +223,11 @@ def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
 
 
 def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:
-    """A listed place is not an organisation, unless the gazetteer names it.
+    """A listed place is not an organisation nor a person, unless the gazetteer names it.
 
     The mention's rule records it (``...+place_list``).
     """
-    if cand.label != "ORG" or cand.source == "gazetteer":
+    if cand.label not in {"ORG", "PER"} or cand.source == "gazetteer":
         return cand
     if not is_place(doc[cand.start : cand.end].text):
         return cand
@@ -253,12 +288,13 @@ def annotate(
         and _stays(doc, cleaned, concept_chars, not_actor_acronym, is_common_phrase, headline)
     ]
     taken = {i for c in kept for i in range(c.start, c.end)}
-    kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym, acronyms)
-    kept = _merge_adjacent_acronyms(doc, kept)
+    kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym, acronyms, lexicon)
+    kept = legal_form_names(doc, _merge_adjacent_acronyms(doc, kept), lexicon)
     kept = join_caps_surnames(doc, kept, acronyms, lexicon)
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
+    kept = [not_a_body(doc, cand, lexicon) for cand in kept]
     return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
 
 
@@ -278,8 +314,10 @@ def _stays(
             return False
     if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
         return False
-    single = cand.end - cand.start == 1
-    return not (cand.source != "gazetteer" and single and not_actor_acronym(doc[cand.start].text))
+    if cand.source == "gazetteer" or cand.end - cand.start > 1:
+        return True
+    text = doc[cand.start].text
+    return not (not_actor_acronym(text) or (cand.label == "ORG" and is_plural_acronym(text)))
 
 
 def _clean(
@@ -287,6 +325,10 @@ def _clean(
 ) -> Candidate | None:
     """The span trimmed, narrowed to the organisation a title names, and relabelled."""
     cleaned = _trim_gazetteer(doc, cand) if cand.source == "gazetteer" else trim(doc, cand)
+    if cleaned is not None:
+        cleaned = cut_at_separator(doc, cleaned)
+    if cleaned is not None and cleaned.source != "gazetteer":
+        cleaned = trim(doc, without_sentence_article(doc, cleaned, lexicon))
     if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
         return None
     narrowed, _reason = non_actor(doc, cleaned, lexicon)
@@ -294,7 +336,8 @@ def _clean(
         return None
     if narrowed != cleaned and junk_reason(doc, narrowed) is not None:
         return None
-    return correct_label(doc, relabel(doc, narrowed, _org_like), lexicon, acronyms)
+    org_like = lambda text: _headed_by_org(text.split(), lexicon) or _with_own_acronym(text)  # noqa: E731
+    return correct_label(doc, relabel(doc, narrowed, org_like), lexicon, acronyms)
 
 
 def _with_expansions(

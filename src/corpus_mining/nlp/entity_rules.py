@@ -82,6 +82,11 @@ class Candidate:
         return replace(self, rule="+".join(rules), **changes)
 
 
+def is_publisher_head(word: str) -> bool:
+    """Whether ``word`` heads the names of publishers and periodicals ("Revue", "Press")."""
+    return bool(_PUBLISHER_HEAD.match(word))
+
+
 def is_acronym(text: str) -> bool:
     """Two to ten capitals (digits, & and - allowed), optionally with a plural s."""
     return bool(_ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2

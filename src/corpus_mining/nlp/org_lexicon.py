@@ -44,6 +44,9 @@ class OrgLexicon(BaseModel):
     eponym_heads: frozenset[str] = frozenset()
     plural_determiners: frozenset[str] = frozenset()
     org_acronyms: frozenset[str] = frozenset()
+    legal_forms: frozenset[str] = frozenset()
+    sentence_articles: frozenset[str] = frozenset()
+    category_heads: frozenset[str] = frozenset()
 
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""

@@ -1,0 +1,180 @@
+"""What the written shape of a name says: company forms, sentence articles, markup, plurals.
+
+Cheap token rules, applied by ``annotate`` to every candidate span:
+
+- a company form written after a name ("Alpha Beta GmbH", "Gamma Partners SRL") ends
+  that name, and the capitalised words right before it are its start; the form alone
+  ("AG", "SRL") is no organisation;
+- an article capitalised only because it starts a sentence is not part of the name
+  ("The Alpha Institute opened" names "Alpha Institute"), in languages where names do
+  not take articles (``sentence_articles`` in ``data/org_names.yaml``);
+- a field separator ("|", "•") ends a name: spans running across one come from table
+  rows, menus and metadata lines;
+- an acronym with a plural "s" ("NGOs", "PMEs"), or a plural organisation head
+  ("Innovation Hubs"), names a category of bodies, not one;
+- a name that a programme or event noun introduces ("la stratégie ALPHA", "the BETA
+  programme", "GAMMA, un dispositif ...") names a programme, and an English name opening
+  on a gerund ("Promoting Green Ports") names an action: neither is an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, trim
+from corpus_mining.nlp.org_lexicon import OrgLexicon
+
+SEPARATORS = frozenset({"|", "•", "·", "▪", "►", "¦"})
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";"})
+_NAME_JOINERS = frozenset({"&", "+", "/", "-"})
+_PLURAL_ACRONYM = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9}s$")
+_MAX_NAME = 8  # capitalised words before a company form; more is a title line
+
+
+def is_plural_acronym(text: str) -> bool:
+    """Capitals and a plural "s" ("NGOs", "EDIHs"): a category of bodies."""
+    return bool(_PLURAL_ACRONYM.match(text))
+
+
+def starts_sentence(doc: Any, i: int) -> bool:
+    """Token ``i`` opens the text, a line, a sentence or a field."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return (
+        before.text in _SENTENCE_END
+        or before.text in SEPARATORS
+        or "\n" in before.whitespace_
+        or "\n" in before.text
+    )
+
+
+def without_sentence_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """Drop a leading article that only the sentence capitalised ("The Alpha Institute")."""
+    if cand.source == "gazetteer" or cand.end - cand.start < 2:
+        return cand
+    first = doc[cand.start]
+    if first.lower_ not in lexicon.sentence_articles or not starts_sentence(doc, cand.start):
+        return cand
+    return cand.changed("sentence_article", start=cand.start + 1)
+
+
+def cut_at_separator(doc: Any, cand: Candidate) -> Candidate | None:
+    """A span ends at a field separator ("Alpha Network |").
+
+    An organisation with words on both sides of one is a metadata or table line
+    ("Publisher | Alpha"): None. A person's name is cut there ("Léa Martin | Editor").
+    """
+    for i in range(cand.start, cand.end):
+        if doc[i].text in SEPARATORS:
+            words_after = any(t.is_alpha for t in doc[i + 1 : cand.end])
+            if i == cand.start or (cand.label == "ORG" and words_after):
+                return None
+            return cand.changed("field_separator", end=i)
+    return cand
+
+
+def _name_token(token: Any) -> bool:
+    text: str = token.text
+    return (text[:1].isupper() and any(c.isalpha() for c in text)) or text in _NAME_JOINERS
+
+
+def _name_start(doc: Any, form: int) -> int:
+    """First token of the capitalised run that a company form at ``form`` closes."""
+    i = form
+    if i > 0 and doc[i - 1].text == ",":
+        i -= 1  # "Alpha Beta, Inc."
+    start = i
+    while start > 0 and form - start < _MAX_NAME and _name_token(doc[start - 1]):
+        start -= 1
+        if starts_sentence(doc, start):
+            break
+    while start < i and doc[start].text in _NAME_JOINERS:
+        start += 1
+    return start if start < i else form
+
+
+def legal_form_names(doc: Any, kept: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
+    """Company names closed by a legal form, in place of the fragments they cover."""
+    if not lexicon.legal_forms:
+        return kept
+    names = []
+    for token in doc:
+        if token.text not in lexicon.legal_forms or token.i == 0:
+            continue
+        start = _name_start(doc, token.i)
+        if start < token.i and not starts_sentence(doc, token.i):
+            name = Candidate(start, token.i + 1, "ORG", "rule", "", "legal_form")
+            names.append(without_sentence_article(doc, name, lexicon))
+    forms = {t.i for t in doc if t.text in lexicon.legal_forms}
+    kept = [c for c in kept if not (c.end - c.start == 1 and c.start in forms)]
+    protected = [c for c in kept if c.source == "gazetteer"]
+    names = [n for n in names if not any(_overlap(n, g) for g in protected)]
+    rest = [_before(doc, c, names) for c in kept]
+    return drop_overlaps([c for c in rest if c is not None] + names)
+
+
+def _before(doc: Any, cand: Candidate, names: list[Candidate]) -> Candidate | None:
+    """What is left of ``cand`` before the company names it overlaps.
+
+    "the Alpha Institute and Beta Gamma" + "Beta Gamma SRL": "Alpha Institute" stays.
+    """
+    for name in names:
+        if _overlap(name, cand):
+            if cand.start >= name.start:
+                return None
+            shorter = trim(doc, cand.changed("legal_form", end=name.start))
+            if shorter is None:
+                return None
+            cand = shorter
+    return cand
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def not_a_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """An ORG that its context or its first word shows to be a programme, an event or an action."""
+    if cand.label != "ORG" or cand.source == "gazetteer":
+        return cand
+    if _introduced_as_programme(doc, cand, lexicon):
+        return cand.changed("programme_context", label="MISC")
+    if doc[cand.start].tag_ == "VBG" and cand.end - cand.start > 1:
+        return cand.changed("gerund_not_org", label="MISC")
+    return cand
+
+
+def _introduced_as_programme(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    heads = lexicon.programme_heads | lexicon.event_heads
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if before is not None and before.is_lower and before.lower_ in heads:
+        return True  # "la stratégie ALPHA"
+    if after is not None and after.is_lower and after.lower_ in heads:
+        return True  # "the BETA programme"
+    rest = doc[cand.end : cand.end + 3]
+    return (
+        len(rest) == 3
+        and rest[0].text == ","
+        and rest[1].lower_ in lexicon.determiners
+        and rest[2].lower_ in heads
+    )  # "GAMMA, un dispositif ..."
+
+
+def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -> bool:
+    """A plural organisation head names a category ("Digital Innovation Hubs").
+
+    In French only a plural head with nothing but adjectives ("Clusters régionaux"):
+    "Chambres régionales de l'économie sociale" is how a network of bodies is named.
+    """
+    # the model tags capitalised plurals as singular proper nouns: the ending decides
+    singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
+    kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
+    if not singular or lexicon.is_org_head(head.text) or not kind:
+        return False
+    if not lexicon.head_first:
+        return True
+    rest = doc[head.i + 1 : cand.end]
+    return len(rest) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in rest)

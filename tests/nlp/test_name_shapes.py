@@ -1,0 +1,211 @@
+"""Company forms, sentence articles, field separators, plural acronyms, capital titles.
+
+Every sentence is ours; each rule has a French and an English case, positive and negative.
+"""
+
+from spacy.tokens import Span
+
+from corpus_mining.nlp.annotate import annotate, place_not_org
+from corpus_mining.nlp.entity_rules import Candidate
+from corpus_mining.nlp.name_shapes import cut_at_separator, is_plural_acronym
+
+
+def _mentions(nlp, text, **context):
+    mentions, _ = annotate(nlp(text), [], not_actor_acronym=lambda t: False, **context)
+    return {m.text: (m.label, m.rule) for m in mentions}
+
+
+def _orgs(nlp, text):
+    return {name for name, (label, _) in _mentions(nlp, text).items() if label == "ORG"}
+
+
+# --- company forms ------------------------------------------------------------------------
+
+
+def test_a_company_form_closes_the_name_before_it(nlp_fr, nlp_en):
+    found = _mentions(nlp_fr, "Le marché a été confié à Orvalis Conseil SARL après un appel.")
+    assert found["Orvalis Conseil SARL"] == ("ORG", "legal_form")
+    found = _mentions(nlp_en, "The audit was done by Brightmoor Analytics GmbH in late spring.")
+    assert found["Brightmoor Analytics GmbH"] == ("ORG", "legal_form")
+
+
+def test_a_company_form_alone_is_no_organisation(nlp_fr, nlp_en):
+    assert "SA" not in _orgs(nlp_fr, "Le statut de SA a été choisi par les associés en mars.")
+    assert "AG" not in _orgs(nlp_en, "They talked about the AG form of companies for an hour.")
+    # a sentence-initial possessive is not a company form
+    assert "Sa" not in _orgs(nlp_fr, "Sa mission est claire. Elle aide les petites communes.")
+
+
+def test_a_company_name_leaves_the_name_before_it_whole(nlp_en):
+    orgs = _orgs(
+        nlp_en,
+        "Funding came from the national research council and Teller Holm Partners Ltd last year.",
+    )
+    assert "Teller Holm Partners Ltd" in orgs
+    assert not any("council and" in name for name in orgs)
+
+
+# --- articles capitalised by the sentence -------------------------------------------------
+
+
+def test_a_sentence_initial_article_is_not_part_of_the_name(nlp_en):
+    found = _mentions(
+        nlp_en, "The Northfield Regional Innovation Agency opened a second office in the valley."
+    )
+    assert "Northfield Regional Innovation Agency" in found
+    assert not any(name.startswith("The ") for name in found)
+
+
+def test_an_article_inside_a_sentence_stays_and_french_articles_stay(nlp_fr, nlp_en):
+    found = _mentions(nlp_en, "She wrote for The Harbour Courier before moving to the city.")
+    assert not any(name == "Harbour Courier" for name in found)
+    found = _mentions(nlp_fr, "La Fabrique des Savoirs a ouvert ses portes au public en mai.")
+    assert not any(name == "Fabrique des Savoirs" for name in found)
+
+
+# --- field separators ---------------------------------------------------------------------
+
+
+def test_a_separator_ends_a_name(nlp_fr, nlp_en):
+    doc = nlp_fr("Réseau Alvéole | Actualités du mois")
+    cut = cut_at_separator(doc, Candidate(0, 3, "ORG", "model", "", "ner"))
+    assert cut is not None and doc[cut.start : cut.end].text == "Réseau Alvéole"
+    doc = nlp_en("Editor: Mary Brook | Reviewer")
+    cut = cut_at_separator(doc, Candidate(2, 6, "PER", "model", "", "ner"))
+    assert cut is not None and doc[cut.start : cut.end].text == "Mary Brook"
+
+
+def test_an_organisation_across_a_separator_is_a_metadata_line(nlp_fr, nlp_en):
+    doc = nlp_en("Publisher | Harbour Press")
+    assert cut_at_separator(doc, Candidate(0, 4, "ORG", "model", "", "ner")) is None
+    doc = nlp_fr("Langue | Français")
+    assert cut_at_separator(doc, Candidate(0, 3, "ORG", "model", "", "ner")) is None
+
+
+# --- plural acronyms ----------------------------------------------------------------------
+
+
+def test_plural_acronyms_name_categories(nlp_fr, nlp_en):
+    assert is_plural_acronym("NGOs") and is_plural_acronym("PMEs")
+    assert not is_plural_acronym("CRESS") and not is_plural_acronym("Ms")
+    orgs = _orgs(nlp_fr, "Les PMEs et les TPEs du territoire rejoignent le réseau ABCDE.")
+    assert "PMEs" not in orgs and "TPEs" not in orgs and "ABCDE" in orgs
+    orgs = _orgs(nlp_en, "Several NGOs and the WXYZ network met the local mayors on Monday.")
+    assert "NGOs" not in orgs and "WXYZ" in orgs
+
+
+# --- places are not people ----------------------------------------------------------------
+
+
+def test_a_listed_place_is_not_a_person(nlp_fr, nlp_en):
+    doc = nlp_fr("Toulouse accueille le salon.")
+    assert place_not_org(doc, Candidate(0, 1, "PER", "model"), _is_place).label == "LOC"
+    doc = nlp_en("Madrid hosted the fair.")
+    assert place_not_org(doc, Candidate(0, 1, "PER", "model"), _is_place).label == "LOC"
+    doc = nlp_en("Mary Brook hosted the fair.")
+    assert place_not_org(doc, Candidate(0, 2, "PER", "model"), _is_place).label == "PER"
+
+
+def _is_place(text):
+    return text in {"Toulouse", "Madrid"}
+
+
+# --- capital lines ------------------------------------------------------------------------
+
+
+def _capital_names(nlp, text):
+    doc = nlp(text)
+    doc.ents = []  # the model's own reading aside: what the capital-run rule makes of it
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    return {m.text for m in mentions if m.label == "ORG"}
+
+
+def test_capitals_make_a_name_only_under_an_organisation_head(nlp_fr, nlp_en):
+    text = "Le texte est signé par la FÉDÉRATION DES AMIS DU VÉLO et par trois communes."
+    assert "FÉDÉRATION DES AMIS DU VÉLO" in _capital_names(nlp_fr, text)
+    text = "Le chapitre intitulé UN JARDIN POUR LES VOISINS décrit trois communes voisines."
+    assert _capital_names(nlp_fr, text) == set()
+    text = "The report was written by the NORTHERN NETWORK OF CITY FARMS with two universities."
+    assert "NORTHERN NETWORK OF CITY FARMS" in _capital_names(nlp_en, text)
+    text = "The chapter called A GARDEN FOR THE NEIGHBOURS describes three nearby towns."
+    assert _capital_names(nlp_en, text) == set()
+
+
+def test_a_misc_name_becomes_an_organisation_by_its_head_noun_only(nlp_fr, nlp_en):
+    text = "Le texte est signé par le RÉSEAU DES JARDINS PARTAGÉS et par trois communes voisines."
+    assert _mentions(nlp_fr, text)["RÉSEAU DES JARDINS PARTAGÉS"][1] == "ner+misc_with_org_head"
+    # a topic word ("solidaire", "cluster") is no head: the title stays what it was
+    text = "Nous avons lu le guide Nuts and Bolts of Cluster Management pendant les vacances."
+    assert not any("Bolts" in name for name in _orgs(nlp_fr, text))
+    doc = nlp_en("We read the booklet Nuts and Bolts of Cluster Management during the holidays.")
+    doc.ents = [Span(doc, 4, 10, label="WORK_OF_ART")]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Nuts and Bolts of Cluster Management", "MISC")
+    ]
+    doc = nlp_en("We wrote to the Harbour Foundation for Young Readers during the holidays.")
+    doc.ents = [Span(doc, 4, 10, label="WORK_OF_ART")]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [m.label for m in mentions] == ["ORG"]
+
+
+def test_capitals_glued_to_their_own_acronym_name_a_body(nlp_fr, nlp_en):
+    text = "Le rapport est signé par AGIR POUR LE CLIMAT-APLC et par trois communes."
+    assert "AGIR POUR LE CLIMAT-APLC" in _capital_names(nlp_fr, text)
+    text = "Le rapport est signé par AGIR POUR LE CLIMAT-XYZ et par trois communes."
+    assert "AGIR POUR LE CLIMAT-XYZ" not in _capital_names(nlp_fr, text)
+    text = "The report is signed by ACT FOR THE CLIMATE-AFTC and three towns."
+    assert "ACT FOR THE CLIMATE-AFTC" in _capital_names(nlp_en, text)
+
+
+def test_a_misc_name_glued_to_its_own_acronym_is_an_organisation(nlp_fr, nlp_en):
+    doc = nlp_fr("Le président de AGIR POUR LE CLIMAT-APLC a signé le texte hier.")
+    doc.ents = [Span(doc, 3, 9, label="MISC")]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [(m.text, m.label) for m in mentions] == [("AGIR POUR LE CLIMAT-APLC", "ORG")]
+    doc = nlp_en("The head of ACT FOR THE CLIMATE-XYZ signed the text yesterday.")
+    doc.ents = [Span(doc, 3, 9, label="MISC")]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    assert [m.label for m in mentions] == ["MISC"]
+
+
+# --- programmes, events and actions -------------------------------------------------------
+
+
+def _labels_of(doc):
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    return {m.text: m.label for m in mentions}
+
+
+def test_a_name_introduced_by_a_programme_noun_is_a_programme(nlp_fr, nlp_en):
+    doc = nlp_fr("La région a lancé la stratégie ORVA pour aider les petites entreprises.")
+    doc.ents = [Span(doc, 5, 6, label="ORG")]
+    assert _labels_of(doc) == {"ORVA": "MISC"}
+    doc = nlp_fr("TRAMOR, un dispositif de la région, aide les petites entreprises.")
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    assert _labels_of(doc) == {"TRAMOR": "MISC"}
+    doc = nlp_en("The region funds the ORVA programme for small firms this year.")
+    doc.ents = [Span(doc, 4, 5, label="ORG")]
+    assert _labels_of(doc) == {"ORVA": "MISC"}
+
+
+def test_a_name_introduced_by_an_organisation_noun_stays_one(nlp_fr, nlp_en):
+    doc = nlp_fr("La région a rejoint le réseau ORVA pour aider les petites entreprises.")
+    doc.ents = [Span(doc, 6, 7, label="ORG")]
+    assert _labels_of(doc) == {"ORVA": "ORG"}
+    doc = nlp_en("The region joined the ORVA network for small firms this year.")
+    doc.ents = [Span(doc, 4, 5, label="ORG")]
+    assert _labels_of(doc) == {"ORVA": "ORG"}
+
+
+def test_an_english_name_opening_on_a_gerund_is_an_action(nlp_en, nlp_fr):
+    doc = nlp_en("The study Promoting Green Harbours was read by many port managers.")
+    doc.ents = [Span(doc, 2, 5, label="ORG")]
+    assert _labels_of(doc) == {"Promoting Green Harbours": "MISC"}
+    doc = nlp_en("The study by Green Harbours Network was read by many port managers.")
+    doc.ents = [Span(doc, 3, 6, label="ORG")]
+    assert _labels_of(doc) == {"Green Harbours Network": "ORG"}
+    # French associations are often named by a verb: they stay organisations
+    doc = nlp_fr("L'association Agir pour le Climat a reçu une aide de la commune.")
+    doc.ents = [Span(doc, 2, 6, label="ORG")]
+    assert _labels_of(doc) == {"Agir pour le Climat": "ORG"}
