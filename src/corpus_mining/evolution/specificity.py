@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
 from scipy.special import xlogy
-from scipy.stats import hypergeom
 
 # -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
 _CAP = 300.0
@@ -64,6 +63,9 @@ def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
     _check_table(k, K, n, N)
     if N == 0:
         return 0.0
+    # scipy.stats takes a second to import; extract, which only needs G², never loads it.
+    from scipy.stats import hypergeom
+
     if k >= n * K / N:
         score = -float(hypergeom.logsf(k - 1, N, K, n)) / _LN10
     else:

@@ -117,24 +117,27 @@ def _is_heading(doc: Any) -> bool:
 
 def _capital_runs(doc: Any, taken: set[int]) -> list[Candidate]:
     """Names written in capitals over several words ("AGIR POUR LE CLIMAT")."""
+    tokens = list(doc)  # each token read once: ``doc[j]`` builds a new Token
+    texts = [t.text for t in tokens]
+    capital = [t.is_upper and t.is_alpha and len(t) > 1 for t in tokens]
+    glued = [not t.whitespace_ for t in tokens]
     runs: list[Candidate] = []
-    i = 0
-    while i < len(doc):
+    i, n = 0, len(tokens)
+    while i < n:
         j = i
         while (
-            j < len(doc)
+            j < n
             and j not in taken
-            and (
-                (doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1)
-                or (doc[j].text == "-" and j > i and not doc[j - 1].whitespace_)
-            )
+            and (capital[j] or (texts[j] == "-" and j > i and glued[j - 1]))
         ):
             j += 1
-        while j > i and doc[j - 1].text == "-":
+        while j > i and texts[j - 1] == "-":
             j -= 1
-        content = [t for t in doc[i:j] if t.is_alpha and not t.is_stop]
-        if len(content) >= 2 and any(t.is_stop for t in doc[i:j]):
-            runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
+        run = tokens[i:j]
+        if len(run) >= 2:  # two content words at least
+            content = [t for t in run if t.is_alpha and not t.is_stop]
+            if len(content) >= 2 and any(t.is_stop for t in run):
+                runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
         i = max(j, i + 1)
     return runs
 
