@@ -10,8 +10,6 @@ from corpus_mining.config import DaskParams
 from corpus_mining.engine import DaskEngine, PoolEngine, SerialEngine, open_engine
 from corpus_mining.errors import StageError
 
-from helpers import make_params, override
-
 
 def _slow_square(n: int) -> int:
     time.sleep(0.05 * (n % 3))  # later items often finish first
@@ -40,16 +38,19 @@ def test_a_pool_pulls_only_a_few_items_ahead():
     engine.close()
 
 
-def test_params_choose_the_engine(tmp_path):
-    params = make_params(tmp_path)
-    with open_engine(params, local_workers=1) as engine:
+def test_the_engine_kind_and_workers_choose_the_engine():
+    with open_engine("local", local_workers=1) as engine:
         assert isinstance(engine, SerialEngine)
-    with open_engine(params, local_workers=3) as engine:
+    with open_engine("local", local_workers=3) as engine:
         assert isinstance(engine, PoolEngine) and engine.workers == 3
-    dask = override(params, engine="dask", dask={"workers": 2})
-    with open_engine(dask, local_workers=1) as engine:
+    with open_engine("dask", dask=DaskParams(workers=2)) as engine:
         assert isinstance(engine, DaskEngine) and engine.workers == 2
         assert list(engine.map(_slow_square, range(6))) == [0, 1, 4, 9, 16, 25]
+
+
+def test_dask_without_its_settings_is_one_clear_error():
+    with pytest.raises(StageError, match="dask settings"), open_engine("dask"):
+        pass
 
 
 def test_an_unreachable_scheduler_is_one_clear_error():

@@ -34,6 +34,10 @@ DEFAULT_KINDS: dict[str, list[str]] = {
 }  # fmt: skip
 
 
+# Where per-document work runs (see ``engine.open_engine``).
+EngineKind = Literal["local", "dask"]
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -214,7 +218,7 @@ class Params(_Section):
     """The whole ``params.yaml``."""
 
     paths: PathsParams
-    engine: Literal["local", "dask"] = "local"
+    engine: EngineKind = "local"
     dask: DaskParams = DaskParams()
     ingest: IngestParams = IngestParams()
     extract: ExtractParams = ExtractParams()

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar, cast
 
-from corpus_mining.config import DaskParams, Params
+from corpus_mining.config import DaskParams, EngineKind
 from corpus_mining.errors import StageError
 
 log = logging.getLogger(__name__)
@@ -133,11 +133,20 @@ def _ordered(submit: Callable[[T], Any], items: Iterable[T], workers: int) -> It
 
 
 @contextlib.contextmanager
-def open_engine(params: Params, local_workers: int) -> Iterator[Engine]:
-    """The engine params ask for; ``local_workers`` processes when ``engine`` is local."""
+def open_engine(
+    kind: EngineKind, *, dask: DaskParams | None = None, local_workers: int = 1
+) -> Iterator[Engine]:
+    """An engine of ``kind``: ``local_workers`` processes when local, else a dask cluster.
+
+    Raises:
+        StageError: ``kind`` is ``dask`` and no ``dask`` settings are given, or the
+            scheduler cannot be reached.
+    """
     engine: SerialEngine | PoolEngine | DaskEngine
-    if params.engine == "dask":
-        engine = DaskEngine(params.dask)
+    if kind == "dask":
+        if dask is None:
+            raise StageError("engine 'dask' needs the dask settings (params.yaml `dask:`)")
+        engine = DaskEngine(dask)
     elif local_workers > 1:
         engine = PoolEngine(local_workers)
     else:

@@ -18,7 +18,6 @@ from typing import Any, TypedDict
 import numpy as np
 import numpy.typing as npt
 from scipy.special import xlogy
-from scipy.stats import hypergeom
 
 # -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
 _CAP = 300.0
@@ -68,6 +67,9 @@ def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
     _check_table(k, K, n, N)
     if N == 0:
         return 0.0
+    # scipy.stats takes a second to import; extract, which only needs G², never loads it.
+    from scipy.stats import hypergeom
+
     if k >= n * K / N:
         score = -float(hypergeom.logsf(k - 1, N, K, n)) / _LN10
     else:
@@ -125,6 +127,8 @@ def _log_tails(
     ``sf``/``cdf`` are vectorised in scipy, ``logsf``/``logcdf`` loop in Python: the log
     forms are used only for tails too small for a double's relative precision.
     """
+    from scipy.stats import hypergeom  # lazily, as in lafon_specificity
+
     size = np.maximum(N, 1)  # tables with N == 0 are degenerate; the caller sets them to 0
     tail = np.empty(k.shape)
     tail[over] = hypergeom.sf(k[over] - 1, size[over], K[over], n[over])

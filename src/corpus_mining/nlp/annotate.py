@@ -141,26 +141,27 @@ def _capital_runs(
     "FÉDÉRATION DES AMIS DU VÉLO", headed by an organisation noun, is a name; the words
     of "UN COUPLE ALLANT DE SOI" are a title's, not acronyms.
     """
+    tokens = list(doc)  # each token read once: ``doc[j]`` builds a new Token
+    texts = [t.text for t in tokens]
+    capital = [t.is_upper and t.is_alpha and len(t) > 1 for t in tokens]
+    glued = [not t.whitespace_ for t in tokens]
     runs: list[Candidate] = []
     titles: set[int] = set()
-    i = 0
-    while i < len(doc):
+    i, n = 0, len(tokens)
+    while i < n:
         j = i
         while (
-            j < len(doc)
+            j < n
             and j not in taken
-            and (
-                (doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1)
-                or (doc[j].text == "-" and j > i and not doc[j - 1].whitespace_)
-            )
+            and (capital[j] or (texts[j] == "-" and j > i and glued[j - 1]))
         ):
             j += 1
-        while j > i and doc[j - 1].text == "-":
+        while j > i and texts[j - 1] == "-":
             j -= 1
-        content = [t for t in doc[i:j] if t.is_alpha and not t.is_stop]
-        words = [t.text for t in doc[i:j]]
-        if len(content) >= 2 and any(t.is_stop for t in doc[i:j]):
-            if _headed_by_org(words, lexicon) or _with_own_acronym(doc[i:j].text):
+        run = tokens[i:j]
+        content = [t for t in run if t.is_alpha and not t.is_stop]
+        if len(content) >= 2 and any(t.is_stop for t in run):
+            if _headed_by_org(texts[i:j], lexicon) or _with_own_acronym(doc[i:j].text):
                 runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
             else:
                 titles.update(range(i, j))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from corpus_mining.errors import ParamsError
 from corpus_mining.nlp.lexicon import Lexicon
@@ -49,13 +49,9 @@ class ConceptHit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """A word piece with its character span; no keys means punctuation, which breaks a match."""
-
-    start: int
-    end: int
-    keys: tuple[str, ...]
+# A word piece as ``(start, end, keys)``, character offsets in the doc; no keys means
+# punctuation, which breaks a match. Plain tuples: millions are made on a large corpus.
+_Unit = tuple[int, int, tuple[str, ...]]
 
 
 class _Node:
@@ -139,17 +135,21 @@ def _token_pieces(text: str, lemma: str, lang: str) -> tuple[tuple[int, int, tup
     return tuple(out)
 
 
-def _token_units(token: Token, lang: str) -> list[_Unit]:
-    if token.is_space:
-        return [_Unit(token.idx, token.idx, ())] if "\n\n" in token.text else []
-    pieces = _token_pieces(token.text, token.lemma_, lang)
-    if not pieces:
-        return [] if token.text in _JOINERS else [_Unit(token.idx, token.idx, ())]
-    return [_Unit(token.idx + s, token.idx + e, keys) for s, e, keys in pieces]
-
-
 def _doc_units(doc: Doc, lang: str) -> list[_Unit]:
-    return [unit for token in doc for unit in _token_units(token, lang)]
+    """The word pieces of every token of ``doc``, in order."""
+    units: list[_Unit] = []
+    for token in doc:
+        idx, text = token.idx, token.text
+        if token.is_space:
+            if "\n\n" in text:
+                units.append((idx, idx, ()))
+            continue
+        pieces = _token_pieces(text, token.lemma_, lang)
+        if pieces:
+            units.extend([(idx + start, idx + end, keys) for start, end, keys in pieces])
+        elif text not in _JOINERS:
+            units.append((idx, idx, ()))
+    return units
 
 
 def _term_path(doc: Doc, lang: str) -> tuple[str, ...] | None:
@@ -228,7 +228,7 @@ class ConceptMatcher:
             following = {
                 id(child): child
                 for node in nodes
-                for key in units[index].keys
+                for key in units[index][2]
                 if (child := node.children.get(key)) is not None
             }
             if not following:
@@ -245,10 +245,15 @@ class ConceptMatcher:
         the same concept keep only the longest.
         """
         units = _doc_units(doc, self.lang)
+        roots = self._root.children
         found: dict[str, set[tuple[int, int]]] = {}
-        for first in range(len(units)):
+        for first, (start, _, keys) in enumerate(units):
+            if not any(key in roots for key in keys):
+                continue  # most pieces start no term: skip the walk
             for concept_id, last in self._walk(units, first):
-                found.setdefault(concept_id, set()).add((units[first].start, units[last].end))
+                found.setdefault(concept_id, set()).add((start, units[last][1]))
+        if not found:
+            return []
         text = doc.text  # built from the tokens on each access: once per passage
         hits = [
             ConceptHit(concept_id, start, end, text[start:end])

@@ -52,17 +52,20 @@ def passage_lemmas(doc: Any, concept_hits: Sequence[Any]) -> tuple[str, str]:
     shared: list[str] = []
     index = 0
     for token in doc:
-        while index < len(spans) and spans[index].end <= token.idx:
+        idx = token.idx
+        while index < len(spans) and spans[index].end <= idx:
             index += 1
-        inside = index < len(spans) and spans[index].start <= token.idx < spans[index].end
+        inside = index < len(spans) and spans[index].start <= idx < spans[index].end
+        content = _content(token)
+        thematic = content and token.pos_ in THEMATIC_POS  # _thematic, read once
         lemma = (token.lemma_ or token.text).lower()
-        if _thematic(token) or (inside and _content(token)):
+        if thematic or (inside and content):
             plain.append(lemma)
         if inside:
-            if token.idx == spans[index].start or (
+            if idx == spans[index].start or (
                 shared and shared[-1] != concept_token(spans[index].concept_id)
             ):
                 shared.append(concept_token(spans[index].concept_id))
-        elif _thematic(token):
+        elif thematic:
             shared.append(lemma)
     return " ".join(plain), " ".join(shared)

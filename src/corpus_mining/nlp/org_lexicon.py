@@ -81,6 +81,9 @@ def _merged(path: Path) -> OrgLexicon:
     )
 
 
+_EMPTY = OrgLexicon()  # frozen: one shared instance, not a new model on every call
+
+
 @functools.cache
 def _all(path: Path) -> dict[str, OrgLexicon]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -92,7 +95,8 @@ def _all(path: Path) -> dict[str, OrgLexicon]:
 
 def org_lexicon(lang: str, path: Path = DATA) -> OrgLexicon:
     """The lexicon of ``lang``; an empty one for a language the file does not cover."""
-    return _all(path).get(lang, OrgLexicon())
+    found = _all(path).get(lang)
+    return found if found is not None else _EMPTY
 
 
 def merged_lexicon(path: Path = DATA) -> OrgLexicon:

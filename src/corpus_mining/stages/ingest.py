@@ -190,7 +190,7 @@ def _stream(
     passages = ParquetStream(PASSAGES, params.paths.passages)
     documents = ParquetStream(DOCUMENTS, draft, batch_rows=500)
     try:
-        with open_engine(params, cfg.workers) as engine:
+        with open_engine(params.engine, dask=params.dask, local_workers=cfg.workers) as engine:
             for entry, result in progress(_results(jobs, cache, engine), len(jobs), "ingest"):
                 _account(entry, result, tally, passages, documents)
     except BaseException:

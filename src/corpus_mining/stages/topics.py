@@ -111,7 +111,7 @@ def _embed(params: Params, units: Units) -> tuple[np.ndarray, Embedder, dict[str
     embedder = _make_embedder(params, inputs)
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
     if isinstance(embedder, DistributedEmbedder) and params.engine == "dask":
-        with open_engine(params, local_workers=1) as engine:
+        with open_engine(params.engine, dask=params.dask) as engine:
             vectors = cache.get_or_compute(inputs, lambda texts: embedder.embed(texts, engine))
     else:  # LSA is one fit over the whole corpus: fast, and run here
         vectors = cache.get_or_compute(inputs, embedder.embed)

@@ -36,6 +36,7 @@ _FR_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"})
 _FR_ARTICLES = frozenset({"le", "la", "l'", "les"})
 _CONJUNCTIONS = {"fr": "et", "en": "and"}
 _WORDLIKE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*'?")
+_RUNS = re.compile(r"[^x]+")
 
 
 @dataclass(frozen=True)
@@ -62,20 +63,25 @@ class TermRow:
     example_id: str
 
 
-@dataclass(frozen=True)
 class _Unit:
-    """A word: one token, or tokens glued by infix hyphens ("medium-sized")."""
+    """A word: one token, or tokens glued by infix hyphens ("medium-sized").
 
-    tokens: tuple[Token, ...]
-    tag: str
+    Only words with a pattern tag (not ``x``) get their text, lemma and checks: the
+    others never enter a candidate.
+    """
 
-    @property
-    def text(self) -> str:
-        return "".join(t.text for t in self.tokens)
+    __slots__ = ("all_stop", "bad", "end", "lemma", "start", "tag", "text")
 
-    @property
-    def lemma(self) -> str:
-        return "".join((t.lemma_ or t.text).lower() for t in self.tokens).replace(" ", "")
+    def __init__(self, tokens: list[Token], tag: str) -> None:
+        self.tag = tag
+        if tag == "x":
+            return
+        last = tokens[-1]
+        self.start, self.end = tokens[0].idx, last.idx + len(last.text)
+        self.text = "".join(t.text for t in tokens)
+        self.lemma = "".join((t.lemma_ or t.text).lower() for t in tokens).replace(" ", "")
+        self.bad = not _WORDLIKE.fullmatch(self.text) or tokens[0].like_num
+        self.all_stop = all(t.is_stop for t in tokens)
 
 
 @dataclass
@@ -103,15 +109,16 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     if doc.lang_ not in _PATTERNS:
         raise ValueError(f"no term patterns for language {doc.lang_!r}; expected fr or en")
     pattern = _PATTERNS[doc.lang_]
+    text = doc.text
     found: list[Candidate] = []
     for span in _sentences(doc):
         units = _units(span, doc.lang_)
         tags = "".join(unit.tag for unit in units)
-        for run in re.finditer(r"[^x]+", tags):
+        for run in _RUNS.finditer(tags):
             for i in range(run.start(), run.end()):
                 for j in range(i + MIN_WORDS, min(run.end(), i + MAX_WORDS) + 1):
                     if pattern.fullmatch(tags, i, j) and _acceptable(units[i:j]):
-                        found.append(_candidate(doc, units[i:j]))
+                        found.append(_candidate(text, units[i:j]))
     return found
 
 
@@ -270,19 +277,16 @@ def _sentences(doc: Doc) -> Iterator[Span]:
 
 def _units(span: Span, lang: str) -> list[_Unit]:
     """Words of ``span`` with their pattern tag; infix hyphens glue tokens together."""
+    tokens = list(span)  # each token read once: indexing a Span builds a new Token
+    texts = [t.text for t in tokens]
+    spaces = [t.whitespace_ for t in tokens]
     units: list[_Unit] = []
-    i = 0
-    while i < len(span):
-        group = [span[i]]
-        while (
-            i + 2 < len(span)
-            and span[i + 1].text == "-"
-            and not group[-1].whitespace_
-            and not span[i + 1].whitespace_
-        ):
-            group += [span[i + 1], span[i + 2]]
+    i, n = 0, len(tokens)
+    while i < n:
+        first = i
+        while i + 2 < n and texts[i + 1] == "-" and not spaces[i] and not spaces[i + 1]:
             i += 2
-        units.append(_Unit(tuple(group), _tag(group[-1], lang)))
+        units.append(_Unit(tokens[first : i + 1], _tag(tokens[i], lang)))
         i += 1
     return units
 
@@ -305,17 +309,12 @@ def _tag(token: Token, lang: str) -> str:
 
 def _acceptable(units: list[_Unit]) -> bool:
     """No numbers or symbols, and not made only of stop words."""
-    if any(not _WORDLIKE.fullmatch(u.text) or u.tokens[0].like_num for u in units):
+    if any(u.bad for u in units):
         return False
-    content = [u for u in units if u.tag in {"N", "A"}]
-    return not all(t.is_stop for u in content for t in u.tokens)
+    return not all(u.all_stop for u in units if u.tag in {"N", "A"})
 
 
-def _candidate(doc: Doc, units: list[_Unit]) -> Candidate:
-    start = units[0].tokens[0].idx
-    last = units[-1].tokens[-1]
-    end = last.idx + len(last.text)
+def _candidate(text: str, units: list[_Unit]) -> Candidate:
+    start, end = units[0].start, units[-1].end
     key = " ".join(unit.lemma for unit in units)
-    # The span's own text: doc.text would join every token of the passage on each call.
-    surface = doc[units[0].tokens[0].i : last.i + 1].text
-    return Candidate(surface, key, len(units), start, end)
+    return Candidate(text[start:end], key, len(units), start, end)
