@@ -72,6 +72,8 @@ from corpus_mining.topics.units import Units, make_units
 log = logging.getLogger(__name__)
 
 STABILITY_UNITS = 5000
+# Texts embedded between two writes to the cache (an interrupted run keeps them).
+EMBED_CHUNK = 8192
 
 
 def _documents(params: Params) -> dict[str, dict[str, Any]]:
@@ -109,9 +111,12 @@ def _embed(params: Params, units: Units) -> tuple[np.ndarray, Embedder, dict[str
     inputs = units.shared if params.topics.embedder == "lsa" else units.texts
     embedder = _make_embedder(params, inputs)
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
-    if isinstance(embedder, DistributedEmbedder) and params.engine == "dask":
-        with open_engine(params, local_workers=1) as engine:
-            vectors = cache.get_or_compute(inputs, lambda texts: embedder.embed(texts, engine))
+    if isinstance(embedder, DistributedEmbedder):
+        # Tasks on the dask cluster, or on topics.workers local processes.
+        with open_engine(params, local_workers=params.topics.workers) as engine:
+            vectors = cache.get_or_compute(
+                inputs, lambda texts: embedder.embed(texts, engine), chunk=EMBED_CHUNK
+            )
     else:  # LSA is one fit over the whole corpus: fast, and run here
         vectors = cache.get_or_compute(inputs, embedder.embed)
     return (
