@@ -31,10 +31,10 @@ from corpus_mining.schemas import (
 )
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.embedders import (
-    DistributedEmbedder,
     Embedder,
     check_embedder,
     make_embedder,
+    takes_engine,
 )
 from corpus_mining.topics.fit import (
     ClusterSettings,
@@ -111,7 +111,7 @@ def _embed(params: Params, units: Units) -> tuple[np.ndarray, Embedder, dict[str
     inputs = units.shared if params.topics.embedder == "lsa" else units.texts
     embedder = _make_embedder(params, inputs)
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
-    if isinstance(embedder, DistributedEmbedder):
+    if takes_engine(embedder):
         # Tasks on the dask cluster, or on topics.workers local processes.
         with open_engine(params, local_workers=params.topics.workers) as engine:
             vectors = cache.get_or_compute(
