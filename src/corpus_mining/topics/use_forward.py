@@ -41,8 +41,8 @@ _RIGHT = max(n - 1 - left for n, left in _ORDERS)
 # Rows of every token-level and sentence-level product: multiples of common kernel tiles.
 TOKEN_BLOCK = 384
 SENTENCE_BLOCK = 48
-# Tokens embedded together (memory stays about 10 MB whatever the number of texts).
-TOKEN_BUDGET = 2 * TOKEN_BLOCK
+# Rows of a group of sentences embedded together (about 8 MB of features at most).
+TOKEN_BUDGET = 4 * TOKEN_BLOCK
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,11 @@ def layernorm(x: F32, gamma: F32, beta: F32, eps: float) -> F32:
     x *= gamma
     x += beta
     return x
+
+
+def rows_needed(length: int, period: int) -> int:
+    """Rows a sentence of ``length`` tokens takes: its tokens up to the next multiple of period."""
+    return -(-length // period) * period
 
 
 @dataclass(frozen=True)

