@@ -140,6 +140,7 @@ class TopicsParams(_Section):
     embedding_model: str = "paraphrase-multilingual-MiniLM-L12-v2"
     lsa_dimensions: int = Field(default=100, ge=2)
     threads: int = Field(default=1, ge=1)
+    workers: int = Field(default=1, ge=1)
     seed: int = Field(default=42, ge=0)
     reducer: Literal["umap", "pca"] = "umap"
     n_neighbors: int = Field(default=15, ge=2)

@@ -52,6 +52,19 @@ def test_duplicates_are_computed_once_and_returned_in_place(tmp_path):
     assert cache.stats.misses == 3
 
 
+def test_chunks_are_computed_and_stored_one_shard_each(tmp_path):
+    compute = CountingEmbedder()
+    cache = EmbeddingCache(tmp_path, "fake-v1")
+    vectors = cache.get_or_compute([*TEXTS, "b"], compute, chunk=2)
+    assert compute.calls == [TEXTS[:2], TEXTS[2:], ["b"]]
+    assert len(list((tmp_path / "fake-v1").glob("*.npz"))) == 3
+    whole = EmbeddingCache(tmp_path / "other", "fake-v1").get_or_compute([*TEXTS, "b"], compute)
+    assert vectors.tobytes() == whole.tobytes()
+    reopened = EmbeddingCache(tmp_path, "fake-v1")
+    assert reopened.get_or_compute(TEXTS, compute, chunk=2).tobytes() == vectors[:4].tobytes()
+    assert len(compute.calls) == 4
+
+
 def test_only_new_texts_are_computed(tmp_path):
     compute = CountingEmbedder()
     cache = EmbeddingCache(tmp_path, "fake-v1")

@@ -270,3 +270,18 @@ def test_model_fingerprint_is_stable(tmp_path):
     (tmp_path / "README.md").write_text("other docs, other size")
     assert model_fingerprint(tmp_path) == first
     assert first == hashlib.sha256(b"a.json\x002\x00{}").hexdigest()
+
+
+def test_only_embedders_whose_embed_takes_an_engine_are_sent_to_one():
+    from corpus_mining.topics.embedders import takes_engine
+    from corpus_mining.topics.lsa import LsaEmbedder
+
+    class Distributed:
+        id = "fake"
+
+        def embed(self, texts, engine=None):
+            return np.zeros((len(texts), 2), dtype=np.float32)
+
+    lsa = LsaEmbedder(["pôle cluster réseau", "réseau tiers-lieu", "cluster policy network"],
+                      dimensions=2, seed=0)  # fmt: skip
+    assert takes_engine(Distributed()) and not takes_engine(lsa)

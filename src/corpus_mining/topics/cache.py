@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from corpus_mining.progress import progress
+
 Vectors = npt.NDArray[np.float32]
 MAX_SHARDS = 64
 _KEY_DTYPE = "S64"
@@ -68,15 +70,21 @@ class EmbeddingCache:
         self._read_shards: set[str] = set()
 
     def get_or_compute(
-        self, texts: Sequence[str], compute: Callable[[list[str]], npt.NDArray[np.floating]]
+        self,
+        texts: Sequence[str],
+        compute: Callable[[list[str]], npt.NDArray[np.floating]],
+        *,
+        chunk: int | None = None,
     ) -> Vectors:
         """Vectors of ``texts`` in input order, computing and storing only the uncached ones.
 
         Args:
             texts: Texts to embed; duplicates are fine.
             compute: Embeds a list of distinct texts, returning one row per text. It is called
-                at most once, only with texts not cached (or with ``[]`` when ``texts`` is
-                empty, to get the right empty shape).
+                only with texts not cached (or with ``[]`` when ``texts`` is empty, to get the
+                right empty shape).
+            chunk: Texts per call of ``compute``, each call's vectors stored as one shard
+                (an interrupted run keeps what it computed); None: one call for all.
 
         Returns:
             Float32 array ``(len(texts), dim)``; the same inputs give the same bytes.
@@ -96,12 +104,15 @@ class EmbeddingCache:
                 missing.setdefault(key, text)
         self.stats.hits += len(set(keys)) - len(missing)
         self.stats.misses += len(missing)
-        if missing:
-            computed = self._checked(compute(list(missing.values())), len(missing))
-            self._write(list(missing), computed)
-            self._vectors.update(zip(missing, computed, strict=True))
-            if len(self._read_shards) > MAX_SHARDS:
-                self.compact()
+        todo = list(missing.items())
+        size = chunk or max(1, len(todo))
+        parts = [todo[start : start + size] for start in range(0, len(todo), size)]
+        for part in progress(parts, len(parts), f"embedding {len(todo)} texts"):
+            computed = self._checked(compute([text for _, text in part]), len(part))
+            self._write([key for key, _ in part], computed)
+            self._vectors.update(zip((key for key, _ in part), computed, strict=True))
+        if len(self._read_shards) > MAX_SHARDS:
+            self.compact()
         return np.stack([self._vectors[key] for key in keys])
 
     def compact(self) -> None:

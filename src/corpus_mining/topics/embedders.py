@@ -8,8 +8,9 @@ registers its components); ``topics.embedder`` in params picks one.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import catalogue
 import numpy as np
@@ -52,6 +53,15 @@ class DistributedEmbedder(Embedder, Protocol):
     def embed(  # noqa: D102 - the Protocol above documents it
         self, texts: Sequence[str], engine: Engine | None = None
     ) -> npt.NDArray[np.float32]: ...
+
+
+def takes_engine(embedder: Embedder) -> TypeGuard[DistributedEmbedder]:
+    """Whether ``embedder.embed`` accepts an engine (a ``DistributedEmbedder``).
+
+    A runtime-checkable Protocol only checks that ``embed`` exists, so the signature is
+    read: LSA's ``embed`` takes texts alone (its vectors come from one corpus-wide fit).
+    """
+    return "engine" in inspect.signature(embedder.embed).parameters
 
 
 def _use_multilingual(*, threads: int, **_: Any) -> Embedder:

@@ -162,12 +162,18 @@ def _reduce_all(
     fitted: list[int],
     reduced_fit: npt.NDArray[np.float64],
 ) -> npt.NDArray[np.float64]:
-    """Reduced points of every unit: the fit's own, and the fitted reducer's for the rest."""
+    """Reduced points of every unit: the fit's own, and the fitted reducer's for the rest.
+
+    The rest goes through the reducer in fixed runs of ``len(fitted)`` units, in index
+    order, so memory stays that of the fit whatever the corpus size.
+    """
     reduced = np.empty((len(embeddings), reduced_fit.shape[1]), dtype=np.float64)
     reduced[fitted] = reduced_fit
     rest = np.setdiff1d(np.arange(len(embeddings)), fitted)
-    if len(rest):
-        reduced[rest] = reducer.transform(embeddings[rest])
+    step = max(1, len(fitted))
+    for start in range(0, len(rest), step):
+        run = rest[start : start + step]
+        reduced[run] = reducer.transform(embeddings[run])
     return reduced
 
 
