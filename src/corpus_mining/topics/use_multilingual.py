@@ -69,7 +69,6 @@ class UseMultilingualEmbedder:
         self.threads = threads
         self.dimensions = DIMENSIONS
         self._id = f"use-m3-{_version()}-f64"
-        self._backend: Any = None
 
     @property
     def id(self) -> str:
@@ -90,14 +89,8 @@ class UseMultilingualEmbedder:
             for start in range(0, len(texts), _TASK_SIZE)
         ]
         if engine is None:
-            return np.concatenate([self._encode(task) for task in tasks])
+            return np.concatenate([embed_task(task) for task in tasks])
         return np.concatenate(list(engine.map(embed_task, tasks)))
-
-    def _encode(self, task: _Task) -> npt.NDArray[np.float32]:
-        if self._backend is None:
-            self._backend = _load_backend()
-        with fixed_threads(task.threads):
-            return _forward(self._backend, task.texts)
 
 
 @dataclass(frozen=True)
@@ -110,7 +103,11 @@ _WORKER_BACKEND: list[Any] = []
 
 
 def embed_task(task: _Task) -> npt.NDArray[np.float32]:
-    """Embed one task in any process; the weights load once per process."""
+    """Embed one task in any process; the weights load once per process.
+
+    Every embedder of the process shares them: loading takes seconds, and each stage run
+    (or test) would repeat it.
+    """
     if not _WORKER_BACKEND:
         _WORKER_BACKEND.append(_load_backend())
     with fixed_threads(task.threads):
