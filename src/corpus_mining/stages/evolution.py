@@ -28,7 +28,6 @@ from corpus_mining.evolution.trajectories import (
 )
 from corpus_mining.io import write_csv, write_json
 from corpus_mining.nlp.lexicon import load_lexicon
-from corpus_mining.nlp.names import fold
 from corpus_mining.schemas import (
     TREND_ACTORS,
     TREND_CONCEPT_TESTS,
@@ -42,6 +41,7 @@ from corpus_mining.schemas import (
     TREND_TOPICS,
     TableSchema,
 )
+from corpus_mining.textfold import fold
 from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
 
 log = logging.getLogger(__name__)

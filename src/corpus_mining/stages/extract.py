@@ -42,7 +42,6 @@ from corpus_mining.nlp.extractor import (
 from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
 from corpus_mining.nlp.models import model_version
-from corpus_mining.nlp.names import fold
 from corpus_mining.nlp.registries import full_gazetteer
 from corpus_mining.nlp.resolve import MentionTally, Surface, resolve_entities
 from corpus_mining.progress import progress
@@ -57,6 +56,7 @@ from corpus_mining.schemas import (
     TableSchema,
 )
 from corpus_mining.terms.cvalue import CandidateTally
+from corpus_mining.textfold import fold
 
 log = logging.getLogger(__name__)
 
