@@ -11,16 +11,10 @@ References:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
-from scipy.special import xlogy
-from scipy.stats import hypergeom
-
-# -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
-_CAP = 300.0
-_LN10 = math.log(10)
+from corpus_mining.statistics import lafon_specificity, log_likelihood
 
 
 class SpecificityRow(TypedDict):
@@ -35,75 +29,6 @@ class SpecificityRow(TypedDict):
     expected: float
     specificity: float
     g2: float
-
-
-def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
-    """Signed Lafon specificity of a term in a part, capped at ±300.
-
-    With ``X ~ Hypergeometric(N, K, n)`` the number of occurrences a random part of ``n``
-    tokens would hold, the score is ``-log10 P(X >= k)`` when ``k`` is at or above its
-    expectation ``n K / N`` (over-use, positive) and ``log10 P(X <= k)`` below it (under-use,
-    negative). Scores within about ±2 are banal. Degenerate tables (empty part or corpus, a
-    term absent or everywhere) score 0.
-
-    Args:
-        k: Occurrences of the term in the part.
-        K: Occurrences of the term in the corpus.
-        n: Size of the part in tokens.
-        N: Size of the corpus in tokens.
-
-    Returns:
-        The signed score.
-
-    Raises:
-        ValueError: If the counts are not a possible 2x2 table.
-
-    References:
-        Lafon (1980).
-    """
-    _check_table(k, K, n, N)
-    if N == 0:
-        return 0.0
-    if k >= n * K / N:
-        score = -float(hypergeom.logsf(k - 1, N, K, n)) / _LN10
-    else:
-        score = float(hypergeom.logcdf(k, N, K, n)) / _LN10
-    return max(-_CAP, min(_CAP, score)) + 0.0  # + 0.0 turns -0.0 into 0.0
-
-
-def log_likelihood(k: int, K: int, n: int, N: int) -> float:
-    """Signed log-likelihood ratio G² of the 2x2 table part vs rest of the corpus.
-
-    ``G² = 2 Σ O ln(O / E)`` over the four cells (term / other tokens x part / rest), positive
-    when the part over-uses the term and negative when it under-uses it; 0 for degenerate
-    tables. ``|G²| > 3.84`` is significant at 5 % (chi² with 1 df).
-
-    Args:
-        k: Occurrences of the term in the part.
-        K: Occurrences of the term in the corpus.
-        n: Size of the part in tokens.
-        N: Size of the corpus in tokens.
-
-    Returns:
-        The signed G².
-
-    Raises:
-        ValueError: If the counts are not a possible 2x2 table.
-
-    References:
-        Dunning (1993); Rayson & Garside (2000).
-    """
-    _check_table(k, K, n, N)
-    if N == 0:
-        return 0.0
-    observed = (k, K - k, n - k, N - n - K + k)
-    rows, cols = (n, N - n), (K, N - K)
-    expected = (rows[0] * cols[0], rows[1] * cols[0], rows[0] * cols[1], rows[1] * cols[1])
-    g2 = 2 * sum(
-        float(xlogy(o, o * N / e)) if e else 0.0 for o, e in zip(observed, expected, strict=True)
-    )
-    g2 = max(0.0, g2)  # rounding can push an exact fit a hair below 0
-    return math.copysign(g2, k - n * K / N) if g2 else 0.0
 
 
 def specificities(
@@ -217,8 +142,3 @@ def _part_sizes(
             raise ValueError(f"part {part!r} has size {size} but holds {held} counted tokens")
         sizes[part] = size
     return sizes
-
-
-def _check_table(k: int, K: int, n: int, N: int) -> None:
-    if min(k, K, n, N) < 0 or K > N or n > N or k > min(K, n) or K - k > N - n:
-        raise ValueError(f"impossible counts: k={k}, K={K}, n={n}, N={N}")
