@@ -4,8 +4,11 @@ Helpers importable by test modules live in helpers.py and builders.py.
 
 Under ``pytest -n N --dist loadgroup`` (``make test``) every module runs on one worker, so
 its module-scoped fixtures (a pipeline run, a loaded model) are built once; modules that
-share an expensive build name a common ``xdist_group``. Slow modules are started first so
-that no long module is left to run alone at the end.
+share an expensive build name a common ``xdist_group`` (e.g. ``sample-project``: the one
+``dvc repro`` of the sample corpus). Slow modules are started first, costliest first, so
+that no long module is left to run alone at the end; xdist's own reordering (groups with
+the most tests first) is turned off, else a one-test module that runs the whole pipeline
+would start last.
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+from helpers import copy_project, dvc
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the collection's order of groups under ``--dist loadgroup`` (xdist >= 3.6)."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -38,3 +49,17 @@ def corpus_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus" / "documents"
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository where ``dvc repro`` ran on the sample corpus (hash seed 1).
+
+    Built once per worker; the modules that use it share the ``sample-project`` xdist
+    group, so it is built once per test run. They only read its outputs, except
+    test_pipeline's forced re-run, which must give the same bytes.
+    """
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    run = dvc("repro", cwd=project)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return project

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from corpus_mining.config import Params, parse_params
+from corpus_mining.config import Params, load_params, parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -116,3 +118,27 @@ def copy_project(dest: Path) -> Path:
         shutil.copy2(ROOT / name, target, follow_symlinks=False)
     subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
     return dest
+
+
+def dvc(*args: str, cwd: Path, hash_seed: str = "1") -> subprocess.CompletedProcess[str]:
+    """Run the venv's ``dvc`` in ``cwd`` (its stages find this venv's ``corpus-mining``)."""
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONHASHSEED": hash_seed,
+    }
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "dvc"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def project_params(project: Path) -> Params:
+    """The params of a copied project, every relative path made absolute under ``project``."""
+    params = load_params(project / "params.yaml")
+    paths = {name: project / value for name, value in params.paths if not value.is_absolute()}
+    return params.model_copy(update={"paths": params.paths.model_copy(update=paths)})

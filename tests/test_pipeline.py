@@ -10,7 +10,6 @@ import contextlib
 import csv
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -19,26 +18,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import copy_project, store_fingerprint
+from helpers import dvc, store_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.slow(cost=4)
+# The project (conftest's ``sample_project``) is shared with the report test modules.
+pytestmark = [pytest.mark.slow(cost=5), pytest.mark.xdist_group("sample-project")]
 
 
 def _dvc(*args: str, cwd: Path, hash_seed: str = "1") -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "PYTHONHASHSEED": hash_seed,
-    }
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "dvc"), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = dvc(*args, cwd=cwd, hash_seed=hash_seed)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -59,11 +47,8 @@ def _digests(project: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("project")
-    copy_project(copy)
-    _dvc("repro", cwd=copy)
-    return copy
+def project(sample_project: Path) -> Path:
+    return sample_project
 
 
 def test_repro_fills_outputs_and_accounts_for_every_file(project):

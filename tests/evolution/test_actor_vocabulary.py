@@ -11,7 +11,7 @@ from corpus_mining.evolution.actor_vocabulary import (
     family_share_rows,
     vocabulary_rows,
 )
-from corpus_mining.evolution.specificity import lafon_specificity, lafon_tests
+from corpus_mining.statistics import lafon_specificity, lafon_tests
 
 FAMILIES = {"form": ("CLUSTER", "HUB"), "model": ("SSE",)}
 FAMILY_OF = {c: f for f, members in FAMILIES.items() for c in members}

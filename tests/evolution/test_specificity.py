@@ -5,12 +5,8 @@ import numpy as np
 import pytest
 from scipy.stats import chi2_contingency
 
-from corpus_mining.evolution.specificity import (
-    emerging_and_fading,
-    lafon_specificity,
-    log_likelihood,
-    specificities,
-)
+from corpus_mining.evolution.specificity import emerging_and_fading, specificities
+from corpus_mining.statistics import lafon_specificity, log_likelihood
 
 N, K, n = 10_000, 50, 1_000  # expected occurrences in the part: 5
 

@@ -1,6 +1,7 @@
 import pytest
 
-from corpus_mining.nlp.names import fold, name_key, parse_person
+from corpus_mining.nlp.names import name_key, parse_person
+from corpus_mining.textfold import fold
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from corpus_mining.stages.topics import run_topics
 from builders import bilingual_corpus
 from helpers import make_params, store_fingerprint
 
-pytestmark = pytest.mark.slow(cost=2)
+pytestmark = pytest.mark.slow(cost=3)
 
 STAGES: dict[str, Callable[[Params], dict[str, Any]]] = {
     "ingest": run_ingest,

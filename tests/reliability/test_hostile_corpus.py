@@ -33,7 +33,7 @@ from hostile import MAX_FILE_MB, MAX_UNZIPPED_MB, display, write_hostile
 from builders import bilingual_corpus, docx_bytes, html_page, pdf_bytes
 from helpers import make_params
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(cost=3)
 
 SEED = 20240601
 STAGES = (run_ingest, run_extract, run_topics, run_evolution, run_store, run_report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from corpus_mining.io import read_csv
 from corpus_mining.schemas import TREND_CONCEPT_TESTS, TREND_TABLES
@@ -15,6 +16,7 @@ from corpus_mining.stages.topics import run_topics
 
 from helpers import make_params
 
+pytestmark = pytest.mark.slow  # every stage, in one test
 TEXTS = [
     "Le hub régional du réseau relie les tiers-lieux ruraux et leurs habitants du territoire.",
     "The regional hub of the network links rural third places and their residents today.",

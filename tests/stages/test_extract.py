@@ -12,6 +12,7 @@ from corpus_mining.stages.ingest import run_ingest
 
 from helpers import make_params
 
+pytestmark = pytest.mark.slow  # a 470 kB document through spaCy
 FR = (
     "Les pôles territoriaux de coopération économique (PTCE) réunissent des entreprises de "
     "l'économie sociale et solidaire. Claire Duvernois, directrice de l'Agence Lumière à Lyon, "

@@ -21,6 +21,7 @@ from corpus_mining.stages.topics import run_topics
 from helpers import ROOT, make_params, override
 
 SAMPLE = ROOT / "corpus" / "documents"
+pytestmark = pytest.mark.slow(cost=2)  # eleven runs of ingest and extract, seven of topics
 FILES = [
     "en/basque_cluster_manager_interview.txt",
     "en/cluster_network_transition_abstract.html",

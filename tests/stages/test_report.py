@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import plotly.offline
 import pytest
 
-from corpus_mining.config import Params, load_params
 from corpus_mining.errors import ParamsError, StageError
-from corpus_mining.stages.evolution import run_evolution
-from corpus_mining.stages.extract import run_extract
-from corpus_mining.stages.ingest import run_ingest
 from corpus_mining.stages.report import run_report
-from corpus_mining.stages.topics import run_topics
 
-from helpers import ROOT, make_params
+from helpers import project_params
 
-# The sample corpus built by sample_params is shared with test_report_browser.py.
-pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
+# The sample corpus's outputs come from conftest's ``sample_project`` (one `dvc repro`),
+# shared with test_pipeline.py and test_report_browser.py.
+pytestmark = [pytest.mark.slow(cost=5), pytest.mark.xdist_group("sample-project")]
 
 SECTIONS = ("corpus", "topics", "time", "actors", "lineages")
 CHARTS = (
@@ -43,22 +38,6 @@ CHARTS = (
 )
 
 
-def sample_params(base: Path) -> Params:
-    """The repository's params with every path under ``base``, where the sample corpus's
-    outputs are built by the four stages the first time (shared by the report test modules)."""
-    params = load_params(ROOT / "params.yaml").model_copy(update={"paths": make_params(base).paths})
-    done = base / "outputs" / ".built"
-    if not done.exists():
-        shutil.rmtree(base, ignore_errors=True)
-        shutil.copytree(ROOT / "corpus" / "documents", base / "corpus" / "documents")
-        for name in ("metadata.csv", "topic_labels.yaml"):
-            shutil.copy(ROOT / "corpus" / name, base / "corpus" / name)
-        for stage in (run_ingest, run_extract, run_topics, run_evolution):
-            stage(params)
-        done.touch()
-    return params
-
-
 def _digests(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -68,8 +47,8 @@ def _digests(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    params = sample_params(tmp_path_factory.getbasetemp() / "report-sample")
+def built(sample_project, tmp_path_factory):
+    params = project_params(sample_project)
     out = tmp_path_factory.mktemp("report")
     metrics = run_report(params, out)
     return params, out, metrics
@@ -138,6 +117,9 @@ def test_same_outputs_give_identical_bytes_and_stale_data_is_removed(built, tmp_
 
 def test_params_folder_by_default_and_clear_errors(built, tmp_path):
     params, _, _ = built
+    # paths.report moved out of the shared project, which the other modules read
+    paths = params.paths.model_copy(update={"report": tmp_path / "default"})
+    params = params.model_copy(update={"paths": paths})
     assert run_report(params)["report"] == str(params.paths.report / "index.html")
     assert (params.paths.report / "index.html").is_file()
     missing = params.model_copy(

@@ -7,14 +7,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_report import CHARTS, sample_params
+from test_report import CHARTS
 
 from corpus_mining.stages.report import run_report
 
+from helpers import project_params
+
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
-    pytest.mark.slow(cost=2),
-    pytest.mark.xdist_group("report-sample"),
+    pytest.mark.slow(cost=5),
+    pytest.mark.xdist_group("sample-project"),
     pytest.mark.skipif(
         not CHROMIUM.exists(),
         reason="/usr/bin/chromium is absent: `apt-get install -y chromium` to run the browser test",
@@ -88,8 +90,8 @@ def drawn_charts(dom: str) -> dict[str, bool]:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    params = sample_params(tmp_path_factory.getbasetemp() / "report-sample")
+def report(sample_project, tmp_path_factory):
+    params = project_params(sample_project)
     out = tmp_path_factory.mktemp("browser-report")
     run_report(params, out)
     return out / "index.html"

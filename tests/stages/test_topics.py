@@ -20,6 +20,7 @@ from corpus_mining.topics.representation import stop_words
 from builders import bilingual_corpus
 from helpers import make_params, override
 
+pytestmark = pytest.mark.slow(cost=1.5)  # six corpora through ingest, extract, topics
 TABLES = ("topics", "passage_topics", "topic_passages", "topics_per_class")
 
 

@@ -23,7 +23,7 @@ from scipy import sparse
 
 from corpus_mining.evolution.bootstrap import ratio_intervals
 from corpus_mining.evolution.multiple_testing import add_q_values
-from corpus_mining.evolution.specificity import lafon_tests
+from corpus_mining.statistics import lafon_tests
 
 ALL = "all"
 

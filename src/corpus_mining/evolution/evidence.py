@@ -9,8 +9,8 @@ import pyarrow.parquet as pq
 
 from corpus_mining.errors import CorpusMiningError
 from corpus_mining.io import read_csv
-from corpus_mining.nlp.names import fold
 from corpus_mining.schemas import TREND_PERIODS
+from corpus_mining.textfold import fold
 
 
 def evidence_passages(

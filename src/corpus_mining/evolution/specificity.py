@@ -11,19 +11,10 @@ References:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
-import numpy as np
-import numpy.typing as npt
-from scipy.special import xlogy
-
-# -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
-_CAP = 300.0
-_LN10 = math.log(10)
-# Tail probabilities below this are recomputed on the log scale (see _log_tails).
-_TINY = 1e-200
+from corpus_mining.statistics import lafon_specificity, log_likelihood
 
 
 class SpecificityRow(TypedDict):
@@ -38,144 +29,6 @@ class SpecificityRow(TypedDict):
     expected: float
     specificity: float
     g2: float
-
-
-def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
-    """Signed Lafon specificity of a term in a part, capped at ±300.
-
-    With ``X ~ Hypergeometric(N, K, n)`` the number of occurrences a random part of ``n``
-    tokens would hold, the score is ``-log10 P(X >= k)`` when ``k`` is at or above its
-    expectation ``n K / N`` (over-use, positive) and ``log10 P(X <= k)`` below it (under-use,
-    negative). Scores within about ±2 are banal. Degenerate tables (empty part or corpus, a
-    term absent or everywhere) score 0.
-
-    Args:
-        k: Occurrences of the term in the part.
-        K: Occurrences of the term in the corpus.
-        n: Size of the part in tokens.
-        N: Size of the corpus in tokens.
-
-    Returns:
-        The signed score.
-
-    Raises:
-        ValueError: If the counts are not a possible 2x2 table.
-
-    References:
-        Lafon (1980).
-    """
-    _check_table(k, K, n, N)
-    if N == 0:
-        return 0.0
-    # scipy.stats takes a second to import; extract, which only needs G², never loads it.
-    from scipy.stats import hypergeom
-
-    if k >= n * K / N:
-        score = -float(hypergeom.logsf(k - 1, N, K, n)) / _LN10
-    else:
-        score = float(hypergeom.logcdf(k, N, K, n)) / _LN10
-    return max(-_CAP, min(_CAP, score)) + 0.0  # + 0.0 turns -0.0 into 0.0
-
-
-def lafon_tests(
-    k: npt.ArrayLike, K: npt.ArrayLike, n: npt.ArrayLike, N: npt.ArrayLike
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Vectorised :func:`lafon_specificity` (same scores) with a two-sided p-value per table.
-
-    The p-value is twice the tail probability on the observed side (``10 ** -|score|``
-    before the cap), capped at 1; degenerate tables (``N == 0``) score 0 with p 1.
-
-    Args:
-        k: Occurrences of each term in its part.
-        K: Occurrences of each term in the corpus.
-        n: Size of each part in tokens.
-        N: Size of each corpus in tokens.
-
-    Returns:
-        ``(specificity, p_value)`` arrays, one entry per table.
-
-    Raises:
-        ValueError: If some counts are not a possible 2x2 table.
-
-    References:
-        Lafon (1980).
-    """
-    arrays = [np.asarray(a, dtype=np.int64) for a in (k, K, n, N)]
-    k_, K_, n_, N_ = np.broadcast_arrays(*arrays)
-    bad = (np.minimum.reduce([k_, K_, n_, N_]) < 0) | (K_ > N_) | (n_ > N_)
-    bad |= (k_ > np.minimum(K_, n_)) | (K_ - k_ > N_ - n_)
-    if bad.any():
-        i = int(np.argmax(bad))
-        raise ValueError(f"impossible counts: k={k_[i]}, K={K_[i]}, n={n_[i]}, N={N_[i]}")
-    over = k_ * N_ >= n_ * K_
-    log_tail = np.where(N_ == 0, 0.0, np.minimum(_log_tails(k_, K_, n_, N_, over), 0.0))
-    score = np.where(over, -log_tail, log_tail) / _LN10
-    score = np.clip(score, -_CAP, _CAP) + 0.0
-    p_value = np.minimum(1.0, 2 * np.exp(log_tail))
-    return score.astype(np.float64), p_value.astype(np.float64)
-
-
-def _log_tails(
-    k: npt.NDArray[np.int64],
-    K: npt.NDArray[np.int64],
-    n: npt.NDArray[np.int64],
-    N: npt.NDArray[np.int64],
-    over: npt.NDArray[np.bool_],
-) -> npt.NDArray[np.float64]:
-    """Log P(X >= k) where ``over``, else log P(X <= k), for X ~ Hypergeometric(N, K, n).
-
-    ``sf``/``cdf`` are vectorised in scipy, ``logsf``/``logcdf`` loop in Python: the log
-    forms are used only for tails too small for a double's relative precision.
-    """
-    from scipy.stats import hypergeom  # lazily, as in lafon_specificity
-
-    size = np.maximum(N, 1)  # tables with N == 0 are degenerate; the caller sets them to 0
-    tail = np.empty(k.shape)
-    tail[over] = hypergeom.sf(k[over] - 1, size[over], K[over], n[over])
-    tail[~over] = hypergeom.cdf(k[~over], size[~over], K[~over], n[~over])
-    with np.errstate(divide="ignore"):
-        log_tail = np.log(tail)
-    tiny = tail < _TINY
-    if tiny.any():
-        up, down = tiny & over, tiny & ~over
-        log_tail[up] = hypergeom.logsf(k[up] - 1, size[up], K[up], n[up])
-        log_tail[down] = hypergeom.logcdf(k[down], size[down], K[down], n[down])
-    return log_tail
-
-
-def log_likelihood(k: int, K: int, n: int, N: int) -> float:
-    """Signed log-likelihood ratio G² of the 2x2 table part vs rest of the corpus.
-
-    ``G² = 2 Σ O ln(O / E)`` over the four cells (term / other tokens x part / rest), positive
-    when the part over-uses the term and negative when it under-uses it; 0 for degenerate
-    tables. ``|G²| > 3.84`` is significant at 5 % (chi² with 1 df).
-
-    Args:
-        k: Occurrences of the term in the part.
-        K: Occurrences of the term in the corpus.
-        n: Size of the part in tokens.
-        N: Size of the corpus in tokens.
-
-    Returns:
-        The signed G².
-
-    Raises:
-        ValueError: If the counts are not a possible 2x2 table.
-
-    References:
-        Dunning (1993); Rayson & Garside (2000).
-    """
-    _check_table(k, K, n, N)
-    if N == 0:
-        return 0.0
-    observed = (k, K - k, n - k, N - n - K + k)
-    rows, cols = (n, N - n), (K, N - K)
-    expected = (rows[0] * cols[0], rows[1] * cols[0], rows[0] * cols[1], rows[1] * cols[1])
-    g2 = 2 * sum(
-        float(xlogy(o, o * N / e)) if e else 0.0 for o, e in zip(observed, expected, strict=True)
-    )
-    g2 = max(0.0, g2)  # rounding can push an exact fit a hair below 0
-    return math.copysign(g2, k - n * K / N) if g2 else 0.0
 
 
 def specificities(
@@ -289,8 +142,3 @@ def _part_sizes(
             raise ValueError(f"part {part!r} has size {size} but holds {held} counted tokens")
         sizes[part] = size
     return sizes
-
-
-def _check_table(k: int, K: int, n: int, N: int) -> None:
-    if min(k, K, n, N) < 0 or K > N or n > N or k > min(K, n) or K - k > N - n:
-        raise ValueError(f"impossible counts: k={k}, K={K}, n={n}, N={N}")

@@ -23,7 +23,7 @@ import pandas as pd
 
 from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.stats import trend_test
-from corpus_mining.nlp.names import fold
+from corpus_mining.textfold import fold
 
 LEXICON = "lexicon"
 CVALUE = "cvalue"

@@ -13,8 +13,8 @@ from corpus_mining.extract.tallies import Tallies
 from corpus_mining.nlp.cooccurrence import Node, cooccurrence_rows
 from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lexicon import Lexicon
-from corpus_mining.nlp.names import fold
 from corpus_mining.nlp.resolve import Surface, resolve_entities
+from corpus_mining.textfold import fold
 
 Rows = list[dict[str, Any]]
 

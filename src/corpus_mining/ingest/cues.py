@@ -8,7 +8,6 @@ so a match's offsets point into the original text too.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -16,30 +15,9 @@ from typing import Any
 
 import yaml
 
+from corpus_mining.textfold import fold_same_length as fold
+
 CUES_PATH = Path(__file__).with_name("cues.yaml")
-_APOSTROPHE_MAP = {"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "}
-
-
-def _fold_table() -> dict[int, str]:
-    """Accented Latin letters (either case) to their lower-case base letter."""
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        if len(base) == 1 and base != char:
-            table[code] = base
-    return table
-
-
-_FOLD = str.maketrans({**_fold_table(), **{ord(k): v for k, v in _APOSTROPHE_MAP.items()}})
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case without accents, one character for one character."""
-    base = text.translate(_FOLD)
-    folded = base.lower()
-    # A few characters lower-case to two ("İ"); keep one so offsets stay valid.
-    return folded if len(folded) == len(text) else "".join(c.lower()[:1] for c in base)
 
 
 @lru_cache(maxsize=1)

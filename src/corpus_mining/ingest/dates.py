@@ -16,7 +16,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
+from corpus_mining.ingest.cues import load_cues, merged, phrase_pattern
+from corpus_mining.textfold import fold_same_length as fold
 
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:er|st|nd|rd|th)?"

@@ -24,8 +24,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus_mining.ingest.cues import fold, load_cues, merged, phrase_pattern
+from corpus_mining.ingest.cues import load_cues, merged, phrase_pattern
 from corpus_mining.ingest.dates import day_month_dates
+from corpus_mining.textfold import fold_same_length as fold
 
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
 _HEADING_WORDS = 6

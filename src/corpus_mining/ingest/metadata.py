@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus_mining.errors import CorpusMiningError, DocumentError
-from corpus_mining.ingest.cues import fold, load_cues
+from corpus_mining.ingest.cues import load_cues
 from corpus_mining.ingest.dates import iso_date
 from corpus_mining.ingest.decode import decode_bytes
 from corpus_mining.ingest.normalize import normalize_inline
+from corpus_mining.textfold import fold_same_length as fold
 
 METADATA_COLUMNS = ("file", "title", "date", "lang", "kind", "authors", "source")
 _DELIMITERS = (",", ";", "\t", "|")

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from corpus_mining.textfold import base_letter, fold_letters
 
 EXPANSION_FIRST = "expansion (ACRONYM)"
 ACRONYM_FIRST = "ACRONYM (expansion)"
@@ -249,7 +250,7 @@ def _parse_short(raw: str) -> _Short | None:
     if not all(_is_acronym(base) for base in bases):
         return None
     base = " ".join(bases)
-    letters = "".join(_fold(c) for c in base if c.isalpha())
+    letters = "".join(base_letter(c) for c in base if c.isalpha())
     return _Short(base, letters, any(c.isdigit() for c in base))
 
 
@@ -292,7 +293,7 @@ def _sh_start(letters: str, window: str) -> int | None:
     The first letter must begin a content word (or a capitalised function word, as in
     "Pour la Solidarité"), so a long form never starts on "de" or "the".
     """
-    folded = _fold_text(window)
+    folded = fold_letters(window)
     starts = {
         w.start()
         for w in _WORD.finditer(window)
@@ -310,7 +311,7 @@ def _sh_start(letters: str, window: str) -> int | None:
 
 def _initials(letters: str, long_form: str) -> int:
     """Most acronym letters that can fall on word initials, the first on position 0; -1 if none."""
-    folded = _fold_text(long_form)
+    folded = fold_letters(long_form)
     starts = {w.start() for w in _WORD.finditer(folded)}
     if not letters or not folded or folded[0] != letters[0]:
         return -1
@@ -365,13 +366,4 @@ def _rtrim(text: str, start: int, end: int) -> int:
 
 
 def _is_function(word: str) -> bool:
-    return _fold_text(word.lower()) in FUNCTION_WORDS
-
-
-def _fold(char: str) -> str:
-    """Lower-case base letter of ``char`` ("É" -> "e"), one character for one."""
-    return unicodedata.normalize("NFD", char)[0].lower()[0]
-
-
-def _fold_text(text: str) -> str:
-    return "".join(_fold(c) for c in text)
+    return fold_letters(word.lower()) in FUNCTION_WORDS

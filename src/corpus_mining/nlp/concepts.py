@@ -17,7 +17,6 @@ and terms are written in base form anyway.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -28,12 +27,12 @@ from spacy.tokens import Doc
 
 from corpus_mining.errors import ParamsError
 from corpus_mining.nlp.lexicon import Lexicon
+from corpus_mining.textfold import fold_word
 
 _PIECE = re.compile(r"\w+'?")
 _JOINERS = frozenset({"-", "\u2010", "\u2011"})
 _INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _ACRONYM = "="  # prefix of case-sensitive acronym keys; folded keys never contain it
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 _EN_KEEP = frozenset(
     {"commons", "news", "series", "species", "politics", "economics", "always", "sometimes"}
 )
@@ -60,12 +59,6 @@ class _Node:
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
         self.concepts: list[str] = []
-
-
-def _fold(word: str) -> str:
-    """Lower case without accents or ligatures ("Économie" -> "economie")."""
-    decomposed = unicodedata.normalize("NFD", word.lower().translate(_LIGATURES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _stem_fr(word: str) -> str:
@@ -104,7 +97,7 @@ _STEMMERS: dict[str, Callable[[str], str]] = {"fr": _stem_fr, "en": _stem_en}
 
 @lru_cache(maxsize=1 << 17)
 def _normalise(word: str, lang: str) -> str:
-    return _STEMMERS.get(lang, _no_stem)(_fold(word))
+    return _STEMMERS.get(lang, _no_stem)(fold_word(word))
 
 
 def _is_acronym(piece: str) -> bool:

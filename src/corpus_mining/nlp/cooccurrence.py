@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
-from corpus_mining.evolution.specificity import log_likelihood
+from corpus_mining.statistics import log_likelihood
 
 Node = tuple[str, str]  # (kind, id): ("entity", "E...") or ("concept", "CLUSTER")
 

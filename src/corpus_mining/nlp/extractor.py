@@ -23,13 +23,13 @@ from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
 from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import load_lexicon
-from corpus_mining.nlp.names import fold
 from corpus_mining.nlp.pipeline import build_pipeline
 from corpus_mining.nlp.places import load_places
 from corpus_mining.nlp.references import citation_spans, reference_flags
 from corpus_mining.nlp.registries import full_gazetteer
 from corpus_mining.nlp.resolve import Surface
 from corpus_mining.terms.cvalue import Candidate, extract_candidates
+from corpus_mining.textfold import fold
 
 UNDETERMINED = "und"  # ISO 639-2 code for passages without a detected language
 

@@ -11,7 +11,6 @@ Hyphens also match as spaces, and a word's accented initial also matches unaccen
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from corpus_mining.config import describe_validation_error
 from corpus_mining.errors import ParamsError
 from corpus_mining.nlp.entity_rules import is_acronym
+from corpus_mining.textfold import strip_marks
 
 ActorType = Literal[
     "public_body",
@@ -107,7 +107,7 @@ def name_variants(name: str) -> list[str]:
     """
     name = " ".join(name.split())
     forms = [name, name.replace("-", " ")] if "-" in name else [name]
-    forms += [_plain_initials(form) for form in forms] + [_plain(form) for form in forms]
+    forms += [_plain_initials(form) for form in forms] + [strip_marks(form) for form in forms]
     return list(dict.fromkeys(forms))
 
 
@@ -120,11 +120,4 @@ def written_forms(word: str) -> list[str]:
 
 def _plain_initials(text: str) -> str:
     """Accents removed from the first letter of each word, also after an elision (l', d')."""
-    return _INITIAL.sub(lambda match: match[1] + _plain(match[2]), text)
-
-
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
+    return _INITIAL.sub(lambda match: match[1] + strip_marks(match[2]), text)

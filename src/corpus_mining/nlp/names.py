@@ -8,25 +8,14 @@ Clusters"), people written "Myriam MATRAY", "Matray M." or "M. Matray".
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from corpus_mining.textfold import fold
 
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "the", "l", "un", "une", "des", "du", "de"})
 _PUNCT = re.compile(r"[^\w&' -]+")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?)+\.?$|^[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?$")
 _PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von", "der", "di", "da", "del"})
-
-
-def strip_accents(text: str) -> str:
-    """Casefold, straight apostrophes, accents removed; spacing kept as it is."""
-    text = text.replace("’", "'").replace("‘", "'")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def fold(text: str) -> str:
-    """``strip_accents``, then one space between words."""
-    return " ".join(strip_accents(text).split())
 
 
 def _singular(word: str) -> str:

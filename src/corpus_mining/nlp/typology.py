@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from corpus_mining.nlp.names import fold
+from corpus_mining.textfold import fold
 
 # Ordered: the first rule whose pattern matches the folded name decides.
 _RULES: tuple[tuple[str, str, str], ...] = (

@@ -24,7 +24,7 @@ from corpus_mining.evolution.actor_vocabulary import (
 )
 from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.periods import Periods, assign_periods
-from corpus_mining.evolution.specificity import emerging_and_fading, lafon_tests, specificities
+from corpus_mining.evolution.specificity import emerging_and_fading, specificities
 from corpus_mining.evolution.term_trends import (
     cvalue_term_counts,
     lexicon_form_counts,
@@ -40,7 +40,6 @@ from corpus_mining.evolution.trajectories import (
 )
 from corpus_mining.io import write_csv, write_json
 from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
-from corpus_mining.nlp.names import fold
 from corpus_mining.schemas import (
     TREND_ACTOR_FAMILIES,
     TREND_ACTOR_VOCABULARY,
@@ -60,6 +59,8 @@ from corpus_mining.schemas import (
     TableSchema,
 )
 from corpus_mining.stages.evolution_lineages import topic_lineages
+from corpus_mining.statistics import lafon_tests
+from corpus_mining.textfold import fold
 from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
 
 log = logging.getLogger(__name__)

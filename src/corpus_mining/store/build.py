@@ -17,8 +17,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_mining.io import atomic_path, read_csv
-from corpus_mining.nlp.names import strip_accents as fold
 from corpus_mining.schemas import ALL_TABLES, DOCUMENTS, TREND_TABLES, TableSchema
+from corpus_mining.textfold import strip_accents as fold
 
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 # Document columns joined into every table that has a doc_id (views v_<table>).

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from corpus_mining.errors import CorpusMiningError
-from corpus_mining.nlp.names import strip_accents as fold
 from corpus_mining.schemas import ENTITY_LABELS
+from corpus_mining.textfold import strip_accents as fold
 
 ALLOWED = frozenset({"SELECT", "EXPLAIN"})
 _WORD = re.compile(r"\w+(?:['-]\w+)*")

@@ -26,7 +26,7 @@ from pydantic import (
 
 from corpus_mining.config import describe_validation_error
 from corpus_mining.errors import ParamsError
-from corpus_mining.nlp.names import fold
+from corpus_mining.textfold import fold
 
 OUTLIER_TOPIC = -1
 # Passage ids are derived from document content and position, so they survive re-runs: a

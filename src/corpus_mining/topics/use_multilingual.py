@@ -57,7 +57,6 @@ class UseMultilingualEmbedder:
         self.threads = threads
         self.dimensions = DIMENSIONS
         self._id = f"use-m3-{_version()}-f32"
-        self._model: _Model | None = None
 
     @property
     def id(self) -> str:
@@ -76,17 +75,18 @@ class UseMultilingualEmbedder:
         tasks = [list(texts[i : i + _TASK_SIZE]) for i in range(0, len(texts), _TASK_SIZE)]
         if engine is not None:
             return np.concatenate(list(engine.map(embed_task, tasks)))
-        if self._model is None:
-            self._model = _Model.load()
-        model = self._model
-        return np.concatenate([model.forward(task) for task in tasks])
+        return np.concatenate([embed_task(task) for task in tasks])
 
 
 _WORKER_MODEL: list[_Model] = []
 
 
 def embed_task(texts: list[str]) -> npt.NDArray[np.float32]:
-    """Embed one task in any process; the weights load once per process."""
+    """Embed one task in any process; the weights load once per process.
+
+    Every embedder of the process shares them: loading takes seconds, and each stage run
+    (or test) would repeat it.
+    """
     if not _WORKER_MODEL:
         _WORKER_MODEL.append(_Model.load())
     return _WORKER_MODEL[0].forward(texts)
