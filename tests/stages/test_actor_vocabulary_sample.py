@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_report import sample_params
 
 from corpus_mining.io import read_csv
 from corpus_mining.report.section_vocabulary import actor_positions
@@ -17,9 +16,11 @@ from corpus_mining.schemas import (
     TREND_TERM_TESTS,
 )
 
+from helpers import project_params
+
 TESTED = (TREND_CONCEPT_TESTS, TREND_TERM_TESTS, TREND_ACTORS, TREND_SPECIFICITIES)
 
-pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
+pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("sample-project")]
 
 # corpus/README.md, "Who says hub, who says cluster"
 CLUSTER_SIDE = ("DATAR", "European Cluster Observatory")
@@ -34,8 +35,8 @@ HUB_FORMS = ("HUB", "NETWORK", "ECOSYSTEM", "THIRD_PLACE")
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory):
-    params = sample_params(tmp_path_factory.getbasetemp() / "report-sample")
+def tables(sample_project):
+    params = project_params(sample_project)
     folder = params.paths.trends
     return {
         spec.name: read_csv(spec, folder / spec.file).to_pandas()

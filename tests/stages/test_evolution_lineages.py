@@ -7,13 +7,14 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from test_report import sample_params
 
 from corpus_mining.io import read_csv
 from corpus_mining.schemas import TREND_LINEAGE_PASSAGES, TREND_PERIODS, TREND_TOPIC_LINEAGES
 from corpus_mining.stages.evolution_lineages import topic_lineages
 
-pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("report-sample")]
+from helpers import project_params
+
+pytestmark = [pytest.mark.slow(cost=2), pytest.mark.xdist_group("sample-project")]
 
 # The two sides of the drift the sample corpus README describes (folded top terms).
 CLUSTER_SIDE = {"cluster", "pôle", "pole", "grappe", "compétitivité", "competitiveness"}
@@ -21,8 +22,8 @@ HUB_SIDE = {"hub", "network", "réseau", "ecosystem", "écosystème", "tiers-lie
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    params = sample_params(tmp_path_factory.getbasetemp() / "report-sample")
+def sample(sample_project):
+    params = project_params(sample_project)
     trends = params.paths.trends
     lineages = read_csv(TREND_TOPIC_LINEAGES, trends / TREND_TOPIC_LINEAGES.file).to_pandas()
     return params, lineages
@@ -54,14 +55,16 @@ def test_lineages_hold_continue_and_other_relations(sample):
     assert {e for e in ends if e[1] != -1} <= have  # every end of a link has its passages
 
 
-def test_early_cluster_themes_continue_or_split_into_later_hub_themes(sample):
+def test_early_cluster_themes_flow_into_later_hub_themes(sample):
     params, lineages = sample
     topics = pd.read_parquet(params.paths.topics)
     side = {
         int(t): _side(terms)
         for t, terms in zip(topics["topic_id"], topics["top_terms"], strict=True)
     }
-    links = lineages[lineages["relation"].isin(["continue", "split"])]
+    # A link carries the earlier topic's passages forward whether it continues, splits or
+    # merges into the later one (a merge is two branches joining, seen from the later end).
+    links = lineages[lineages["relation"].isin(["continue", "split", "merge"])]
     successors: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for row in links.itertuples():
         successors.setdefault((row.period_from, row.topic_from), []).append(

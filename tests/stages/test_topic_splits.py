@@ -7,26 +7,23 @@ import shutil
 import pandas as pd
 import pytest
 import yaml
-from test_report import sample_params
 
-from corpus_mining.config import load_params
 from corpus_mining.io import read_csv
 from corpus_mining.schemas import TOPIC_LABEL_REPORT, TREND_TOPICS
 from corpus_mining.stages.evolution import run_evolution
 from corpus_mining.stages.topics import run_topics
 
-from helpers import ROOT, make_params
+from helpers import project_params
 
-pytestmark = [pytest.mark.slow(cost=3), pytest.mark.xdist_group("report-sample")]
+pytestmark = [pytest.mark.slow(cost=3), pytest.mark.xdist_group("sample-project")]
 
 
 @pytest.fixture(scope="module")
-def split_run(tmp_path_factory):
-    base = tmp_path_factory.getbasetemp() / "report-sample"
-    before = sample_params(base)
+def split_run(sample_project, tmp_path_factory):
+    before = project_params(sample_project)
     copy = tmp_path_factory.mktemp("split-sample")
-    shutil.copytree(base, copy, dirs_exist_ok=True)  # corpus, outputs and embedding cache
-    params = load_params(ROOT / "params.yaml").model_copy(update={"paths": make_params(copy).paths})
+    shutil.copytree(sample_project, copy, dirs_exist_ok=True)  # corpus, outputs, cache
+    params = project_params(copy)
     topics = pd.read_parquet(before.paths.topics)
     biggest = topics[topics["topic_id"] != -1].sort_values(["size", "topic_id"]).iloc[-1]
     examples = pd.read_parquet(before.paths.topic_passages)
