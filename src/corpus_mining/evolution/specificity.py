@@ -1,12 +1,7 @@
 """Which terms a part (period, group) over- or under-uses relative to the whole corpus.
 
-References:
-    Lafon, P. (1980). Sur la variabilité de la fréquence des formes dans un corpus.
-    Mots, 1, 127-165.
-    Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
-    Computational Linguistics, 19(1), 61-74.
-    Rayson, P., & Garside, R. (2000). Comparing corpora using frequency profiling.
-    Proceedings of the Workshop on Comparing Corpora, ACL, 1-6.
+The scores (Lafon specificity, signed G²) and their references are in
+:mod:`corpus_mining.statistics`.
 """
 
 from __future__ import annotations
