@@ -1,3 +1,8 @@
 """Reproducible bilingual text mining for research on clusters and the social economy."""
 
+from corpus_mining import torchless_spacy
+
+# Before anything imports spaCy: its thinc layer would otherwise import PyTorch (~5 s).
+torchless_spacy.install()
+
 __version__ = "0.1.0"

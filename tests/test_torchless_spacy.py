@@ -1,0 +1,28 @@
+"""spaCy loads without PyTorch, and PyTorch still loads afterwards, in a fresh process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+_PROBE = """
+import sys
+import corpus_mining
+import spacy
+import thinc.compat
+assert "torch" not in sys.modules, "spaCy's import pulled PyTorch in"
+assert thinc.compat.has_torch is False
+nlp = spacy.blank("fr")
+assert [t.text for t in nlp("Le pôle réunit des PME.")][:2] == ["Le", "pôle"]
+import torch
+assert torch.ones(2).sum().item() == 2.0
+print("ok")
+"""
+
+
+def test_spacy_imports_without_torch_and_torch_still_imports() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
