@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from corpus_mining.topics.representation import class_tfidf
+
 NO_TOPIC = -1
 RELATIONS = ("continue", "split", "merge", "emerge", "fade")
 
@@ -145,7 +147,6 @@ def _period_terms(
     Every topic of the period (``chosen`` or not, outliers aside) is a class, as in
     BERTopic; a term must occur in at least two of a topic's units to be one of its terms.
     """
-    from bertopic.vectorizers import ClassTfidfTransformer
     from scipy import sparse
 
     topics = np.asarray(units.topics)[rows]
@@ -162,7 +163,7 @@ def _period_terms(
     counts, vocabulary = counts[:, present], units.vocabulary[present]
     per_class = member @ counts
     support = (member @ (counts > 0).astype(np.float64)).toarray()
-    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
+    weights = class_tfidf(per_class)
     weights[support < 2] = 0.0
     result = {}
     for topic in chosen:

@@ -7,9 +7,12 @@ References:
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,10 +29,54 @@ MIN_LIFT = 1.5
 
 def stop_words(extra: Sequence[str]) -> list[str]:
     """French and English stop words (spaCy's lists) plus the domain list from params."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    words = _spacy_stop_words("fr") | _spacy_stop_words("en") | set(extra)
+    return sorted({w.lower() for w in words})
 
-    return sorted({w.lower() for w in FR | EN | set(extra)})
+
+@functools.cache
+def _spacy_stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list of ``lang``, run from its own file.
+
+    ``import spacy.lang.fr.stop_words`` first imports spaCy itself (thinc, torch, the
+    tokenizer exceptions: seconds); the list's module is a plain literal with no imports.
+    """
+    found = importlib.util.find_spec("spacy")  # locates the package without importing it
+    if found is None or not found.submodule_search_locations:
+        raise ImportError("spaCy's stop-word lists need spacy: pip install spacy")
+    path = Path(found.submodule_search_locations[0]) / "lang" / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_corpus_mining_stop_words_{lang}", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no stop-word list for {lang!r} in {path.parent}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+def class_tfidf(per_class: Any, *, reduce_frequent_words: bool = True) -> np.ndarray:
+    """c-TF-IDF weights of a classes x terms count matrix, dense.
+
+    BERTopic's ``ClassTfidfTransformer`` (same operations, same floats): L1-normalised
+    class rows, square-rooted when ``reduce_frequent_words``, times
+    ``log(1 + avg_class_size / term_frequency)``. Written out because importing bertopic
+    loads torch (seconds) in a stage that needs only this formula.
+
+    References:
+        Grootendorst (2022), section 3.2.
+    """
+    from scipy import sparse
+
+    counts = sparse.csr_matrix(per_class, dtype=np.float64, copy=True)
+    frequency = np.asarray(counts.sum(axis=0)).ravel()
+    average = int(counts.sum(axis=1).mean()) if counts.shape[0] else 0
+    with np.errstate(divide="ignore"):
+        idf = np.log(average / frequency + 1)
+    totals = np.asarray(abs(counts).sum(axis=1)).ravel()
+    totals[totals == 0] = 1.0
+    counts.data /= np.repeat(totals, np.diff(counts.indptr))
+    if reduce_frequent_words:
+        counts.data = np.sqrt(counts.data)
+    counts.data *= idf[counts.indices]
+    return np.asarray(counts.toarray(), dtype=np.float64)
 
 
 def make_vectorizer(
@@ -82,7 +129,6 @@ def _language_terms(
     top_n: int,
     min_support: int,
 ) -> dict[tuple[int, str], list[tuple[str, float]]]:
-    from bertopic.vectorizers import ClassTfidfTransformer
     from scipy import sparse
     from sklearn.base import clone
 
@@ -99,7 +145,7 @@ def _language_terms(
     )
     per_class = member @ counts
     support = (member @ (counts > 0).astype(np.int64)).toarray()
-    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
+    weights = class_tfidf(per_class)
     sizes = np.asarray(member.sum(axis=1)).ravel()
     weights[support < np.minimum(min_support, sizes)[:, None]] = 0.0
     lift = _lift(per_class.toarray())
