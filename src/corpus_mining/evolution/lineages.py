@@ -24,8 +24,6 @@ from typing import Any
 
 import numpy as np
 
-from corpus_mining.topics.representation import class_tfidf
-
 NO_TOPIC = -1
 RELATIONS = ("continue", "split", "merge", "emerge", "fade")
 
@@ -39,20 +37,6 @@ class Units:
     periods: Sequence[str | None]
     counts: Any  # scipy.sparse CSR matrix, one row per unit, one column per term
     vocabulary: np.ndarray
-
-    def take(self, rows: np.ndarray) -> Units:
-        """The units at ``rows`` (repeats allowed, as in a bootstrap)."""
-        return Units(
-            self.embeddings[rows],
-            [self.topics[i] for i in rows],
-            [self.periods[i] for i in rows],
-            self.counts[rows],
-            self.vocabulary,
-        )
-
-    def with_periods(self, periods: Sequence[str | None]) -> Units:
-        """The same units placed in other periods (as in a placebo)."""
-        return Units(self.embeddings, self.topics, periods, self.counts, self.vocabulary)
 
 
 def make_units(
@@ -106,73 +90,6 @@ class Step:
     similarity: np.ndarray
 
 
-def describe(
-    units: Units, order: Sequence[str], *, min_passages: int, top_n: int
-) -> dict[str, list[Node]]:
-    """Nodes of each period: topics (outliers aside) with at least ``min_passages`` units.
-
-    Args:
-        units: The modelled passages.
-        order: Period labels in time order.
-        min_passages: Fewest units a topic needs in a period to be a node there.
-        top_n: Number of c-TF-IDF top terms kept per node.
-    """
-    periods = np.asarray([p or "" for p in units.periods], dtype=object)
-    topics = np.asarray(units.topics)
-    nodes: dict[str, list[Node]] = {}
-    for period in order:
-        rows = np.flatnonzero(periods == period)
-        chosen = [
-            t for t in sorted({int(t) for t in topics[rows]} - {NO_TOPIC})
-            if (topics[rows] == t).sum() >= min_passages
-        ]  # fmt: skip
-        terms = _period_terms(units, rows, chosen, top_n)
-        mean = units.embeddings[rows].mean(axis=0) if len(rows) else 0.0
-        nodes[period] = []
-        for topic in chosen:
-            members = rows[topics[rows] == topic]
-            centroid = units.embeddings[members].mean(axis=0) - mean
-            norm = float(np.linalg.norm(centroid)) or 1.0
-            nodes[period].append(
-                Node(period, topic, len(members), centroid / norm, terms.get(topic, ()))
-            )
-    return nodes
-
-
-def _period_terms(
-    units: Units, rows: np.ndarray, chosen: list[int], top_n: int
-) -> dict[int, tuple[str, ...]]:
-    """Top c-TF-IDF terms of the ``chosen`` topics among one period's ``rows`` only.
-
-    Every topic of the period (``chosen`` or not, outliers aside) is a class, as in
-    BERTopic; a term must occur in at least two of a topic's units to be one of its terms.
-    """
-    from scipy import sparse
-
-    topics = np.asarray(units.topics)[rows]
-    rows, topics = rows[topics != NO_TOPIC], topics[topics != NO_TOPIC]
-    if not chosen or units.counts.shape[1] == 0:
-        return {}
-    classes = sorted(set(topics.tolist()))
-    member = sparse.csr_matrix(
-        (np.ones(len(rows)), (np.searchsorted(classes, topics), np.arange(len(rows)))),
-        shape=(len(classes), len(rows)),
-    )
-    counts = units.counts[rows]
-    present = np.flatnonzero(np.asarray(counts.sum(axis=0)).ravel() > 0)
-    counts, vocabulary = counts[:, present], units.vocabulary[present]
-    per_class = member @ counts
-    support = (member @ (counts > 0).astype(np.float64)).toarray()
-    weights = class_tfidf(per_class)
-    weights[support < 2] = 0.0
-    result = {}
-    for topic in chosen:
-        row = classes.index(topic)
-        order = np.lexsort((vocabulary, -weights[row]))[:top_n]
-        result[topic] = tuple(str(vocabulary[i]) for i in order if weights[row, i] > 0)
-    return result
-
-
 def steps(nodes: dict[str, list[Node]], order: Sequence[str], *, weight: float) -> list[Step]:
     """Similarities between the nodes of each pair of adjacent periods.
 
@@ -182,12 +99,17 @@ def steps(nodes: dict[str, list[Node]], order: Sequence[str], *, weight: float) 
     for before, after in itertools.pairwise(order):
         source, target = nodes.get(before, []), nodes.get(after, [])
         cosine = np.zeros((len(source), len(target)))
+        if source and target:
+            cosine = (
+                np.stack([a.centroid for a in source]) @ np.stack([b.centroid for b in target]).T
+            )
         jaccard = np.zeros((len(source), len(target)))
+        right = [set(b.terms) for b in target]
         for i, a in enumerate(source):
-            for j, b in enumerate(target):
-                cosine[i, j] = float(a.centroid @ b.centroid)
-                union = set(a.terms) | set(b.terms)
-                jaccard[i, j] = len(set(a.terms) & set(b.terms)) / len(union) if union else 0.0
+            left = set(a.terms)
+            for j, terms in enumerate(right):
+                union = len(left | terms)
+                jaccard[i, j] = len(left & terms) / union if union else 0.0
         similarity = weight * np.clip(cosine, 0.0, None) + (1 - weight) * jaccard
         result.append(Step(before, after, source, target, cosine, jaccard, similarity))
     return result

@@ -16,13 +16,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from corpus_mining.config import Params
+from corpus_mining.evolution.lineage_cells import cells_of, describe_cells
 from corpus_mining.evolution.lineage_checks import choose_threshold, placebo_test
 from corpus_mining.evolution.lineages import (
     RELATIONS,
     Node,
     Step,
-    Units,
-    describe,
     lineage_rows,
     make_units,
     representatives,
@@ -84,26 +83,29 @@ def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) ->
         ),
     )
 
-    def nodes_of(some: Units) -> dict[str, list[Node]]:
-        return describe(
-            some, order, min_passages=cfg.lineage_min_passages, top_n=cfg.lineage_top_terms
+    cells = cells_of(units, order, list(frame["doc_id"]))
+
+    def nodes_of(weights: np.ndarray) -> dict[str, list[Node]]:
+        return describe_cells(
+            cells, weights, min_passages=cfg.lineage_min_passages, top_n=cfg.lineage_top_terms
         )
 
-    def lineage(some: Units) -> list[Step]:
-        return steps(nodes_of(some), order, weight=cfg.lineage_centroid_weight)
+    def lineage(weights: np.ndarray) -> list[Step]:
+        return steps(nodes_of(weights), order, weight=cfg.lineage_centroid_weight)
 
-    docs = list(frame["doc_id"])
     metrics: dict[str, Any] = {}
     threshold = cfg.lineage_threshold
     if threshold == "auto":
-        choice = choose_threshold(units, docs, lineage, n_boot=cfg.lineage_boot, seed=cfg.seed)
+        choice = choose_threshold(cells, lineage, n_boot=cfg.lineage_boot, seed=cfg.seed)
         threshold = choice.threshold
         metrics["threshold_kappa"] = {str(t): k for t, k in choice.kappa.items()}
-    rows = lineage_rows(lineage(units), threshold=threshold)
+    observed = nodes_of(cells.placed())
+    rows = lineage_rows(
+        steps(observed, order, weight=cfg.lineage_centroid_weight), threshold=threshold
+    )
     placebo = placebo_test(
-        units, docs, lineage, threshold=threshold, permutations=cfg.lineage_permutations,
-        seed=cfg.seed,
-    )  # fmt: skip
+        cells, lineage, threshold=threshold, permutations=cfg.lineage_permutations, seed=cfg.seed
+    )
     metrics.update(
         threshold=threshold,
         threshold_chosen_by="stability" if cfg.lineage_threshold == "auto" else "params",
@@ -113,7 +115,7 @@ def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) ->
     minimum = params.topics.min_representative_words
     shown = representatives(
         units,
-        nodes_of(units),
+        observed,
         list(frame["passage_id"]),
         per_node=params.topics.representative_passages,
         eligible=[is_substantive(text, min_words=minimum) for text in frame["text"]],

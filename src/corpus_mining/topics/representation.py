@@ -35,7 +35,7 @@ def stop_words(extra: Sequence[str]) -> list[str]:
 
 @functools.cache
 def _spacy_stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop-word list of ``lang``, run from its own file.
+    """The stop-word list of spaCy for ``lang``, run from its own file.
 
     ``import spacy.lang.fr.stop_words`` first imports spaCy itself (thinc, torch, the
     tokenizer exceptions: seconds); the list's module is a plain literal with no imports.

@@ -1,0 +1,158 @@
+"""Topic nodes from passages summed per (document, topic): one pass serves every resampling.
+
+A period's nodes (:class:`~corpus_mining.evolution.lineages.Node`) need only sums over
+its passages: units per topic, embedding sums, term counts and how many units hold each
+term. Summed once per (document, topic) cell, any reweighting of the documents (a
+bootstrap replicate draws a document k times, a placebo moves it to another period) is a
+product of a small weight matrix with the cells, not a new pass over the passages, and
+gives the nodes the reweighted passages would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from corpus_mining.evolution.lineages import NO_TOPIC, Node, Units
+
+
+@dataclass(frozen=True)
+class Cells:
+    """The units summed per (document, topic), and the documents' observed periods.
+
+    Weight matrices have one row per period of ``order`` and one column per document of
+    ``docs``: the number of times the document counts in that period.
+    """
+
+    order: list[str]
+    docs: list[str]
+    periods: list[str | None]
+    doc: np.ndarray
+    topic: np.ndarray
+    size: np.ndarray
+    embedding: np.ndarray
+    counts: Any  # scipy.sparse CSR, cells x terms
+    support: Any  # scipy.sparse CSR, cells x terms: units holding the term
+    vocabulary: np.ndarray
+
+    def placed(self, periods: Sequence[str | None] | None = None) -> np.ndarray:
+        """Weights that put each document once in its period (``periods``: one per doc)."""
+        chosen = self.periods if periods is None else periods
+        row = {label: i for i, label in enumerate(self.order)}
+        weights = np.zeros((len(self.order), len(self.docs)))
+        for d, period in enumerate(chosen):
+            if period in row:
+                weights[row[period], d] = 1.0
+        return weights
+
+
+def cells_of(units: Units, order: Sequence[str], docs: Sequence[str] | None = None) -> Cells:
+    """Sum ``units`` per (document, topic); without ``docs`` each unit is its own document."""
+    n = len(units.topics)
+    names = np.asarray(list(docs) if docs is not None else [f"{i:012d}" for i in range(n)])
+    ids, doc_of_unit = np.unique(names, return_inverse=True)
+    topics = np.asarray(units.topics, dtype=np.int64)
+    pairs, cell_of_unit = np.unique(
+        np.column_stack([doc_of_unit, topics]).reshape(n, 2), axis=0, return_inverse=True
+    )
+    cell_of_unit = np.asarray(cell_of_unit).ravel()
+    summing = sparse.csr_matrix((np.ones(n), (cell_of_unit, np.arange(n))), shape=(len(pairs), n))
+    period_of = dict(zip(doc_of_unit.tolist(), units.periods, strict=True))
+    return Cells(
+        order=list(order),
+        docs=[str(d) for d in ids],
+        periods=[period_of[d] for d in range(len(ids))],
+        doc=pairs[:, 0] if len(pairs) else np.zeros(0, dtype=np.int64),
+        topic=pairs[:, 1] if len(pairs) else np.zeros(0, dtype=np.int64),
+        size=np.asarray(summing.sum(axis=1)).ravel(),
+        embedding=np.asarray(summing @ units.embeddings, dtype=np.float64),
+        counts=sparse.csr_matrix(summing @ units.counts),
+        support=sparse.csr_matrix(summing @ (units.counts > 0).astype(np.float64)),
+        vocabulary=units.vocabulary,
+    )
+
+
+def describe(
+    units: Units, order: Sequence[str], *, min_passages: int, top_n: int
+) -> dict[str, list[Node]]:
+    """Nodes of each period of ``order`` for ``units`` as they are (see describe_cells)."""
+    cells = cells_of(units, order)
+    return describe_cells(cells, cells.placed(), min_passages=min_passages, top_n=top_n)
+
+
+def describe_cells(
+    cells: Cells, weights: np.ndarray, *, min_passages: int, top_n: int
+) -> dict[str, list[Node]]:
+    """Nodes of each period under ``weights``: topics with at least ``min_passages`` units.
+
+    Outliers (``NO_TOPIC``) are never nodes but count in the period's mean embedding,
+    which every centroid is centred on. Every (period, topic) is one row of the sums.
+    """
+    topics = np.unique(cells.topic)
+    on_cells = weights[:, cells.doc]  # periods x cells
+    period, cell = np.nonzero(on_cells)
+    node_of = sparse.csr_matrix(
+        (
+            on_cells[period, cell],
+            (period * len(topics) + np.searchsorted(topics, cells.topic[cell]), cell),
+        ),
+        shape=(len(cells.order) * len(topics), len(cells.topic)),
+    )
+    size = (node_of @ cells.size).reshape(len(cells.order), len(topics))
+    sums = (node_of @ cells.embedding).reshape(len(cells.order), len(topics), -1)
+    classes = (size > 0) & (topics != NO_TOPIC)[None, :]
+    chosen = classes & (size >= min_passages)
+    terms = _node_terms(cells, node_of, classes, chosen, top_n)
+    nodes: dict[str, list[Node]] = {}
+    for p, label in enumerate(cells.order):
+        mean = sums[p].sum(axis=0) / max(size[p].sum(), 1.0)
+        nodes[label] = []
+        for t in map(int, np.flatnonzero(chosen[p])):
+            centroid = sums[p, t] / size[p, t] - mean
+            norm = float(np.linalg.norm(centroid)) or 1.0
+            topic = int(topics[t])
+            nodes[label].append(Node(label, topic, round(size[p, t]), centroid / norm, terms[p, t]))
+    return nodes
+
+
+def _node_terms(
+    cells: Cells, node_of: Any, classes: np.ndarray, chosen: np.ndarray, top_n: int
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """Top c-TF-IDF terms of the ``chosen`` (period, topic) nodes, each period on its own.
+
+    Every topic of a period (``classes``: outliers aside) is a class, as in BERTopic and
+    :func:`~corpus_mining.topics.representation.class_tfidf` (same operations, done for
+    all periods at once); a term must occur in at least two of a topic's units to count.
+    """
+    n_periods, n_topics = classes.shape
+    keep = sparse.diags(classes.ravel().astype(np.float64))
+    counts = sparse.csr_matrix(keep @ node_of @ cells.counts).sorted_indices()
+    support = sparse.csr_matrix(keep @ node_of @ cells.support).sorted_indices()
+    totals = np.asarray(counts.sum(axis=1)).ravel()
+    period_of_row = np.repeat(np.arange(n_periods), n_topics)
+    by_period = sparse.csr_matrix(
+        (np.ones(len(totals)), (period_of_row, np.arange(len(totals)))),
+        shape=(n_periods, len(totals)),
+    )
+    frequency = (by_period @ counts).toarray()  # periods x terms
+    per_class = totals.reshape(n_periods, n_topics).sum(axis=1) / np.maximum(classes.sum(axis=1), 1)
+    average = np.floor(per_class)  # int(mean), as BERTopic takes it
+    entry_row = np.repeat(np.arange(len(totals)), np.diff(counts.indptr))
+    entry_period = period_of_row[entry_row]
+    score = np.sqrt(counts.data / totals[entry_row])
+    score *= np.log(average[entry_period] / frequency[entry_period, counts.indices] + 1)
+    score[support.data < 2] = 0.0
+    result: dict[tuple[int, int], tuple[str, ...]] = {}
+    for p, t in zip(*np.nonzero(chosen), strict=True):
+        r = p * n_topics + t
+        span = slice(counts.indptr[r], counts.indptr[r + 1])
+        columns, values = counts.indices[span], score[span]
+        kept = values > 0
+        # the vocabulary is sorted, so ties broken by column are ties broken by term
+        ranked = np.lexsort((columns[kept], -values[kept]))[:top_n]
+        result[int(p), int(t)] = tuple(str(cells.vocabulary[c]) for c in columns[kept][ranked])
+    return result
