@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_mining.evolution.multiple_testing import add_q_values
-from corpus_mining.evolution.stats import trend_test
+from corpus_mining.evolution.stats import trend_tests
 from corpus_mining.textfold import fold
 
 LEXICON = "lexicon"
@@ -114,23 +114,30 @@ def term_tests(docs: pd.DataFrame, counts: pd.DataFrame, *, alpha: float) -> lis
     """
     keys = ["source", "concept", "term", "lang"]
     rows = []
-    for key, frame in counts.groupby(keys, sort=True):
-        source, concept, term, lang = (str(k) for k in key)
+    if counts.empty:
+        return []
+    # one row per term, sorted by keys; one column per document
+    wide = counts.pivot_table(index=keys, columns="doc_id", values="n", aggfunc="sum", fill_value=0)
+    for lang in sorted(set(wide.index.get_level_values("lang"))):
         scope = docs if lang == ALL_LANGS else docs[docs["lang"] == lang]
-        n = scope["doc_id"].map(frame.groupby("doc_id")["n"].sum()).fillna(0)
-        trend = trend_test(
+        terms = wide[wide.index.get_level_values("lang") == lang]
+        matrix = terms.reindex(columns=scope["doc_id"], fill_value=0).to_numpy(dtype=float).T
+        trends = trend_tests(
             scope["year"].to_numpy(dtype=float),
-            n.to_numpy(dtype=float),
+            matrix,
             scope["n_words"].to_numpy(dtype=float),
             alpha=alpha,
         )
-        rows.append(
-            {"source": source, "concept": concept, "term": term, "lang": lang,
-             "slope": _round(trend.slope), "ci_low": _round(trend.ci_low),
-             "ci_high": _round(trend.ci_high), "p_value": float(f"{trend.p_value:.6g}"),
-             "direction": trend.direction, "method": trend.method, "n_docs": trend.n_docs,
-             "occurrences": int(n.sum())}
-        )  # fmt: skip
+        for key, n, trend in zip(terms.index, matrix.T, trends, strict=True):
+            source, concept, term, lang = (str(k) for k in key)
+            rows.append(
+                {"source": source, "concept": concept, "term": term, "lang": lang,
+                 "slope": _round(trend.slope), "ci_low": _round(trend.ci_low),
+                 "ci_high": _round(trend.ci_high), "p_value": float(f"{trend.p_value:.6g}"),
+                 "direction": trend.direction, "method": trend.method, "n_docs": trend.n_docs,
+                 "occurrences": int(n.sum())}
+            )  # fmt: skip
+    rows.sort(key=lambda r: tuple(r[k] for k in keys))
     return add_q_values(rows, alpha=alpha, verdict="direction")
 
 
