@@ -139,3 +139,15 @@ def test_emerging_and_fading_needs_two_parts():
     rows = specificities(_planted_corpus())
     assert emerging_and_fading(rows, ["2005-2011"]) == {"emerging": [], "fading": []}
     assert emerging_and_fading([], ["a", "b"]) == {"emerging": [], "fading": []}
+
+
+def test_vectorised_rows_hold_the_scalar_scores():
+    corpus = {
+        "early": {"cluster": 30, "pole": 12, "hub": 1, "and": 300},
+        "late": {"cluster": 4, "pole": 2, "hub": 25, "and": 280, "rare": 1},
+    }
+    for row in specificities(corpus, min_frequency=1):
+        table = (row["frequency"], row["corpus_frequency"], row["part_size"], row["corpus_size"])
+        assert row["specificity"] == pytest.approx(lafon_specificity(*table), abs=1e-6)
+        assert row["g2"] == pytest.approx(log_likelihood(*table), rel=1e-12, abs=1e-12)
+        assert row["expected"] == pytest.approx(table[2] * table[1] / table[3])
