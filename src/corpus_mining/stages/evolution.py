@@ -23,6 +23,7 @@ from corpus_mining.evolution.actor_vocabulary import (
     vocabulary_rows,
 )
 from corpus_mining.evolution.multiple_testing import add_q_values
+from corpus_mining.evolution.partials import TermCounts
 from corpus_mining.evolution.periods import Periods, assign_periods
 from corpus_mining.evolution.specificity import emerging_and_fading, specificities
 from corpus_mining.evolution.term_trends import (
@@ -250,7 +251,11 @@ def _write_term_tests(params: Params, docs: pd.DataFrame, counts: pd.DataFrame) 
     per_term = pd.concat(
         [
             lexicon_form_counts(counts, min_occurrences=cfg.min_term_frequency),
-            cvalue_term_counts(top_cvalue_terms(terms, top=cfg.top_cvalue_terms), passages),
+            cvalue_term_counts(
+                top_cvalue_terms(terms, top=cfg.top_cvalue_terms),
+                passages,
+                counter=TermCounts(params.paths.cache),
+            ),
         ],
         ignore_index=True,
     )
