@@ -38,6 +38,7 @@ def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
     passages = pq.read_table(params.paths.passages, columns=["passage_id", "doc_id", "text"])
     lemmas = pq.read_table(params.paths.lemmas, columns=["passage_id", "lemmas", "shared"])
     frame: pd.DataFrame = units.join(passages, "passage_id").join(lemmas, "passage_id").to_pandas()
+    frame = frame[frame["doc_id"].notna()]  # a modelled passage no longer in passages
     frame = frame.sort_values("passage_id").reset_index(drop=True)
     frame["period"] = frame["doc_id"].map(periods)
     return frame
