@@ -92,21 +92,12 @@ def describe_cells(
     Outliers (``NO_TOPIC``) are never nodes but count in the period's mean embedding,
     which every centroid is centred on. Every (period, topic) is one row of the sums.
     """
-    topics = np.unique(cells.topic)
-    on_cells = weights[:, cells.doc]  # periods x cells
-    period, cell = np.nonzero(on_cells)
-    node_of = sparse.csr_matrix(
-        (
-            on_cells[period, cell],
-            (period * len(topics) + np.searchsorted(topics, cells.topic[cell]), cell),
-        ),
-        shape=(len(cells.order) * len(topics), len(cells.topic)),
-    )
+    topics, node_of = _node_matrix(cells, weights)
     size = (node_of @ cells.size).reshape(len(cells.order), len(topics))
     sums = (node_of @ cells.embedding).reshape(len(cells.order), len(topics), -1)
     classes = (size > 0) & (topics != NO_TOPIC)[None, :]
     chosen = classes & (size >= min_passages)
-    terms = _node_terms(cells, node_of, classes, chosen, top_n)
+    terms = _node_terms(cells, node_of, size, chosen, top_n)
     nodes: dict[str, list[Node]] = {}
     for p, label in enumerate(cells.order):
         mean = sums[p].sum(axis=0) / max(size[p].sum(), 1.0)
@@ -119,15 +110,45 @@ def describe_cells(
     return nodes
 
 
+def topic_terms(cells: Cells, *, top_n: int) -> dict[tuple[int, str], tuple[str, ...]]:
+    """Top c-TF-IDF terms of every (topic, period), each period scored on its own units.
+
+    As :func:`~corpus_mining.topics.representation.top_terms_by_language` scores each
+    language, with periods in place of languages.
+    """
+    topics, node_of = _node_matrix(cells, cells.placed())
+    size = (node_of @ cells.size).reshape(len(cells.order), len(topics))
+    chosen = (size > 0) & (topics != NO_TOPIC)[None, :]
+    terms = _node_terms(cells, node_of, size, chosen, top_n)
+    return {(int(topics[t]), cells.order[p]): found for (p, t), found in terms.items()}
+
+
+def _node_matrix(cells: Cells, weights: np.ndarray) -> tuple[np.ndarray, Any]:
+    """The topics, and the sparse (period x topic) x cells matrix of the cells' weights."""
+    topics = np.unique(cells.topic)
+    on_cells = weights[:, cells.doc]  # periods x cells
+    period, cell = np.nonzero(on_cells)
+    node_of = sparse.csr_matrix(
+        (
+            on_cells[period, cell],
+            (period * len(topics) + np.searchsorted(topics, cells.topic[cell]), cell),
+        ),
+        shape=(len(cells.order) * len(topics), len(cells.topic)),
+    )
+    return topics, node_of
+
+
 def _node_terms(
-    cells: Cells, node_of: Any, classes: np.ndarray, chosen: np.ndarray, top_n: int
+    cells: Cells, node_of: Any, size: np.ndarray, chosen: np.ndarray, top_n: int
 ) -> dict[tuple[int, int], tuple[str, ...]]:
     """Top c-TF-IDF terms of the ``chosen`` (period, topic) nodes, each period on its own.
 
-    Every topic of a period (``classes``: outliers aside) is a class, as in BERTopic and
+    Every topic of a period (outliers aside) is a class, as in BERTopic and
     :func:`~corpus_mining.topics.representation.class_tfidf` (same operations, done for
-    all periods at once); a term must occur in at least two of a topic's units to count.
+    all periods at once); a term must occur in at least two of a topic's units (all of
+    them when it has one) to count.
     """
+    classes = (size > 0) & (np.unique(cells.topic) != NO_TOPIC)[None, :]
     n_periods, n_topics = classes.shape
     keep = sparse.diags(classes.ravel().astype(np.float64))
     counts = sparse.csr_matrix(keep @ node_of @ cells.counts).sorted_indices()
@@ -145,7 +166,7 @@ def _node_terms(
     entry_period = period_of_row[entry_row]
     score = np.sqrt(counts.data / totals[entry_row])
     score *= np.log(average[entry_period] / frequency[entry_period, counts.indices] + 1)
-    score[support.data < 2] = 0.0
+    score[support.data < np.minimum(2, size.ravel())[entry_row]] = 0.0
     result: dict[tuple[int, int], tuple[str, ...]] = {}
     for p, t in zip(*np.nonzero(chosen), strict=True):
         r = p * n_topics + t

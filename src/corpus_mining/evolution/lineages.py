@@ -18,11 +18,14 @@ References:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from corpus_mining.topics.representation import TOKEN_PATTERN
 
 NO_TOPIC = -1
 RELATIONS = ("continue", "split", "merge", "emerge", "fade")
@@ -45,25 +48,39 @@ def make_units(
     periods: Sequence[str | None],
     lemmas: Sequence[str],
     *,
-    vectorizer: Any,
+    stop_words: Collection[str],
 ) -> Units:
-    """Units whose lemmas are counted once by ``vectorizer`` (``make_vectorizer``).
+    """Units whose lemmas are counted once (:func:`count_words`, without ``stop_words``).
 
     The vocabulary spans every period, but a period's terms are scored on its own rows
     only: a word absent from a period has no count there, so nothing leaks backwards.
     """
-    from scipy import sparse
-    from sklearn.base import clone
-
-    counter = clone(vectorizer).set_params(min_df=1)
-    try:
-        counts = sparse.csr_matrix(counter.fit_transform(list(lemmas)), dtype=np.float64)
-        vocabulary = np.asarray(counter.get_feature_names_out(), dtype=object)
-    except ValueError:  # no lemma but stop words
-        counts, vocabulary = sparse.csr_matrix((len(lemmas), 0)), np.asarray([], dtype=object)
+    counts, vocabulary = count_words(lemmas, stop_words=stop_words)
     return Units(
         np.asarray(embeddings, dtype=np.float64), list(topics), list(periods), counts, vocabulary
     )
+
+
+def count_words(texts: Sequence[str], *, stop_words: Collection[str]) -> tuple[Any, np.ndarray]:
+    """Word counts per text (CSR, float) and the sorted vocabulary.
+
+    What scikit-learn's ``CountVectorizer`` of ``make_vectorizer`` gives for single words
+    (lower case, ``TOKEN_PATTERN``, stop words left out, sorted vocabulary); counted here
+    because importing scikit-learn costs this stage more than the counting.
+    """
+    from scipy import sparse
+
+    pattern, stops = re.compile(TOKEN_PATTERN), frozenset(stop_words)
+    tokens = [[w for w in pattern.findall(text.lower()) if w not in stops] for text in texts]
+    vocabulary = np.asarray(sorted({w for row in tokens for w in row}), dtype=object)
+    column = {word: i for i, word in enumerate(vocabulary)}
+    rows = np.repeat(np.arange(len(tokens)), [len(row) for row in tokens])
+    columns = np.fromiter((column[w] for row in tokens for w in row), dtype=np.int64)
+    counts = sparse.csr_matrix(
+        (np.ones(len(columns)), (rows, columns)), shape=(len(tokens), len(vocabulary))
+    )
+    counts.sum_duplicates()
+    return counts, vocabulary
 
 
 @dataclass(frozen=True)

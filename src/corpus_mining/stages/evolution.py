@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -22,6 +23,8 @@ from corpus_mining.evolution.actor_vocabulary import (
     family_share_rows,
     vocabulary_rows,
 )
+from corpus_mining.evolution.lineage_cells import cells_of, topic_terms
+from corpus_mining.evolution.lineages import Units, count_words
 from corpus_mining.evolution.multiple_testing import add_q_values
 from corpus_mining.evolution.partials import TermCounts
 from corpus_mining.evolution.periods import Periods, assign_periods
@@ -62,7 +65,7 @@ from corpus_mining.schemas import (
 from corpus_mining.stages.evolution_lineages import topic_lineages
 from corpus_mining.statistics import lafon_tests
 from corpus_mining.textfold import fold
-from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
+from corpus_mining.topics.representation import stop_words
 
 log = logging.getLogger(__name__)
 
@@ -150,13 +153,14 @@ def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.Dat
     units = units.merge(passages, on="passage_id").merge(lemmas, on="passage_id")
     units = units[units["doc_id"].isin(docs["doc_id"])].sort_values("passage_id")
     period = units["doc_id"].map(dict(zip(docs["doc_id"], docs["period"], strict=True)))
-    vectorizer = make_vectorizer(
-        min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
+    counts, vocabulary = count_words(
+        list(units["lemmas"].fillna("")), stop_words=stop_words(params.topics.stop_words)
     )
-    scored = top_terms_by_language(
-        list(units["lemmas"]), list(units["topic_id"]), list(period), vectorizer, top_n=5
+    passages = Units(
+        np.zeros((len(units), 0)), list(units["topic_id"]), list(period), counts, vocabulary
     )
-    terms = {key: [term for term, _ in ranked] for key, ranked in scored.items()}
+    found = topic_terms(cells_of(passages, periods.order), top_n=5)
+    terms = {key: list(ranked) for key, ranked in found.items()}
     return _frame(
         topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TREND_TOPICS
     )

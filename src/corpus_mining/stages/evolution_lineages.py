@@ -29,7 +29,7 @@ from corpus_mining.evolution.lineages import (
 )
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.embedders import make_embedder
-from corpus_mining.topics.representation import is_substantive, make_vectorizer
+from corpus_mining.topics.representation import is_substantive, stop_words
 
 
 def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
@@ -79,9 +79,7 @@ def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) ->
         [int(t) for t in frame["topic_id"]],
         [None if pd.isna(p) else str(p) for p in frame["period"]],
         list(frame["lemmas"].fillna("")),
-        vectorizer=make_vectorizer(
-            min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
-        ),
+        stop_words=stop_words(params.topics.stop_words),
     )
 
     cells = cells_of(units, order, list(frame["doc_id"]))
