@@ -6,7 +6,13 @@ import dataclasses
 
 import numpy as np
 
-from corpus_mining.evolution.lineage_cells import Cells, cells_of, describe, describe_cells
+from corpus_mining.evolution.lineage_cells import (
+    Cells,
+    cells_of,
+    describe,
+    describe_cells,
+    topic_terms,
+)
 from corpus_mining.evolution.lineage_checks import (
     THRESHOLD_GRID,
     bootstrap_weights,
@@ -18,11 +24,16 @@ from corpus_mining.evolution.lineage_checks import (
 from corpus_mining.evolution.lineages import (
     NO_TOPIC,
     Units,
+    count_words,
     lineage_rows,
     make_units,
     steps,
 )
-from corpus_mining.topics.representation import make_vectorizer
+from corpus_mining.topics.representation import (
+    make_vectorizer,
+    stop_words,
+    top_terms_by_language,
+)
 
 ORDER = ["p1", "p2", "p3"]
 DIM = 12
@@ -61,8 +72,8 @@ def _units(
                     f"{WORDS.get(topic, 'static noise hum')} {WORDS[axes[-1]] if k % 2 else ''}"
                 )
                 docs.append(f"{period}-{topic}-{k % 3}")
-    vectorizer = make_vectorizer(min_df=1, ngram_max=1, extra_stop_words=[], n_docs=1)
-    return make_units(np.asarray(rows), topics, periods, lemmas, vectorizer=vectorizer), docs
+    units = make_units(np.asarray(rows), topics, periods, lemmas, stop_words=stop_words([]))
+    return units, docs
 
 
 def _lineage(units: Units, *, min_passages: int = 3):
@@ -205,3 +216,37 @@ def test_weighted_cells_describe_what_the_resampled_passages_describe():
         ]
         for a, b in zip(nodes, expected[period], strict=True):
             np.testing.assert_allclose(a.centroid, b.centroid, atol=1e-12)
+
+
+TEXTS = [
+    "Les tiers-lieux ruraux et le Hub numérique d'Occitanie",
+    "the cluster's l'économie sociale, clusters 2021 and a_b x",
+    "",
+    "le la les et",
+    "Réseau réseau RÉSEAU pôles-de-compétitivité",
+]
+
+
+def test_word_counts_are_count_vectorizers_single_words():
+    stops = stop_words(["hub"])
+    vectorizer = make_vectorizer(min_df=1, ngram_max=1, extra_stop_words=["hub"], n_docs=1)
+    expected = vectorizer.fit_transform(TEXTS)
+    counts, vocabulary = count_words(TEXTS, stop_words=stops)
+    assert list(vocabulary) == list(vectorizer.get_feature_names_out())
+    assert (counts != expected).nnz == 0
+
+
+def test_period_terms_are_top_terms_by_language_with_periods_for_languages():
+    units, _ = _units()
+    vectorizer = make_vectorizer(min_df=1, ngram_max=1, extra_stop_words=[], n_docs=1)
+    rows = [units.counts[i] for i in range(len(units.topics))]
+    lemmas = [
+        " ".join(
+            f"{units.vocabulary[j]} " * int(n) for j, n in zip(row.indices, row.data, strict=True)
+        )
+        for row in rows
+    ]
+    periods = [str(p) for p in units.periods]
+    expected = top_terms_by_language(lemmas, units.topics, periods, vectorizer, top_n=5)
+    found = topic_terms(cells_of(units, ORDER), top_n=5)
+    assert found == {key: tuple(term for term, _ in ranked) for key, ranked in expected.items()}
