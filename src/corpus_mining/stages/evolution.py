@@ -156,10 +156,11 @@ def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.Dat
     counts, vocabulary = count_words(
         list(units["lemmas"].fillna("")), stop_words=stop_words(params.topics.stop_words)
     )
-    passages = Units(
-        np.zeros((len(units), 0)), list(units["topic_id"]), list(period), counts, vocabulary
-    )
-    found = topic_terms(cells_of(passages, periods.order), top_n=5)
+    modelled = Units(
+        np.zeros((len(units), 0)), [int(t) for t in units["topic_id"]], list(period), counts,
+        vocabulary,
+    )  # fmt: skip
+    found = topic_terms(cells_of(modelled, periods.order), top_n=5)
     terms = {key: list(ranked) for key, ranked in found.items()}
     return _frame(
         topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TREND_TOPICS
