@@ -10,6 +10,7 @@ gives the nodes the reweighted passages would give.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -167,13 +168,18 @@ def _node_terms(
     score = np.sqrt(counts.data / totals[entry_row])
     score *= np.log(average[entry_period] / frequency[entry_period, counts.indices] + 1)
     score[support.data < np.minimum(2, size.ravel())[entry_row]] = 0.0
-    result: dict[tuple[int, int], tuple[str, ...]] = {}
-    for p, t in zip(*np.nonzero(chosen), strict=True):
-        r = p * n_topics + t
-        span = slice(counts.indptr[r], counts.indptr[r + 1])
-        columns, values = counts.indices[span], score[span]
-        kept = values > 0
-        # the vocabulary is sorted, so ties broken by column are ties broken by term
-        ranked = np.lexsort((columns[kept], -values[kept]))[:top_n]
-        result[int(p), int(t)] = tuple(str(cells.vocabulary[c]) for c in columns[kept][ranked])
-    return result
+    wanted = (score > 0) & chosen.ravel()[entry_row]
+    rows, columns, values = entry_row[wanted], counts.indices[wanted], score[wanted]
+    # by node, best first; the vocabulary is sorted, so ties broken by column are by term
+    order = np.lexsort((columns, -values, rows))
+    rows, columns = rows[order], columns[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    top = rank < top_n
+    words = cells.vocabulary[columns[top]].tolist()
+    bounds = np.flatnonzero(np.r_[True, rows[top][1:] != rows[top][:-1], True])
+    found = {int(rows[top][a]): tuple(words[a:b]) for a, b in itertools.pairwise(bounds.tolist())}
+    return {
+        (int(p), int(t)): found.get(int(p) * n_topics + int(t), ())
+        for p, t in zip(*np.nonzero(chosen), strict=True)
+    }
