@@ -250,3 +250,13 @@ def test_period_terms_are_top_terms_by_language_with_periods_for_languages():
     expected = top_terms_by_language(lemmas, units.topics, periods, vectorizer, top_n=5)
     found = topic_terms(cells_of(units, ORDER), top_n=5)
     assert found == {key: tuple(term for term, _ in ranked) for key, ranked in expected.items()}
+
+
+def test_nodes_without_any_term_have_empty_terms():
+    units, docs = _units()
+    silent = make_units(
+        units.embeddings, units.topics, units.periods, ["le la et"] * len(docs),
+        stop_words=stop_words([]),
+    )  # fmt: skip
+    nodes = describe(silent, ORDER, min_passages=3, top_n=5)
+    assert nodes["p1"] and all(node.terms == () for period in ORDER for node in nodes[period])

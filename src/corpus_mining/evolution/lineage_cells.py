@@ -10,6 +10,7 @@ gives the nodes the reweighted passages would give.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,14 @@ class Cells:
     counts: Any  # scipy.sparse CSR, cells x terms
     support: Any  # scipy.sparse CSR, cells x terms: units holding the term
     vocabulary: np.ndarray
+
+    @functools.cached_property
+    def class_terms(self) -> Any:
+        """Counts, then supports, side by side (cells x 2 terms); outlier cells left empty."""
+        keep = sparse.diags((self.topic != NO_TOPIC).astype(np.float64))
+        both = sparse.csr_matrix(keep @ sparse.hstack([self.counts, self.support]).tocsr())
+        both.eliminate_zeros()
+        return both
 
     def placed(self, periods: Sequence[str | None] | None = None) -> np.ndarray:
         """Weights that put each document once in its period (``periods``: one per doc)."""
@@ -151,34 +160,33 @@ def _node_terms(
     """
     classes = (size > 0) & (np.unique(cells.topic) != NO_TOPIC)[None, :]
     n_periods, n_topics = classes.shape
-    keep = sparse.diags(classes.ravel().astype(np.float64))
-    counts = sparse.csr_matrix(keep @ node_of @ cells.counts).sorted_indices()
-    support = sparse.csr_matrix(keep @ node_of @ cells.support).sorted_indices()
-    totals = np.asarray(counts.sum(axis=1)).ravel()
+    both = sparse.csr_matrix(node_of @ cells.class_terms)
+    both.sort_indices()  # per row: its counts, then its supports, on the same terms
+    is_count = both.indices < len(cells.vocabulary)
+    entry_row = np.repeat(np.arange(both.shape[0]), np.diff(both.indptr))[is_count]
+    indices, data, support = both.indices[is_count], both.data[is_count], both.data[~is_count]
+    totals = np.bincount(entry_row, weights=data, minlength=both.shape[0])
     period_of_row = np.repeat(np.arange(n_periods), n_topics)
-    by_period = sparse.csr_matrix(
-        (np.ones(len(totals)), (period_of_row, np.arange(len(totals)))),
-        shape=(n_periods, len(totals)),
-    )
-    frequency = (by_period @ counts).toarray()  # periods x terms
+    entry_period = period_of_row[entry_row]
+    frequency = np.zeros((n_periods, len(cells.vocabulary)))  # periods x terms
+    np.add.at(frequency, (entry_period, indices), data)
     per_class = totals.reshape(n_periods, n_topics).sum(axis=1) / np.maximum(classes.sum(axis=1), 1)
     average = np.floor(per_class)  # int(mean), as BERTopic takes it
-    entry_row = np.repeat(np.arange(len(totals)), np.diff(counts.indptr))
-    entry_period = period_of_row[entry_row]
-    score = np.sqrt(counts.data / totals[entry_row])
-    score *= np.log(average[entry_period] / frequency[entry_period, counts.indices] + 1)
-    score[support.data < np.minimum(2, size.ravel())[entry_row]] = 0.0
+    score = np.sqrt(data / totals[entry_row])
+    score *= np.log(average[entry_period] / frequency[entry_period, indices] + 1)
+    score[support < np.minimum(2, size.ravel())[entry_row]] = 0.0
     wanted = (score > 0) & chosen.ravel()[entry_row]
-    rows, columns, values = entry_row[wanted], counts.indices[wanted], score[wanted]
+    rows, columns, values = entry_row[wanted], indices[wanted], score[wanted]
     # by node, best first; the vocabulary is sorted, so ties broken by column are by term
     order = np.lexsort((columns, -values, rows))
     rows, columns = rows[order], columns[order]
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
     rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
-    top = rank < top_n
-    words = cells.vocabulary[columns[top]].tolist()
-    bounds = np.flatnonzero(np.r_[True, rows[top][1:] != rows[top][:-1], True])
-    found = {int(rows[top][a]): tuple(words[a:b]) for a, b in itertools.pairwise(bounds.tolist())}
+    rows, words = rows[rank < top_n], cells.vocabulary[columns[rank < top_n]].tolist()
+    bounds: list[int] = (
+        np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]).tolist() if rows.size else []
+    )
+    found = {int(rows[a]): tuple(words[a:b]) for a, b in itertools.pairwise(bounds)}
     return {
         (int(p), int(t)): found.get(int(p) * n_topics + int(t), ())
         for p, t in zip(*np.nonzero(chosen), strict=True)
