@@ -153,10 +153,11 @@ def _node_terms(
 ) -> dict[tuple[int, int], tuple[str, ...]]:
     """Top c-TF-IDF terms of the ``chosen`` (period, topic) nodes, each period on its own.
 
-    Every topic of a period (outliers aside) is a class, as in BERTopic and
-    :func:`~corpus_mining.topics.representation.class_tfidf` (same operations, done for
-    all periods at once); a term must occur in at least two of a topic's units (all of
-    them when it has one) to count.
+    Every topic of a period (outliers aside) is a class, as in BERTopic; the weights are
+    its ``ClassTfidfTransformer(reduce_frequent_words=True)`` (L1-normalised class rows,
+    square-rooted, times ``log(1 + int(mean class size) / term frequency)``), done for all
+    periods at once because importing bertopic loads torch (seconds). A term must occur
+    in at least two of a topic's units (all of them when it has one) to count.
     """
     classes = (size > 0) & (np.unique(cells.topic) != NO_TOPIC)[None, :]
     n_periods, n_topics = classes.shape

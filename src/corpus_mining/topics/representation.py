@@ -52,33 +52,6 @@ def _spacy_stop_words(lang: str) -> frozenset[str]:
     return frozenset(module.STOP_WORDS)
 
 
-def class_tfidf(per_class: Any, *, reduce_frequent_words: bool = True) -> np.ndarray:
-    """c-TF-IDF weights of a classes x terms count matrix, dense.
-
-    BERTopic's ``ClassTfidfTransformer`` (same operations, same floats): L1-normalised
-    class rows, square-rooted when ``reduce_frequent_words``, times
-    ``log(1 + avg_class_size / term_frequency)``. Written out because importing bertopic
-    loads torch (seconds) in a stage that needs only this formula.
-
-    References:
-        Grootendorst (2022), section 3.2.
-    """
-    from scipy import sparse
-
-    counts = sparse.csr_matrix(per_class, dtype=np.float64, copy=True)
-    frequency = np.asarray(counts.sum(axis=0)).ravel()
-    average = int(counts.sum(axis=1).mean()) if counts.shape[0] else 0
-    with np.errstate(divide="ignore"):
-        idf = np.log(average / frequency + 1)
-    totals = np.asarray(abs(counts).sum(axis=1)).ravel()
-    totals[totals == 0] = 1.0
-    counts.data /= np.repeat(totals, np.diff(counts.indptr))
-    if reduce_frequent_words:
-        counts.data = np.sqrt(counts.data)
-    counts.data *= idf[counts.indices]
-    return np.asarray(counts.toarray(), dtype=np.float64)
-
-
 def make_vectorizer(
     *, min_df: int, ngram_max: int, extra_stop_words: Sequence[str], n_docs: int
 ) -> Any:
@@ -129,6 +102,7 @@ def _language_terms(
     top_n: int,
     min_support: int,
 ) -> dict[tuple[int, str], list[tuple[str, float]]]:
+    from bertopic.vectorizers import ClassTfidfTransformer
     from scipy import sparse
     from sklearn.base import clone
 
@@ -145,7 +119,7 @@ def _language_terms(
     )
     per_class = member @ counts
     support = (member @ (counts > 0).astype(np.int64)).toarray()
-    weights = class_tfidf(per_class)
+    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
     sizes = np.asarray(member.sum(axis=1)).ravel()
     weights[support < np.minimum(min_support, sizes)[:, None]] = 0.0
     lift = _lift(per_class.toarray())
