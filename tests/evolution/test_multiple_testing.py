@@ -87,3 +87,13 @@ def test_trend_tests_on_null_corpora_call_few_concepts_trends():
     # complete null: FDR = P(any discovery) <= alpha (+ 2 s.e. of the runs)
     assert any_corrected / replicates <= ALPHA + 2 * math.sqrt(ALPHA * (1 - ALPHA) / replicates)
     assert any_naive / replicates > 0.25  # 1 - 0.95**12 = 0.46 expected without BH
+
+
+def test_q_values_are_scipys_false_discovery_control():
+    from scipy.stats import false_discovery_control
+
+    rng = np.random.default_rng(0)
+    for m in (2, 3, 10, 250):
+        p = rng.random(m) ** 3
+        p[::7] = p[0]  # ties
+        assert np.array_equal(bh_q_values(p), false_discovery_control(p, method="bh"))

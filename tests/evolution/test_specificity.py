@@ -139,3 +139,33 @@ def test_emerging_and_fading_needs_two_parts():
     rows = specificities(_planted_corpus())
     assert emerging_and_fading(rows, ["2005-2011"]) == {"emerging": [], "fading": []}
     assert emerging_and_fading([], ["a", "b"]) == {"emerging": [], "fading": []}
+
+
+def test_vectorised_rows_hold_the_scalar_scores():
+    corpus = {
+        "early": {"cluster": 30, "pole": 12, "hub": 1, "and": 300},
+        "late": {"cluster": 4, "pole": 2, "hub": 25, "and": 280, "rare": 1},
+    }
+    for row in specificities(corpus, min_frequency=1):
+        table = (row["frequency"], row["corpus_frequency"], row["part_size"], row["corpus_size"])
+        assert row["specificity"] == pytest.approx(lafon_specificity(*table), abs=1e-6)
+        assert row["g2"] == pytest.approx(log_likelihood(*table), rel=1e-12, abs=1e-12)
+        assert row["expected"] == pytest.approx(table[2] * table[1] / table[3])
+
+
+@pytest.mark.parametrize("corpus_size", [12, 900, 20_000])
+def test_hypergeometric_tails_agree_with_scipy(corpus_size):
+    from scipy.stats import hypergeom
+
+    from corpus_mining.statistics import _log_tails
+
+    rng = np.random.default_rng(corpus_size)
+    K = rng.integers(1, max(2, corpus_size // 3), 200)
+    n = rng.integers(1, corpus_size, 200)
+    low, high = np.maximum(0, n + K - corpus_size), np.minimum(n, K)
+    k = np.minimum(low + (rng.random(200) * (high - low + 1)).astype(np.int64), high)
+    N = np.full(200, corpus_size)
+    over = k * N >= n * K
+    found = _log_tails(k, K, n, N, over)
+    expected = np.where(over, hypergeom.logsf(k - 1, N, K, n), hypergeom.logcdf(k, N, K, n))
+    np.testing.assert_allclose(found, np.minimum(expected, 0.0), rtol=1e-10, atol=1e-10)

@@ -11,6 +11,7 @@ from corpus_mining.evolution.stats import (
     bootstrap_share_of_total,
     mann_kendall,
     trend_test,
+    trend_tests,
 )
 
 TRUE_SLOPE = 0.08
@@ -268,3 +269,35 @@ def test_one_document_or_resamples_without_words_still_give_an_interval():
     assert bootstrap_rate([3], [1000]) == Interval(30.0, 30.0, 30.0)
     share = bootstrap_share_of_total([1, 0, 0, 0], [2, 0, 0, 0], n_boot=200)
     assert share.value == 0.5 and share.low == share.high == 0.5  # nan resamples left out
+
+
+# --- trend_tests: the batched fits are statsmodels' fits ----------------------------------------
+
+
+def test_batched_fits_match_statsmodels_glm_column_by_column():
+    import statsmodels.api as sm
+
+    from corpus_mining.evolution.poisson import poisson_slopes
+
+    rng = np.random.default_rng(11)
+    times = rng.integers(2005, 2025, 60).astype(float)
+    words = rng.integers(200, 5000, 60).astype(float)
+    rates = np.exp(-7 + np.outer(times - times.mean(), [0.0, 0.05, -0.08, 0.2]))
+    counts = rng.poisson(rates * words[:, None] * rng.gamma(2.0, 0.5, (60, 4)))
+    fits = poisson_slopes(times, counts.astype(float), np.log(words))
+    x = np.column_stack([np.ones_like(times), times - times.mean()])
+    for j in range(counts.shape[1]):
+        glm = sm.GLM(counts[:, j], x, family=sm.families.Poisson(), offset=np.log(words))
+        fit = glm.fit(maxiter=50, tol=1e-8)
+        dispersion = max(1.0, float(fit.pearson_chi2) / float(fit.df_resid))
+        assert fits.fitted[j]
+        np.testing.assert_allclose(fits.slope[j], fit.params[1], rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(fits.se[j], fit.bse[1] * np.sqrt(dispersion), rtol=1e-9)
+
+
+def test_trend_tests_give_each_column_its_own_trend_test():
+    times, counts, words = _documents(3, TRUE_SLOPE)
+    columns = np.column_stack([counts, np.zeros_like(counts), counts[::-1], counts * 0 + 1])
+    batched = trend_tests(times, columns, words)
+    assert batched == [trend_test(times, column, words) for column in columns.T]
+    assert batched[1].method == "no occurrences"

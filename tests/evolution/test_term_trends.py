@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from corpus_mining.evolution.partials import TermCounts
 from corpus_mining.evolution.term_trends import (
     cvalue_term_counts,
     lexicon_form_counts,
@@ -86,3 +87,29 @@ def test_each_term_gets_a_trend_and_a_q_value():
     assert (rows["q_value"] >= rows["p_value"]).all()
     assert list(rows.index) == sorted(rows.index, key=lambda k: k[0])  # cvalue, then lexicon
     assert lexicon_form_counts(lexicon, min_occurrences=100).empty
+
+
+def test_counts_with_a_warm_cache_after_adding_documents_equal_a_cold_run(tmp_path):
+    """Incremental = cold: partials cached for an earlier corpus are summed as if fresh."""
+    passages = _passages()
+    earlier = passages[~passages["doc_id"].isin(["d2020en", "d2020fr", "d2019en"])]
+    terms = top_cvalue_terms(TERMS, top=3)
+    warm = TermCounts(tmp_path)
+    cvalue_term_counts(top_cvalue_terms(TERMS, top=2), earlier, counter=warm)
+    computed = warm.cache.stats.misses if warm.cache else 0
+    incremental = cvalue_term_counts(terms, passages, counter=TermCounts(tmp_path))
+    cold = cvalue_term_counts(terms, passages)
+    pd.testing.assert_frame_equal(incremental, cold)
+    assert computed > 0  # one entry per distinct text (identical texts share it)
+    rerun = TermCounts(tmp_path)
+    assert cvalue_term_counts(terms, passages, counter=rerun).equals(cold)
+    assert rerun.cache is not None and rerun.cache.stats.misses == 0
+
+
+def test_a_cached_count_is_never_served_for_another_text(tmp_path):
+    counter = TermCounts(tmp_path)
+    assert counter.counts("innovation hubs and hubs", ["hubs"]) == {"hubs": 2}
+    assert TermCounts(tmp_path).counts("innovation hubs", ["hubs", "innovation"]) == {
+        "hubs": 1,
+        "innovation": 1,
+    }

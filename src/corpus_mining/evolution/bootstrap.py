@@ -12,6 +12,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +22,8 @@ Array = npt.NDArray[np.float64]
 
 # Bound on the replicate-weight matrix held at once (replicates x documents), ~32 MB.
 _MAX_WEIGHTS = 4_000_000
+# Weight matrices up to this size (~4 MB) are kept for reuse, at most 16 of them.
+_MAX_SHARED = 500_000
 
 
 @dataclass(frozen=True)
@@ -74,17 +77,33 @@ def ratio_intervals(
     if n_docs <= 1 or n_cells == 0:
         return Intervals(value, value.copy(), value.copy())
     ratios = np.empty((n_boot, n_cells))
-    rng = np.random.default_rng(seed)
-    chunk = max(1, _MAX_WEIGHTS // n_docs)
-    for start in range(0, n_boot, chunk):
-        size = min(chunk, n_boot - start)
-        weights = _resample_weights(rng, n_docs, size)
-        ratios[start : start + size] = _ratio(weights @ top, weights @ bottom)
+    if n_boot * n_docs <= _MAX_SHARED:
+        weights = _shared_weights(seed, n_docs, n_boot)
+        ratios[:] = _ratio(weights @ top, weights @ bottom)
+    else:
+        rng = np.random.default_rng(seed)
+        chunk = max(1, _MAX_WEIGHTS // n_docs)
+        for start in range(0, n_boot, chunk):
+            size = min(chunk, n_boot - start)
+            weights = _resample_weights(rng, n_docs, size)
+            ratios[start : start + size] = _ratio(weights @ top, weights @ bottom)
     low, high = _percentiles(ratios, alpha)
     defined = np.isfinite(value)
     return Intervals(
         value, np.where(defined, low * scale, np.nan), np.where(defined, high * scale, np.nan)
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_weights(seed: int, n_docs: int, n_boot: int) -> Array:
+    """The replicate weights of ``seed`` for ``n_docs`` documents, drawn once per process.
+
+    They depend on nothing else, so every group of cells with as many documents (each
+    period's concepts, each actor's families) reuses the same draw instead of redrawing it.
+    """
+    weights = _resample_weights(np.random.default_rng(seed), n_docs, n_boot)
+    weights.flags.writeable = False
+    return weights
 
 
 def _resample_weights(rng: np.random.Generator, n_docs: int, size: int) -> Array:

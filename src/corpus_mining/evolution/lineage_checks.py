@@ -26,12 +26,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from corpus_mining.evolution.lineages import Step, Units, lineage_rows
+from corpus_mining.evolution.lineage_cells import Cells
+from corpus_mining.evolution.lineages import Step
 
 # Thresholds tried when choosing one by stability.
 THRESHOLD_GRID = tuple(round(0.05 * k, 2) for k in range(2, 19))
 
-Lineage = Callable[[Units], list[Step]]
+# The steps of one weighting of the documents (periods x documents, see Cells).
+Lineage = Callable[[np.ndarray], list[Step]]
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,18 @@ class Placebo:
 
 
 def change_share(found: Sequence[Step], *, threshold: float) -> float:
-    """Share of lineage rows that are not ``continue`` (0 when there are no rows)."""
-    rows = lineage_rows(found, threshold=threshold)
-    return sum(r["relation"] != "continue" for r in rows) / len(rows) if rows else 0.0
+    """Share of lineage rows that are not ``continue`` (0 when there are no rows).
+
+    Counts the rows ``lineage_rows`` would write (links, emerge and fade events) without
+    writing them.
+    """
+    rows = kept = 0
+    for step in found:
+        linked = step.similarity >= threshold
+        out, into = linked.sum(axis=1), linked.sum(axis=0)
+        rows += int(linked.sum() + (into == 0).sum() + (out == 0).sum())
+        kept += int((linked & (out[:, None] == 1) & (into[None, :] == 1)).sum())
+    return (rows - kept) / rows if rows else 0.0
 
 
 def _pair_scores(found: Sequence[Step]) -> dict[tuple[str, int, str, int], float]:
@@ -69,50 +80,49 @@ def _pair_scores(found: Sequence[Step]) -> dict[tuple[str, int, str, int], float
 
 
 def _kappa(truth: np.ndarray, guess: np.ndarray) -> float:
-    from sklearn.metrics import cohen_kappa_score
-
+    """Cohen's kappa of two boolean decisions (sklearn's ``cohen_kappa_score``, unweighted)."""
     # Undefined when either side is constant (all links or none): no agreement beyond chance.
     if truth.all() == truth.any() or guess.all() == guess.any():
         return 0.0
-    return float(cohen_kappa_score(truth, guess))
+    table = np.array(
+        [[np.sum(~truth & ~guess), np.sum(~truth & guess)],
+         [np.sum(truth & ~guess), np.sum(truth & guess)]]
+    )  # fmt: skip
+    expected = np.outer(table.sum(axis=0), table.sum(axis=1)) / table.sum()
+    disagree = 1 - np.eye(2, dtype=np.int64)
+    return float(1 - np.sum(disagree * table) / np.sum(disagree * expected))
 
 
-def resample_documents(
-    docs: Sequence[str], periods: Sequence[str | None], rng: np.random.Generator
-) -> np.ndarray:
-    """Unit rows of a bootstrap replicate: documents drawn with replacement per period."""
-    rows_of: dict[str, list[int]] = {}
-    period_of: dict[str, str | None] = {}
-    for row, (doc, period) in enumerate(zip(docs, periods, strict=True)):
-        rows_of.setdefault(doc, []).append(row)
-        period_of[doc] = period
-    drawn: list[int] = []
-    for period in sorted({p for p in period_of.values() if p is not None}):
-        members = sorted(d for d, p in period_of.items() if p == period)
-        for index in rng.integers(0, len(members), size=len(members)):
-            drawn.extend(rows_of[members[int(index)]])
-    return np.asarray(drawn, dtype=np.int64)
+def bootstrap_weights(cells: Cells, rng: np.random.Generator) -> np.ndarray:
+    """A bootstrap replicate: each period's documents drawn with replacement (weights)."""
+    weights = np.zeros((len(cells.order), len(cells.docs)))
+    row = {label: i for i, label in enumerate(cells.order)}
+    for period in sorted({p for p in cells.periods if p is not None}):
+        members = np.asarray([d for d, p in enumerate(cells.periods) if p == period])
+        drawn = np.bincount(
+            rng.integers(0, len(members), size=len(members)), minlength=len(members)
+        )
+        if period in row:
+            weights[row[period], members] = drawn
+    return weights
 
 
-def choose_threshold(
-    units: Units, docs: Sequence[str], lineage: Lineage, *, n_boot: int, seed: int
-) -> ThresholdChoice:
+def choose_threshold(cells: Cells, lineage: Lineage, *, n_boot: int, seed: int) -> ThresholdChoice:
     """The threshold of ``THRESHOLD_GRID`` whose link decisions are the most stable.
 
     Args:
-        units: The modelled passages.
-        docs: Each unit's document (documents are what is resampled).
-        lineage: Builds the steps of a set of units (``describe`` then ``steps``).
+        cells: The modelled passages summed per document and topic.
+        lineage: Builds the steps of a weighting of the documents.
         n_boot: Bootstrap replicates.
         seed: Seed of the resampling.
     """
-    reference = _pair_scores(lineage(units))
+    reference = _pair_scores(lineage(cells.placed()))
     keys = sorted(reference)
     full = np.asarray([reference[k] for k in keys])
     rng = np.random.default_rng(seed)
     replicates = []
     for _ in range(n_boot):
-        scores = _pair_scores(lineage(units.take(resample_documents(docs, units.periods, rng))))
+        scores = _pair_scores(lineage(bootstrap_weights(cells, rng)))
         replicates.append(np.asarray([scores.get(k, 0.0) for k in keys]))
     kappa = {
         t: round(float(np.mean([_kappa(full >= t, rep >= t) for rep in replicates])), 6)
@@ -136,20 +146,14 @@ def shuffle_periods(
 
 
 def placebo_test(
-    units: Units,
-    docs: Sequence[str],
-    lineage: Lineage,
-    *,
-    threshold: float,
-    permutations: int,
-    seed: int,
+    cells: Cells, lineage: Lineage, *, threshold: float, permutations: int, seed: int
 ) -> Placebo:
     """Is the change share higher than when periods are given to documents at random?"""
-    observed = change_share(lineage(units), threshold=threshold)
+    observed = change_share(lineage(cells.placed()), threshold=threshold)
     rng = np.random.default_rng(seed)
     null = []
     for _ in range(permutations):
-        shuffled = units.with_periods(shuffle_periods(docs, units.periods, rng))
+        shuffled = cells.placed(shuffle_periods(cells.docs, cells.periods, rng))
         null.append(change_share(lineage(shuffled), threshold=threshold))
     values = np.asarray(null) if null else np.zeros(1)
     return Placebo(

@@ -18,11 +18,14 @@ References:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from corpus_mining.topics.representation import TOKEN_PATTERN
 
 NO_TOPIC = -1
 RELATIONS = ("continue", "split", "merge", "emerge", "fade")
@@ -38,20 +41,6 @@ class Units:
     counts: Any  # scipy.sparse CSR matrix, one row per unit, one column per term
     vocabulary: np.ndarray
 
-    def take(self, rows: np.ndarray) -> Units:
-        """The units at ``rows`` (repeats allowed, as in a bootstrap)."""
-        return Units(
-            self.embeddings[rows],
-            [self.topics[i] for i in rows],
-            [self.periods[i] for i in rows],
-            self.counts[rows],
-            self.vocabulary,
-        )
-
-    def with_periods(self, periods: Sequence[str | None]) -> Units:
-        """The same units placed in other periods (as in a placebo)."""
-        return Units(self.embeddings, self.topics, periods, self.counts, self.vocabulary)
-
 
 def make_units(
     embeddings: np.ndarray,
@@ -59,25 +48,39 @@ def make_units(
     periods: Sequence[str | None],
     lemmas: Sequence[str],
     *,
-    vectorizer: Any,
+    stop_words: Collection[str],
 ) -> Units:
-    """Units whose lemmas are counted once by ``vectorizer`` (``make_vectorizer``).
+    """Units whose lemmas are counted once (:func:`count_words`, without ``stop_words``).
 
     The vocabulary spans every period, but a period's terms are scored on its own rows
     only: a word absent from a period has no count there, so nothing leaks backwards.
     """
-    from scipy import sparse
-    from sklearn.base import clone
-
-    counter = clone(vectorizer).set_params(min_df=1)
-    try:
-        counts = sparse.csr_matrix(counter.fit_transform(list(lemmas)), dtype=np.float64)
-        vocabulary = np.asarray(counter.get_feature_names_out(), dtype=object)
-    except ValueError:  # no lemma but stop words
-        counts, vocabulary = sparse.csr_matrix((len(lemmas), 0)), np.asarray([], dtype=object)
+    counts, vocabulary = count_words(lemmas, stop_words=stop_words)
     return Units(
         np.asarray(embeddings, dtype=np.float64), list(topics), list(periods), counts, vocabulary
     )
+
+
+def count_words(texts: Sequence[str], *, stop_words: Collection[str]) -> tuple[Any, np.ndarray]:
+    """Word counts per text (CSR, float) and the sorted vocabulary.
+
+    What scikit-learn's ``CountVectorizer`` of ``make_vectorizer`` gives for single words
+    (lower case, ``TOKEN_PATTERN``, stop words left out, sorted vocabulary); counted here
+    because importing scikit-learn costs this stage more than the counting.
+    """
+    from scipy import sparse
+
+    pattern, stops = re.compile(TOKEN_PATTERN), frozenset(stop_words)
+    tokens = [[w for w in pattern.findall(text.lower()) if w not in stops] for text in texts]
+    vocabulary = np.asarray(sorted({w for row in tokens for w in row}), dtype=object)
+    column = {word: i for i, word in enumerate(vocabulary)}
+    rows = np.repeat(np.arange(len(tokens)), [len(row) for row in tokens])
+    columns = np.fromiter((column[w] for row in tokens for w in row), dtype=np.int64)
+    counts = sparse.csr_matrix(
+        (np.ones(len(columns)), (rows, columns)), shape=(len(tokens), len(vocabulary))
+    )
+    counts.sum_duplicates()
+    return counts, vocabulary
 
 
 @dataclass(frozen=True)
@@ -104,74 +107,6 @@ class Step:
     similarity: np.ndarray
 
 
-def describe(
-    units: Units, order: Sequence[str], *, min_passages: int, top_n: int
-) -> dict[str, list[Node]]:
-    """Nodes of each period: topics (outliers aside) with at least ``min_passages`` units.
-
-    Args:
-        units: The modelled passages.
-        order: Period labels in time order.
-        min_passages: Fewest units a topic needs in a period to be a node there.
-        top_n: Number of c-TF-IDF top terms kept per node.
-    """
-    periods = np.asarray([p or "" for p in units.periods], dtype=object)
-    topics = np.asarray(units.topics)
-    nodes: dict[str, list[Node]] = {}
-    for period in order:
-        rows = np.flatnonzero(periods == period)
-        chosen = [
-            t for t in sorted({int(t) for t in topics[rows]} - {NO_TOPIC})
-            if (topics[rows] == t).sum() >= min_passages
-        ]  # fmt: skip
-        terms = _period_terms(units, rows, chosen, top_n)
-        mean = units.embeddings[rows].mean(axis=0) if len(rows) else 0.0
-        nodes[period] = []
-        for topic in chosen:
-            members = rows[topics[rows] == topic]
-            centroid = units.embeddings[members].mean(axis=0) - mean
-            norm = float(np.linalg.norm(centroid)) or 1.0
-            nodes[period].append(
-                Node(period, topic, len(members), centroid / norm, terms.get(topic, ()))
-            )
-    return nodes
-
-
-def _period_terms(
-    units: Units, rows: np.ndarray, chosen: list[int], top_n: int
-) -> dict[int, tuple[str, ...]]:
-    """Top c-TF-IDF terms of the ``chosen`` topics among one period's ``rows`` only.
-
-    Every topic of the period (``chosen`` or not, outliers aside) is a class, as in
-    BERTopic; a term must occur in at least two of a topic's units to be one of its terms.
-    """
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from scipy import sparse
-
-    topics = np.asarray(units.topics)[rows]
-    rows, topics = rows[topics != NO_TOPIC], topics[topics != NO_TOPIC]
-    if not chosen or units.counts.shape[1] == 0:
-        return {}
-    classes = sorted(set(topics.tolist()))
-    member = sparse.csr_matrix(
-        (np.ones(len(rows)), (np.searchsorted(classes, topics), np.arange(len(rows)))),
-        shape=(len(classes), len(rows)),
-    )
-    counts = units.counts[rows]
-    present = np.flatnonzero(np.asarray(counts.sum(axis=0)).ravel() > 0)
-    counts, vocabulary = counts[:, present], units.vocabulary[present]
-    per_class = member @ counts
-    support = (member @ (counts > 0).astype(np.float64)).toarray()
-    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
-    weights[support < 2] = 0.0
-    result = {}
-    for topic in chosen:
-        row = classes.index(topic)
-        order = np.lexsort((vocabulary, -weights[row]))[:top_n]
-        result[topic] = tuple(str(vocabulary[i]) for i in order if weights[row, i] > 0)
-    return result
-
-
 def steps(nodes: dict[str, list[Node]], order: Sequence[str], *, weight: float) -> list[Step]:
     """Similarities between the nodes of each pair of adjacent periods.
 
@@ -181,12 +116,17 @@ def steps(nodes: dict[str, list[Node]], order: Sequence[str], *, weight: float) 
     for before, after in itertools.pairwise(order):
         source, target = nodes.get(before, []), nodes.get(after, [])
         cosine = np.zeros((len(source), len(target)))
+        if source and target:
+            cosine = (
+                np.stack([a.centroid for a in source]) @ np.stack([b.centroid for b in target]).T
+            )
         jaccard = np.zeros((len(source), len(target)))
+        right = [set(b.terms) for b in target]
         for i, a in enumerate(source):
-            for j, b in enumerate(target):
-                cosine[i, j] = float(a.centroid @ b.centroid)
-                union = set(a.terms) | set(b.terms)
-                jaccard[i, j] = len(set(a.terms) & set(b.terms)) / len(union) if union else 0.0
+            left = set(a.terms)
+            for j, terms in enumerate(right):
+                union = len(left | terms)
+                jaccard[i, j] = len(left & terms) / union if union else 0.0
         similarity = weight * np.clip(cosine, 0.0, None) + (1 - weight) * jaccard
         result.append(Step(before, after, source, target, cosine, jaccard, similarity))
     return result

@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.stats import false_discovery_control
 
 Array = npt.NDArray[np.float64]
 
@@ -50,8 +49,24 @@ def bh_q_values(p_values: npt.ArrayLike) -> Array:
         raise ValueError("p-values must lie in [0, 1]")
     q = np.full(p.shape, np.nan)
     if tested.any():
-        q[tested] = false_discovery_control(p[tested], method="bh")
+        q[tested] = _step_up(p[tested])
     return q
+
+
+def _step_up(p: Array) -> Array:
+    """``scipy.stats.false_discovery_control(p, method="bh")``, same operations.
+
+    Written out because importing scipy.stats costs a second in a stage that needs only
+    this step-up: sort, scale the i-th smallest by m / i, running minimum from the top.
+    """
+    if p.size <= 1:
+        return p.copy()
+    order = np.argsort(p)
+    ranked = p[order] * (p.size / np.arange(1, p.size + 1, dtype=np.float64))
+    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
+    q = np.empty_like(ranked)
+    q[order] = ranked
+    return np.asarray(np.clip(q, 0.0, 1.0), dtype=np.float64)
 
 
 def add_q_values(

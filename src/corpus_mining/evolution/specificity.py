@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
-from corpus_mining.statistics import lafon_specificity, log_likelihood
+import numpy as np
+import numpy.typing as npt
+from scipy.special import xlogy
+
+from corpus_mining.statistics import lafon_tests
+
+Counts = npt.NDArray[np.int64]
 
 
 class SpecificityRow(TypedDict):
@@ -43,7 +49,9 @@ def specificities(
 
     Returns:
         One row per (part, kept term), zero counts included so under-use shows, sorted by
-        part, then decreasing specificity, then term. Empty input gives ``[]``.
+        part, then decreasing specificity, then term; the specificity is rounded to 6
+        decimals (as in the actors' vocabulary), G² and the expected count are not. Empty
+        input gives ``[]``.
 
     Raises:
         ValueError: On negative counts or sizes smaller than the counts they hold.
@@ -60,12 +68,46 @@ def specificities(
         for term, count in counts.items():
             totals[term] = totals.get(term, 0) + count
     kept = sorted(term for term, total in totals.items() if total >= min_frequency and total)
-    rows = [
-        _row(part, term, counts_by_part.get(part, {}).get(term, 0), totals[term], size, corpus_size)
-        for part, size in sizes.items()
-        for term in kept
-    ]
-    return sorted(rows, key=lambda r: (r["part"], -r["specificity"], r["term"]))
+    parts = list(sizes)
+    k = np.asarray(
+        [counts_by_part.get(part, {}).get(term, 0) for part in parts for term in kept],
+        dtype=np.int64,
+    )
+    K = np.tile(np.asarray([totals[t] for t in kept], dtype=np.int64), len(parts))
+    n = np.repeat(np.asarray([sizes[p] for p in parts], dtype=np.int64), len(kept))
+    N = np.full(len(k), corpus_size, dtype=np.int64)
+    score, _ = lafon_tests(k, K, n, N)
+    g2 = _signed_g2(k, K, n, N)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.where(N > 0, n * K / np.maximum(N, 1), 0.0)
+    part_of = np.repeat(np.arange(len(parts)), len(kept))
+    term_of = np.tile(np.arange(len(kept)), len(parts))
+    # parts in key order, then decreasing specificity, then term (kept is sorted)
+    rank = np.argsort(np.argsort(np.asarray(parts, dtype=object), kind="stable"), kind="stable")
+    order = np.lexsort((term_of, -score, rank[part_of])) if len(k) else np.zeros(0, dtype=int)
+    return [
+        SpecificityRow(
+            part=parts[part_of[i]], term=kept[term_of[i]], frequency=int(k[i]),
+            corpus_frequency=int(K[i]), part_size=int(n[i]), corpus_size=int(N[i]),
+            expected=float(expected[i]), specificity=round(float(score[i]), 6), g2=float(g2[i]),
+        )
+        for i in order
+    ]  # fmt: skip
+
+
+def _signed_g2(k: Counts, K: Counts, n: Counts, N: Counts) -> npt.NDArray[np.float64]:
+    """:func:`~corpus_mining.statistics.log_likelihood` of many tables at once."""
+    size = np.maximum(N, 1).astype(np.float64)
+    observed = [k, K - k, n - k, N - n - K + k]
+    expected = [n * K, (N - n) * K, n * (N - K), (N - n) * (N - K)]
+    g2 = np.zeros(len(k))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for o, e in zip(observed, expected, strict=True):
+            g2 += np.where(e > 0, xlogy(o, o * size / np.where(e > 0, e, 1)), 0.0)
+    g2 = np.maximum(0.0, 2 * g2)
+    sign = np.sign(k * size - n * K)
+    signed: npt.NDArray[np.float64] = np.where((N > 0) & (g2 > 0), np.copysign(g2, sign), 0.0)
+    return signed + 0.0
 
 
 def emerging_and_fading(
@@ -108,20 +150,6 @@ def emerging_and_fading(
     result["emerging"] = [t for _, t in sorted(emerging, key=lambda g: (-g[0], g[1]))[:top_n]]
     result["fading"] = [t for _, t in sorted(fading, key=lambda g: (g[0], g[1]))[:top_n]]
     return result
-
-
-def _row(part: str, term: str, k: int, K: int, n: int, N: int) -> SpecificityRow:
-    return SpecificityRow(
-        part=part,
-        term=term,
-        frequency=k,
-        corpus_frequency=K,
-        part_size=n,
-        corpus_size=N,
-        expected=n * K / N if N else 0.0,
-        specificity=lafon_specificity(k, K, n, N),
-        g2=log_likelihood(k, K, n, N),
-    )
 
 
 def _part_sizes(

@@ -15,20 +15,20 @@ References:
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.stats import norm
+from scipy.special import ndtr, ndtri
 
 from corpus_mining.evolution.bootstrap import ratio_intervals
+from corpus_mining.evolution.poisson import poisson_slopes
 
 Array = npt.NDArray[np.float64]
 Direction = Literal["rising", "falling", "flat"]
 
-_MAX_ITER = 50  # IRLS iterations and tolerance passed to statsmodels
+_MAX_ITER = 50  # IRLS iterations and deviance tolerance of the Poisson fits
 _TOL = 1e-8
 
 
@@ -183,22 +183,57 @@ def trend_test(
     References:
         McCullagh & Nelder (1989): IRLS fitting; ch. 9, quasi-likelihood.
     """
+    y = _vector(counts, "counts")
+    return trend_tests(times, y[:, None], words, alpha=alpha)[0]
+
+
+def trend_tests(
+    times: npt.ArrayLike, counts: npt.ArrayLike, words: npt.ArrayLike, *, alpha: float = 0.05
+) -> list[Trend]:
+    """:func:`trend_test` of every column of ``counts`` (documents x columns) at once.
+
+    The columns share the documents' times and words, so their GLMs are fitted together
+    (:func:`~corpus_mining.evolution.poisson.poisson_slopes`); each result is the one
+    :func:`trend_test` gives the column alone.
+
+    Args:
+        times: Date of each document.
+        counts: Occurrences, documents x columns.
+        words: Word count of each document (the exposure).
+        alpha: 1 - confidence level.
+
+    Returns:
+        One :class:`Trend` per column.
+    """
     _check_alpha(alpha)
-    t = _vector(times, "times", nonnegative=False)
-    y, w = _vector(counts, "counts"), _vector(words, "words")
-    _same_length(times=t, counts=y, words=w)
+    t, w = _vector(times, "times", nonnegative=False), _vector(words, "words")
+    y = np.asarray(counts, dtype=np.float64)
+    if y.ndim != 2 or not np.all(np.isfinite(y)) or np.any(y < 0):
+        raise ValueError("counts must be a finite, non-negative documents x columns array")
+    _same_length(times=t, counts=y[:, 0] if y.shape[1] else np.zeros(len(y)), words=w)
     keep = w > 0
     t, y, w = t[keep], y[keep], w[keep]
     n = int(t.size)
     if n < 3 or np.unique(t).size < 2:
-        return _insufficient(n)
-    if not y.any():
-        return Trend(0.0, math.nan, math.nan, 1.0, "flat", "no occurrences", n)
-    fit = None if _separated(t, y) else _fit_quasi_poisson(t, y, np.log(w))
-    if fit is None:
-        return _fallback(t, y, w, alpha=alpha, n_docs=n)
-    slope, se = fit
-    return _wald_trend(slope, se, alpha=alpha, method="quasi-poisson", n_docs=n)
+        return [_insufficient(n) for _ in range(y.shape[1])]
+    results: list[Trend | None] = [None] * y.shape[1]
+    to_fit = []
+    for j in range(y.shape[1]):
+        if not y[:, j].any():
+            results[j] = Trend(0.0, math.nan, math.nan, 1.0, "flat", "no occurrences", n)
+        elif _separated(t, y[:, j]):  # the Poisson MLE does not exist
+            results[j] = _fallback(t, y[:, j], w, alpha=alpha, n_docs=n)
+        else:
+            to_fit.append(j)
+    fits = poisson_slopes(t, y[:, to_fit], np.log(w), max_iter=_MAX_ITER, tol=_TOL)
+    for k, j in enumerate(to_fit):
+        results[j] = (
+            _wald_trend(float(fits.slope[k]), float(fits.se[k]), alpha=alpha,
+                        method="quasi-poisson", n_docs=n)
+            if fits.fitted[k]
+            else _fallback(t, y[:, j], w, alpha=alpha, n_docs=n)
+        )  # fmt: skip
+    return [r for r in results if r is not None]
 
 
 def mann_kendall(times: npt.ArrayLike, values: npt.ArrayLike, *, alpha: float = 0.05) -> Trend:
@@ -236,7 +271,7 @@ def mann_kendall(times: npt.ArrayLike, values: npt.ArrayLike, *, alpha: float = 
     s = float(np.sum(np.sign(dt) * np.sign(dv)))
     var_s = _kendall_variance(t, v)
     z = 0.0 if var_s <= 0 or s == 0 else (s - math.copysign(1.0, s)) / math.sqrt(var_s)
-    p = float(2 * norm.sf(abs(z)))
+    p = float(2 * ndtr(-abs(z)))
     timed = dt != 0
     slopes = np.sort(dv[timed] / dt[timed])
     low, high = _sen_interval(slopes, var_s, alpha=alpha)
@@ -254,39 +289,13 @@ def _bootstrap_ratio(
     return Interval(float(cell.value[0]), float(cell.low[0]), float(cell.high[0]))
 
 
-def _fit_quasi_poisson(t: Array, y: Array, offset: Array) -> tuple[float, float] | None:
-    """Poisson GLM (statsmodels' IRLS) with the offset; (slope, quasi-Poisson s.e.) or None.
-
-    The s.e. is scaled by the Pearson dispersion chi²/(n - 2) floored at 1: statsmodels'
-    ``scale="X2"`` has no floor, and an underdispersed sample must not give intervals
-    narrower than Poisson ones.
-    """
-    import statsmodels.api as sm
-    from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
-
-    x = np.column_stack([np.ones_like(t), t - t.mean()])  # centred: same slope, stabler fit
-    model = sm.GLM(y, x, family=sm.families.Poisson(), offset=offset)
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("error", ConvergenceWarning)
-        warnings.simplefilter("error", PerfectSeparationWarning)
-        try:
-            fit = model.fit(maxiter=_MAX_ITER, tol=_TOL)
-        except (ConvergenceWarning, PerfectSeparationWarning, ValueError, np.linalg.LinAlgError):
-            return None
-    slope, se = float(fit.params[1]), float(fit.bse[1])
-    if not fit.converged or not (math.isfinite(slope) and math.isfinite(se)):
-        return None
-    dispersion = max(1.0, float(fit.pearson_chi2) / float(fit.df_resid))
-    return slope, se * math.sqrt(dispersion)
-
-
 def _wald_trend(slope: float, se: float, *, alpha: float, method: str, n_docs: int) -> Trend:
     """Wald interval and two-sided normal p-value; direction from the interval."""
     if not math.isfinite(se) or se <= 0:
         return Trend(slope, math.nan, math.nan, 1.0, "flat", method, n_docs)
-    half = float(norm.ppf(1 - alpha / 2)) * se
+    half = float(ndtri(1 - alpha / 2)) * se
     low, high = slope - half, slope + half
-    p = float(2 * norm.sf(abs(slope) / se))
+    p = float(2 * ndtr(-(abs(slope) / se)))
     direction: Direction = "rising" if low > 0 else "falling" if high < 0 else "flat"
     return Trend(slope, low, high, p, direction, method, n_docs)
 
@@ -326,7 +335,7 @@ def _kendall_variance(t: Array, v: Array) -> float:
 
 def _sen_interval(slopes: Array, var_s: float, *, alpha: float) -> tuple[float, float]:
     """Rank-based interval of Sen's slope: the ((N - C)/2)th and ((N + C)/2 + 1)th slopes."""
-    c = float(norm.ppf(1 - alpha / 2)) * math.sqrt(var_s)
+    c = float(ndtri(1 - alpha / 2)) * math.sqrt(var_s)
     m = slopes.size
     ranks = np.arange(m, dtype=np.float64)
     low = float(np.interp((m - c) / 2 - 1, ranks, slopes))

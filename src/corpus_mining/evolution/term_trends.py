@@ -15,14 +15,14 @@ References:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from corpus_mining.evolution.multiple_testing import add_q_values
-from corpus_mining.evolution.stats import trend_test
+from corpus_mining.evolution.partials import TermCounts
+from corpus_mining.evolution.stats import trend_tests
 from corpus_mining.textfold import fold
 
 LEXICON = "lexicon"
@@ -63,7 +63,9 @@ def top_cvalue_terms(terms: pd.DataFrame, *, top: int) -> pd.DataFrame:
     return kept[["term", "lang", "concept_id"]].reset_index(drop=True)
 
 
-def cvalue_term_counts(terms: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+def cvalue_term_counts(
+    terms: pd.DataFrame, passages: pd.DataFrame, *, counter: TermCounts | None = None
+) -> pd.DataFrame:
     """Per-document counts of each term in the passages of its language.
 
     A term is matched as its most frequent surface form (``terms.term``), whole words,
@@ -73,31 +75,31 @@ def cvalue_term_counts(terms: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFr
     Args:
         terms: ``term``, ``lang`` and ``concept_id`` (see :func:`top_cvalue_terms`).
         passages: ``doc_id``, ``lang`` and ``text`` of the passages of dated documents.
+        counter: Where each document's counts are kept between runs (none by default).
 
     Returns:
         ``source``, ``concept``, ``term``, ``lang``, ``doc_id``, ``n`` (non-zero counts).
     """
     columns = ["source", "concept", "term", "lang", "doc_id", "n"]
+    counter = counter or TermCounts(None)
     folded = passages.assign(text=passages["text"].map(fold))
     texts = folded.groupby(["lang", "doc_id"], sort=True)["text"].agg("\n".join)
-    frames = []
-    for row in terms.itertuples(index=False):
-        if row.lang not in texts.index.get_level_values("lang"):
+    rows = []
+    for lang, chosen in terms.groupby("lang", sort=False):
+        if lang not in texts.index.get_level_values("lang"):
             continue
-        in_lang = texts.xs(row.lang, level="lang")
-        pattern = rf"(?<!\w){re.escape(fold(str(row.term)))}(?!\w)"
-        n = in_lang.str.count(pattern)
-        found = n[n > 0]
-        concept = row.concept_id if isinstance(row.concept_id, str) else ""
-        frames.append(
-            pd.DataFrame(
-                {"source": CVALUE, "concept": concept, "term": str(row.term), "lang": row.lang,
-                 "doc_id": found.index, "n": found.to_numpy()}
-            )
-        )  # fmt: skip
-    return (
-        pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
-    )
+        forms = [str(term) for term in chosen["term"]]
+        per_doc = {
+            doc: counter.counts(text, forms) for doc, text in texts.xs(lang, level="lang").items()
+        }
+        for row in chosen.itertuples(index=False):
+            concept = row.concept_id if isinstance(row.concept_id, str) else ""
+            rows += [
+                (CVALUE, concept, str(row.term), lang, doc, found[str(row.term)])
+                for doc, found in per_doc.items()
+                if found[str(row.term)] > 0
+            ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def term_tests(docs: pd.DataFrame, counts: pd.DataFrame, *, alpha: float) -> list[dict[str, Any]]:
@@ -114,23 +116,30 @@ def term_tests(docs: pd.DataFrame, counts: pd.DataFrame, *, alpha: float) -> lis
     """
     keys = ["source", "concept", "term", "lang"]
     rows = []
-    for key, frame in counts.groupby(keys, sort=True):
-        source, concept, term, lang = (str(k) for k in key)
+    if counts.empty:
+        return []
+    # one row per term, sorted by keys; one column per document
+    wide = counts.pivot_table(index=keys, columns="doc_id", values="n", aggfunc="sum", fill_value=0)
+    for lang in sorted(set(wide.index.get_level_values("lang"))):
         scope = docs if lang == ALL_LANGS else docs[docs["lang"] == lang]
-        n = scope["doc_id"].map(frame.groupby("doc_id")["n"].sum()).fillna(0)
-        trend = trend_test(
+        terms = wide[wide.index.get_level_values("lang") == lang]
+        matrix = terms.reindex(columns=scope["doc_id"], fill_value=0).to_numpy(dtype=float).T
+        trends = trend_tests(
             scope["year"].to_numpy(dtype=float),
-            n.to_numpy(dtype=float),
+            matrix,
             scope["n_words"].to_numpy(dtype=float),
             alpha=alpha,
         )
-        rows.append(
-            {"source": source, "concept": concept, "term": term, "lang": lang,
-             "slope": _round(trend.slope), "ci_low": _round(trend.ci_low),
-             "ci_high": _round(trend.ci_high), "p_value": float(f"{trend.p_value:.6g}"),
-             "direction": trend.direction, "method": trend.method, "n_docs": trend.n_docs,
-             "occurrences": int(n.sum())}
-        )  # fmt: skip
+        for key, n, trend in zip(terms.index, matrix.T, trends, strict=True):
+            source, concept, term, lang = (str(k) for k in key)
+            rows.append(
+                {"source": source, "concept": concept, "term": term, "lang": lang,
+                 "slope": _round(trend.slope), "ci_low": _round(trend.ci_low),
+                 "ci_high": _round(trend.ci_high), "p_value": float(f"{trend.p_value:.6g}"),
+                 "direction": trend.direction, "method": trend.method, "n_docs": trend.n_docs,
+                 "occurrences": int(n.sum())}
+            )  # fmt: skip
+    rows.sort(key=lambda r: tuple(r[k] for k in keys))
     return add_q_values(rows, alpha=alpha, verdict="direction")
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from corpus_mining.evolution.bootstrap import ratio_intervals
 from corpus_mining.evolution.periods import Periods
-from corpus_mining.evolution.stats import trend_test
+from corpus_mining.evolution.stats import trend_tests
 
 ALL = "all"
 
@@ -116,10 +116,12 @@ def concept_tests(
     totals = totals.reindex(docs["doc_id"], fill_value=0)
     times = docs["year"].to_numpy(dtype=float)
     words = docs["n_words"].to_numpy(dtype=float)
+    names = sorted(concepts)
+    matrix = totals.reindex(columns=names, fill_value=0).to_numpy(dtype=float)
+    matrix = matrix.reshape(len(docs), len(names))
+    trends = trend_tests(times, matrix, words, alpha=alpha)
     rows = []
-    for concept in sorted(concepts):
-        n = totals[concept].to_numpy(dtype=float) if concept in totals else np.zeros(len(docs))
-        trend = trend_test(times, n, words, alpha=alpha)
+    for concept, n, trend in zip(names, matrix.T, trends, strict=True):
         rows.append(
             {
                 "concept": concept,
@@ -227,13 +229,16 @@ def actor_rows(
     per_doc = per_doc.reindex(docs["doc_id"], fill_value=0)
     times = docs["year"].to_numpy(dtype=float)
     words = docs["n_words"].to_numpy(dtype=float)
+    kept = [
+        entity
+        for entity in entities.sort_values("entity_id").itertuples()
+        if entity.entity_id in per_doc and per_doc[entity.entity_id].sum() >= min_mentions
+    ]
+    matrix = per_doc.reindex(columns=[e.entity_id for e in kept]).to_numpy(dtype=float)
+    trends = trend_tests(times, matrix.reshape(len(docs), len(kept)), words, alpha=alpha)
     rows = []
-    for entity in entities.sort_values("entity_id").itertuples():
-        if entity.entity_id not in per_doc or per_doc[entity.entity_id].sum() < min_mentions:
-            continue
-        n = per_doc[entity.entity_id].to_numpy(dtype=float)
+    for entity, trend in zip(kept, trends, strict=True):
         seen = [p for p in periods.order if (entity.entity_id, p) in counts.index]
-        trend = trend_test(times, n, words, alpha=alpha)
         for period in periods.order:
             rows.append(
                 {

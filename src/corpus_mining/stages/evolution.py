@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -22,7 +23,10 @@ from corpus_mining.evolution.actor_vocabulary import (
     family_share_rows,
     vocabulary_rows,
 )
+from corpus_mining.evolution.lineage_cells import cells_of, topic_terms
+from corpus_mining.evolution.lineages import Units, count_words
 from corpus_mining.evolution.multiple_testing import add_q_values
+from corpus_mining.evolution.partials import TermCounts
 from corpus_mining.evolution.periods import Periods, assign_periods
 from corpus_mining.evolution.specificity import emerging_and_fading, specificities
 from corpus_mining.evolution.term_trends import (
@@ -61,7 +65,7 @@ from corpus_mining.schemas import (
 from corpus_mining.stages.evolution_lineages import topic_lineages
 from corpus_mining.statistics import lafon_tests
 from corpus_mining.textfold import fold
-from corpus_mining.topics.representation import make_vectorizer, top_terms_by_language
+from corpus_mining.topics.representation import stop_words
 
 log = logging.getLogger(__name__)
 
@@ -149,13 +153,15 @@ def _topic_table(params: Params, docs: pd.DataFrame, periods: Periods) -> pd.Dat
     units = units.merge(passages, on="passage_id").merge(lemmas, on="passage_id")
     units = units[units["doc_id"].isin(docs["doc_id"])].sort_values("passage_id")
     period = units["doc_id"].map(dict(zip(docs["doc_id"], docs["period"], strict=True)))
-    vectorizer = make_vectorizer(
-        min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
+    counts, vocabulary = count_words(
+        list(units["lemmas"].fillna("")), stop_words=stop_words(params.topics.stop_words)
     )
-    scored = top_terms_by_language(
-        list(units["lemmas"]), list(units["topic_id"]), list(period), vectorizer, top_n=5
-    )
-    terms = {key: [term for term, _ in ranked] for key, ranked in scored.items()}
+    modelled = Units(
+        np.zeros((len(units), 0)), [int(t) for t in units["topic_id"]], list(period), counts,
+        vocabulary,
+    )  # fmt: skip
+    found = topic_terms(cells_of(modelled, periods.order), top_n=5)
+    terms = {key: list(ranked) for key, ranked in found.items()}
     return _frame(
         topic_rows(docs, units, periods, terms, n_boot=cfg.n_boot, seed=cfg.seed), TREND_TOPICS
     )
@@ -250,7 +256,11 @@ def _write_term_tests(params: Params, docs: pd.DataFrame, counts: pd.DataFrame) 
     per_term = pd.concat(
         [
             lexicon_form_counts(counts, min_occurrences=cfg.min_term_frequency),
-            cvalue_term_counts(top_cvalue_terms(terms, top=cfg.top_cvalue_terms), passages),
+            cvalue_term_counts(
+                top_cvalue_terms(terms, top=cfg.top_cvalue_terms),
+                passages,
+                counter=TermCounts(params.paths.cache),
+            ),
         ],
         ignore_index=True,
     )

@@ -16,13 +16,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from corpus_mining.config import Params
+from corpus_mining.evolution.lineage_cells import cells_of, describe_cells
 from corpus_mining.evolution.lineage_checks import choose_threshold, placebo_test
 from corpus_mining.evolution.lineages import (
     RELATIONS,
     Node,
     Step,
-    Units,
-    describe,
     lineage_rows,
     make_units,
     representatives,
@@ -30,7 +29,7 @@ from corpus_mining.evolution.lineages import (
 )
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.embedders import make_embedder
-from corpus_mining.topics.representation import is_substantive, make_vectorizer
+from corpus_mining.topics.representation import is_substantive, stop_words
 
 
 def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
@@ -39,6 +38,7 @@ def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
     passages = pq.read_table(params.paths.passages, columns=["passage_id", "doc_id", "text"])
     lemmas = pq.read_table(params.paths.lemmas, columns=["passage_id", "lemmas", "shared"])
     frame: pd.DataFrame = units.join(passages, "passage_id").join(lemmas, "passage_id").to_pandas()
+    frame = frame[frame["doc_id"].notna()]  # a modelled passage no longer in passages
     frame = frame.sort_values("passage_id").reset_index(drop=True)
     frame["period"] = frame["doc_id"].map(periods)
     return frame
@@ -79,31 +79,32 @@ def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) ->
         [int(t) for t in frame["topic_id"]],
         [None if pd.isna(p) else str(p) for p in frame["period"]],
         list(frame["lemmas"].fillna("")),
-        vectorizer=make_vectorizer(
-            min_df=1, ngram_max=1, extra_stop_words=params.topics.stop_words, n_docs=1
-        ),
+        stop_words=stop_words(params.topics.stop_words),
     )
 
-    def nodes_of(some: Units) -> dict[str, list[Node]]:
-        return describe(
-            some, order, min_passages=cfg.lineage_min_passages, top_n=cfg.lineage_top_terms
+    cells = cells_of(units, order, list(frame["doc_id"]))
+
+    def nodes_of(weights: np.ndarray) -> dict[str, list[Node]]:
+        return describe_cells(
+            cells, weights, min_passages=cfg.lineage_min_passages, top_n=cfg.lineage_top_terms
         )
 
-    def lineage(some: Units) -> list[Step]:
-        return steps(nodes_of(some), order, weight=cfg.lineage_centroid_weight)
+    def lineage(weights: np.ndarray) -> list[Step]:
+        return steps(nodes_of(weights), order, weight=cfg.lineage_centroid_weight)
 
-    docs = list(frame["doc_id"])
     metrics: dict[str, Any] = {}
     threshold = cfg.lineage_threshold
     if threshold == "auto":
-        choice = choose_threshold(units, docs, lineage, n_boot=cfg.lineage_boot, seed=cfg.seed)
+        choice = choose_threshold(cells, lineage, n_boot=cfg.lineage_boot, seed=cfg.seed)
         threshold = choice.threshold
         metrics["threshold_kappa"] = {str(t): k for t, k in choice.kappa.items()}
-    rows = lineage_rows(lineage(units), threshold=threshold)
+    observed = nodes_of(cells.placed())
+    rows = lineage_rows(
+        steps(observed, order, weight=cfg.lineage_centroid_weight), threshold=threshold
+    )
     placebo = placebo_test(
-        units, docs, lineage, threshold=threshold, permutations=cfg.lineage_permutations,
-        seed=cfg.seed,
-    )  # fmt: skip
+        cells, lineage, threshold=threshold, permutations=cfg.lineage_permutations, seed=cfg.seed
+    )
     metrics.update(
         threshold=threshold,
         threshold_chosen_by="stability" if cfg.lineage_threshold == "auto" else "params",
@@ -113,7 +114,7 @@ def topic_lineages(params: Params, periods: dict[str, str], order: list[str]) ->
     minimum = params.topics.min_representative_words
     shown = representatives(
         units,
-        nodes_of(units),
+        observed,
         list(frame["passage_id"]),
         per_node=params.topics.representative_passages,
         eligible=[is_substantive(text, min_words=minimum) for text in frame["text"]],

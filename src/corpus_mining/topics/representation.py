@@ -7,9 +7,12 @@ References:
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,10 +29,27 @@ MIN_LIFT = 1.5
 
 def stop_words(extra: Sequence[str]) -> list[str]:
     """French and English stop words (spaCy's lists) plus the domain list from params."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    words = _spacy_stop_words("fr") | _spacy_stop_words("en") | set(extra)
+    return sorted({w.lower() for w in words})
 
-    return sorted({w.lower() for w in FR | EN | set(extra)})
+
+@functools.cache
+def _spacy_stop_words(lang: str) -> frozenset[str]:
+    """The stop-word list of spaCy for ``lang``, run from its own file.
+
+    ``import spacy.lang.fr.stop_words`` first imports spaCy itself (thinc, torch, the
+    tokenizer exceptions: seconds); the list's module is a plain literal with no imports.
+    """
+    found = importlib.util.find_spec("spacy")  # locates the package without importing it
+    if found is None or not found.submodule_search_locations:
+        raise ImportError("spaCy's stop-word lists need spacy: pip install spacy")
+    path = Path(found.submodule_search_locations[0]) / "lang" / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_corpus_mining_stop_words_{lang}", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no stop-word list for {lang!r} in {path.parent}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 def make_vectorizer(
