@@ -35,6 +35,11 @@ BODY_EN = (
         (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),
         (["Journal of Regions", "2018, vol. 46, issue 3", BODY_EN], "2018", "text:issue"),
         (["Les tiers-lieux", "14 Juil, 2020 | SOCIÉTÉ", BODY_FR], "2020-07-14", "text:date_line"),
+        (["Hubs as brokers", "Proceedings of the Regional Studies Conference, Lisbon, 2022", BODY_EN], "2022", "text:issue"),
+        (["Coopérer sans fusionner", "Actes du colloque de l'économie sociale (Grenoble, 2013)", BODY_FR], "2013", "text:issue"),
+        (["Clusters and crises", "In: Handbook of Regional Policy, Elgar, 2017, pp. 45-67", BODY_EN], "2017", "text:issue"),
+        (["Rapport annuel 2019", BODY_FR], "2019", "text:header_field"),
+        (["Annual report 2018", "Foreword", BODY_EN], "2018", "text:header_field"),
     ],
 )  # fmt: skip
 def test_publication_cues(paragraphs, date, source):
@@ -52,6 +57,19 @@ def test_a_publication_cue_wins_over_an_earlier_event_date():
 @pytest.mark.parametrize("body", [BODY_FR, BODY_EN])
 def test_event_dates_inside_sentences_are_not_publication_dates(body):
     assert date_from_text(["Un titre", body, body]) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Review of the cluster programme 2014-2020",  # a period in a title, no venue line
+        "In 2019, the cluster opened a second office.",  # a sentence opening with "in"
+        "Le rapport annuel de la Cour des comptes souligne le rôle des pôles en 2012.",
+        "Journal de bord d'un tiers-lieu rural",  # a venue word, no year
+    ],
+)
+def test_titles_and_sentences_are_not_venue_or_report_lines(title):
+    assert date_from_text([title, BODY_EN]) == (None, "none")
 
 
 def test_a_cue_inside_prose_describes_an_event():

@@ -78,12 +78,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "day_month": re.compile(rf"(?<![\d.]){_DAY}\s+{month}"),
     }
     for source, table in cues["date_cues"].items():
-        if source == "recorded":
-            continue  # read by _recorded: the cue and the date may be apart
+        if source in ("recorded", "venue"):
+            continue  # read by _recorded and _venue: the cue and the date may be apart
         tail = cue_tail + (written if source in ("updated",) else token)
         compiled[source] = re.compile(rf"{_FIELD_START}\s*({phrase_pattern(merged(table))}{tail})")
     recorded = phrase_pattern(merged(cues["date_cues"]["recorded"]))
     compiled["recorded"] = re.compile(rf"{recorded}[^.;\n]{{0,40}}?\b(?:le|on)\s+({written})")
+    compiled["venue"] = re.compile(
+        rf"^[-–•*\s]*{phrase_pattern(merged(cues['date_cues']['venue']))}.*[,(]\s*({_YEAR})\)?"
+        r"[.,]?(?:\s*pp?\.?\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$"
+    )
     compiled["dateline"] = re.compile(
         rf"^[a-z][\w' .-]{{1,40}}?(?:\s\([\w .-]+\))?,\s+(?:le\s+)?({written})"
     )
@@ -206,6 +210,16 @@ def _issue(paragraphs: list[str]) -> str | None:
     return None
 
 
+def _venue(paragraphs: list[str]) -> str | None:
+    """The year closing a venue line at the top: "Proceedings of ..., Lisbon, 2022"."""
+    for paragraph in _top(paragraphs):
+        if len(paragraph.split()) <= _META_LINE_WORDS:
+            match = _patterns()["venue"].match(fold(paragraph))
+            if match:
+                return match.group(1)
+    return None
+
+
 def _copyright(paragraphs: list[str]) -> str | None:
     """The latest year on a copyright line ("© European Union, 2018", "© 2005-2019 X")."""
     for paragraph in paragraphs:
@@ -238,7 +252,8 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
     """The publication date stated in a document's text and the rule that found it.
 
     Rules, first match wins: ``text:published`` (a publication cue), ``text:dateline``,
-    ``text:header_field`` ("Year: 1998"), ``text:issue`` (a journal issue at the top),
+    ``text:header_field`` ("Year: 1998", "Annual report 2019"), ``text:issue`` (a journal
+    issue or a venue line at the top: "Proceedings of ..., 2022"),
     ``text:recorded`` ("Entretien réalisé le 18 novembre 2013", "Recorded on ..."),
     ``text:updated``, ``text:date_line`` (a short
     paragraph near an edge that is mostly a date), ``text:copyright``, then
@@ -250,7 +265,7 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
         ("text:published", lambda: _cued(edges, "published")),
         ("text:dateline", lambda: _dateline(edges)),
         ("text:header_field", lambda: _cued(edges, "header_field")),
-        ("text:issue", lambda: _issue(paragraphs)),
+        ("text:issue", lambda: _issue(paragraphs) or _venue(paragraphs)),
         ("text:recorded", lambda: _recorded(paragraphs)),
         ("text:updated", lambda: _cued(edges, "updated")),
         ("text:date_line", lambda: _date_line(paragraphs)),
