@@ -39,6 +39,10 @@ BODY_EN = (
         (["Coopérer sans fusionner", "Actes du colloque de l'économie sociale (Grenoble, 2013)", BODY_FR], "2013", "text:issue"),
         (["Clusters and crises", "In: Handbook of Regional Policy, Elgar, 2017, pp. 45-67", BODY_EN], "2017", "text:issue"),
         (["Rapport annuel 2019", BODY_FR], "2019", "text:header_field"),
+        (["Page 1 of 12", "Please cite this paper as:", "Rowe, J., \u201cHubs at the local level\u201d, 12 September 2008, working document, Paris.", BODY_EN], "2008-09-12", "text:cite_as"),
+        (["Titre", "Pour citer cet article : Martin, L. (2016), « Les pôles et leurs territoires », Cahiers du réseau, n° 4.", BODY_FR], "2016", "text:cite_as"),
+        ([" date 2020-11 PARIS, 12 juil 2005 (AFP) - Réactions des syndicats à la liste des pôles.", BODY_FR], "2005-07-12", "text:dateline"),
+        (["Mise en ligne | BRUXELLES, le 3 mars 2016 – La Commission publie son plan.", BODY_FR], "2016-03-03", "text:dateline"),
         (["Annual report 2018", "Foreword", BODY_EN], "2018", "text:header_field"),
     ],
 )  # fmt: skip
@@ -70,6 +74,19 @@ def test_event_dates_inside_sentences_are_not_publication_dates(body):
 )
 def test_titles_and_sentences_are_not_venue_or_report_lines(title):
     assert date_from_text([title, BODY_EN]) == (None, "none")
+
+
+def test_a_body_named_in_capitals_is_not_a_dispatch_place():
+    sentence = (
+        "Depuis sa création, le réseau régional a été rejoint par le pôle ALPHA, 12 juillet "
+        "2005 - une date clé pour ses adhérents."
+    )
+    assert date_from_text(["Les réseaux", sentence]) == (None, "none")
+
+
+def test_a_citation_block_below_the_top_is_not_read():
+    body = [BODY_EN] * 30  # the top of the document ends long before the block
+    assert date_from_text(["Title", *body, "Cite as: Rowe (2011), Hubs."])[1] != "text:cite_as"
 
 
 def test_a_cue_inside_prose_describes_an_event():
