@@ -30,6 +30,7 @@ from corpus_mining.textfold import fold_same_length as fold
 
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
 _HEADING_WORDS = 6
+_TITLE_WORDS = 20
 _CAP = 3.0
 _CUE_CAP = 4.0
 HEADING_WEIGHT = 3.0
@@ -66,6 +67,7 @@ DATE_RULES = (
     "dateline",
     "header_field",
     "issue",
+    "cite_as",
     "recorded",
     "updated",
     "date_line",
@@ -80,6 +82,7 @@ class _KindCues:
     weak_headings: frozenset[str]
     strong_phrases: re.Pattern[str]
     phrases: re.Pattern[str]
+    in_title: re.Pattern[str]  # its headings and strong phrases, inside a title
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,7 @@ def _cue_patterns() -> dict[str, _KindCues]:
             frozenset(merged(cues.get("weak_headings", {}))),
             re.compile(phrase_pattern(merged(cues["strong_phrases"]))),
             re.compile(phrase_pattern(merged(cues["phrases"]))),
+            re.compile(phrase_pattern(merged(cues["headings"]) + merged(cues["strong_phrases"]))),
         )
         for kind, cues in table.items()
     }
@@ -154,6 +158,20 @@ def cue_features(paragraphs: list[str]) -> dict[str, float]:
     return {
         f"cue:{kind}": damped(sum(weight for weight, _ in hits), _CUE_CAP)
         for kind, hits in cue_hits(paragraphs).items()
+    }
+
+
+def title_features(paragraphs: list[str]) -> dict[str, float]:
+    """Per kind, ``title:<kind>``: one of its headings or strong phrases in the title.
+
+    A title names what a document is ("Entretien avec ...", "Glossaire de ...", "Annual
+    report 2019"); the title is the first short paragraph among the first three.
+    """
+    title = next((p for p in paragraphs[:3] if 2 <= len(p.split()) <= _TITLE_WORDS), "")
+    folded = fold(title)
+    return {
+        f"title:{kind}": float(bool(title) and cues.in_title.search(folded) is not None)
+        for kind, cues in _cue_patterns().items()
     }
 
 
@@ -258,6 +276,7 @@ def kind_features(paragraphs: list[str], n_words: int, *, date_source: str) -> d
     """Every named feature of a document, in a stable order (see the module docstring)."""
     return {
         **cue_features(paragraphs),
+        **title_features(paragraphs),
         **turn_features(paragraphs),
         **layout_features(paragraphs),
         **context_features(paragraphs, n_words, date_source),
