@@ -315,3 +315,15 @@ def test_a_kind_something_points_to_keeps_its_support_despite_other_pulls(monkey
     monkeypatch.setattr(kinds, "kind_features", lambda *a, **k: {"quotations": 1.0, "bullets": 1.0})
     guess = infer_kind(["Titre", FILLER_FR], 60, default="other")
     assert (guess.kind, guess.source) == ("news", "text:news:quotations")
+
+
+def test_a_closing_glossary_is_a_section_of_a_report_not_its_kind():
+    body = [FILLER_EN] * 40  # about 4,800 characters before the glossary
+    report = ["Executive summary", *body, "Glossary", "SME: small and medium-sized enterprise."]
+    assert cue_hits(report)["other"] == [(0.5, "heading:glossary")]
+    assert infer_kind(report, 600).kind == "report"
+
+
+def test_a_glossary_at_the_top_is_the_kind_of_the_page():
+    page = ["Glossary", "SME: small and medium-sized enterprise.", *[FILLER_EN] * 30]
+    assert (3.0, "heading:glossary") in cue_hits(page)["other"]

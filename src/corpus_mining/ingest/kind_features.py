@@ -130,27 +130,43 @@ def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
     """Per kind, the cues found with their weight: strongest first, then by name.
 
     A heading of the kind's own weighs 3, a strong phrase 2, a phrase 1, a weak heading
-    (a menu word such as "Contact") half.
+    (a menu word such as "Contact", or a heading met after the beginning) half.
     """
     hits: dict[str, list[tuple[float, str]]] = {}
     head = fold("\n".join(paragraphs)[:_HEAD_CHARS])
-    headings = {h for p in paragraphs if (h := _heading(p) or _labelled_heading(p))}
+    top, rest = _headings(paragraphs)
     for kind, cues in _cue_patterns().items():
         strong = {re.sub(r"\s+", " ", m.group(0)) for m in cues.strong_phrases.finditer(head)}
         found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
         found = {p for p in found if not any(p in q for q in strong)}  # counted once
-        found_headings = headings & cues.headings
+        found_headings = top & cues.headings
+        weak = ((top | rest) & cues.weak_headings | rest & cues.headings) - found_headings
         hits[kind] = sorted(
             [(HEADING_WEIGHT, f"heading:{h}") for h in found_headings]
             + [(STRONG_WEIGHT, f"phrase:{p}") for p in strong]
-            + [
-                (WEAK_WEIGHT, f"heading:{h}")
-                for h in (headings & cues.weak_headings) - found_headings
-            ]
+            + [(WEAK_WEIGHT, f"heading:{h}") for h in weak]
             + [(1.0, f"phrase:{p}") for p in found],
             key=lambda hit: (-hit[0], hit[1]),
         )
     return hits
+
+
+def _headings(paragraphs: list[str]) -> tuple[set[str], set[str]]:
+    """The headings of the document's beginning, and those met only further on.
+
+    A page says what it is in its beginning; a heading further on is a section of
+    something else (a report's closing glossary, an article's references), so it counts
+    as a weak heading.
+    """
+    top: set[str] = set()
+    rest: set[str] = set()
+    size = 0
+    for paragraph in paragraphs:
+        heading = _heading(paragraph) or _labelled_heading(paragraph)
+        if heading:
+            (top if size < _HEAD_CHARS else rest).add(heading)
+        size += len(paragraph) + 2
+    return top, rest - top
 
 
 def cue_features(paragraphs: list[str]) -> dict[str, float]:
