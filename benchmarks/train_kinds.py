@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest_quality import DEFAULT_PAGES, _params  # noqa: E402
+from ingest_quality import DEFAULT_PAGES, DEFAULT_TEXTS, _params  # noqa: E402
 
 from corpus_mining.ingest.dates import date_from_text  # noqa: E402
 from corpus_mining.ingest.document import count_words  # noqa: E402
@@ -185,8 +185,8 @@ def main() -> None:
     """Read pages and examples, then cross-validate or fit and write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, nargs="+", default=DEFAULT_PAGES)
-    parser.add_argument("--texts", type=Path, nargs="+", default=[Path("/tmp/devset_texts")])
-    parser.add_argument("--c", type=float, nargs="+", default=[0.1])
+    parser.add_argument("--texts", type=Path, nargs="+", default=DEFAULT_TEXTS)
+    parser.add_argument("--c", type=float, nargs="+", default=[0.3])
     parser.add_argument("--example-weight", type=float, default=EXAMPLE_WEIGHT)
     parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy only")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
