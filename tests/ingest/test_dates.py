@@ -39,6 +39,9 @@ BODY_EN = (
         (["Coopérer sans fusionner", "Actes du colloque de l'économie sociale (Grenoble, 2013)", BODY_FR], "2013", "text:issue"),
         (["Clusters and crises", "In: Handbook of Regional Policy, Elgar, 2017, pp. 45-67", BODY_EN], "2017", "text:issue"),
         (["Rapport annuel 2019", BODY_FR], "2019", "text:header_field"),
+        (["Les pôles et leurs territoires", "Étude – 2012", BODY_FR], "2012", "text:date_line"),
+        (["Hubs in rural regions", "Paris, 2014", BODY_EN], "2014", "text:date_line"),
+        (["Cluster policy review", "2015", BODY_EN], "2015", "text:date_line"),
         (["Page 1 of 12", "Please cite this paper as:", "Rowe, J., \u201cHubs at the local level\u201d, 12 September 2008, working document, Paris.", BODY_EN], "2008-09-12", "text:cite_as"),
         (["Titre", "Pour citer cet article : Martin, L. (2016), « Les pôles et leurs territoires », Cahiers du réseau, n° 4.", BODY_FR], "2016", "text:cite_as"),
         ([" date 2020-11 PARIS, 12 juil 2005 (AFP) - Réactions des syndicats à la liste des pôles.", BODY_FR], "2005-07-12", "text:dateline"),
@@ -74,6 +77,17 @@ def test_event_dates_inside_sentences_are_not_publication_dates(body):
 )
 def test_titles_and_sentences_are_not_venue_or_report_lines(title):
     assert date_from_text([title, BODY_EN]) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    "line", ["Depuis 2014", "Les pôles en 2030", "2005-2015", "Nos 20 ans en 2014"]
+)
+def test_a_year_inside_a_short_phrase_is_not_a_year_line(line):
+    assert date_from_text(["Le réseau", line, BODY_FR]) == (None, "none")
+
+
+def test_the_years_of_a_timeline_are_events():
+    assert date_from_text(["Notre histoire", "2005", BODY_FR, "2009", BODY_FR]) == (None, "none")
 
 
 def test_a_body_named_in_capitals_is_not_a_dispatch_place():

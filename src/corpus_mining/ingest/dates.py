@@ -40,6 +40,11 @@ _RECORDED_PARAGRAPHS = 4
 _AGENCY_PARAGRAPHS = 5
 _AGENCY_CHARS = 300
 _CITE_CHARS = 400
+_YEAR_LINE_PARAGRAPHS = 3
+_YEAR_LINE_WORDS = 4
+_TIMELINE_PARAGRAPHS = 12
+# A year alone, or after a few words and a separator: "2015", "Rapport, 2011", "Étude – 2012".
+_YEAR_LINE = re.compile(rf"(?:[^\d]{{0,40}}?[,|•·:–—-]\s*)?({_YEAR})\.?")
 _CITE_CHUNKS = 3
 # A place in capitals then a comma, as news agencies open a dispatch: "PARIS, ", "SAINT-DENIS, ".
 # Not after a lower-case word: "le pôle ALPHA, 12 juillet 2005" names a body, not a place.
@@ -231,13 +236,35 @@ def _recorded(paragraphs: list[str]) -> str | None:
 
 
 def _date_line(paragraphs: list[str]) -> str | None:
-    """A short paragraph near the top or bottom that holds a date (under a title, a byline)."""
+    """A short paragraph near the top or bottom that holds a date (under a title, a byline).
+
+    A year alone closing a very short line just under the title ("2015", "Étude – 2012",
+    "Paris, 2014") is one too, as a cover page states it.
+    """
     for paragraph in _top(paragraphs) + paragraphs[-3:]:
         if len(paragraph.split()) <= _DATE_LINE_WORDS:
             found = date_in_text(paragraph)
             if found:
                 return found
-    return None
+    return _year_line(paragraphs)
+
+
+def _year_line(paragraphs: list[str]) -> str | None:
+    """A year closing a very short line among the first three; not in a timeline.
+
+    A timeline ("2005", then "2009", then "2014" as headings) states events: when
+    several such lines open the document, none is taken.
+    """
+    years = [
+        match.group(1)
+        for paragraph in paragraphs[:_TIMELINE_PARAGRAPHS]
+        if len(paragraph.split()) <= _YEAR_LINE_WORDS
+        and (match := _YEAR_LINE.fullmatch(paragraph.strip()))
+    ]
+    if len(years) != 1:
+        return None
+    top = paragraphs[:_YEAR_LINE_PARAGRAPHS]
+    return years[0] if any(_YEAR_LINE.fullmatch(p.strip()) for p in top) else None
 
 
 def _top(paragraphs: list[str]) -> list[str]:
