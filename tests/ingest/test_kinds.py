@@ -327,3 +327,23 @@ def test_a_closing_glossary_is_a_section_of_a_report_not_its_kind():
 def test_a_glossary_at_the_top_is_the_kind_of_the_page():
     page = ["Glossary", "SME: small and medium-sized enterprise.", *[FILLER_EN] * 30]
     assert (3.0, "heading:glossary") in cue_hits(page)["other"]
+
+
+def test_a_decree_is_other_and_a_decreed_idiom_is_not_a_cue():
+    decree = [
+        "Décret relatif au comité de sélection des pôles de coopération",
+        "Vu la loi relative à l'économie sociale et solidaire,",
+        "Décrète :",
+        "Article 1er. Le comité est composé de représentants de l'État et des collectivités.",
+    ]
+    assert infer_kind(decree, 60).kind == "other"
+    idiom = "La coopération ne se décrète pas ; le projet s'arrête : il faut du temps."
+    assert cue_hits(["Un titre", idiom])["other"] == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Rapport au ministre de l'aménagement du territoire", "Report to the regional council"],
+)
+def test_a_report_to_an_authority_says_so_in_its_title(title):
+    assert title_features([title, FILLER_FR])["title:report"] == 1.0
