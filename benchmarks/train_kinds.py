@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest_quality import DEFAULT_PAGES, _params  # noqa: E402
+from ingest_quality import DEFAULT_PAGES, DEFAULT_TEXTS, _params  # noqa: E402
 
 from corpus_mining.ingest.dates import date_from_text  # noqa: E402
 from corpus_mining.ingest.document import count_words  # noqa: E402
@@ -115,16 +115,25 @@ def feature_matrix(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).fillna(0.0)
 
 
-def fit(features: pd.DataFrame, kinds: pd.Series, c: float, sources: pd.Series) -> Any:
-    """A seeded multinomial logistic regression; a written example counts EXAMPLE_WEIGHT pages."""
+def fit(
+    features: pd.DataFrame,
+    kinds: pd.Series,
+    c: float,
+    sources: pd.Series,
+    *,
+    example_weight: float = EXAMPLE_WEIGHT,
+) -> Any:
+    """A seeded multinomial logistic regression; a written example counts ``example_weight`` pages."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, class_weight=CLASS_WEIGHT, max_iter=5000, random_state=SEED)
-    weights = np.where(sources.to_numpy() == "example", EXAMPLE_WEIGHT, 1.0)
+    weights = np.where(sources.to_numpy() == "example", example_weight, 1.0)
     return model.fit(features.to_numpy(), kinds.to_numpy(), sample_weight=weights)
 
 
-def cross_validate(docs: pd.DataFrame, features: pd.DataFrame, c: float) -> float:
+def cross_validate(
+    docs: pd.DataFrame, features: pd.DataFrame, c: float, *, example_weight: float = EXAMPLE_WEIGHT
+) -> float:
     """Five-fold accuracy on the real pages; written examples always stay in training."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -134,7 +143,13 @@ def cross_validate(docs: pd.DataFrame, features: pd.DataFrame, c: float) -> floa
     right = 0
     for train, test in folds.split(pages, docs["kind"].iloc[pages]):
         rows = np.concatenate([pages[train], examples])
-        model = fit(features.iloc[rows], docs["kind"].iloc[rows], c, docs["source"].iloc[rows])
+        model = fit(
+            features.iloc[rows],
+            docs["kind"].iloc[rows],
+            c,
+            docs["source"].iloc[rows],
+            example_weight=example_weight,
+        )
         predicted = model.predict(features.iloc[pages[test]].to_numpy())
         right += int((predicted == docs["kind"].iloc[pages[test]].to_numpy()).sum())
     return right / len(pages)
@@ -170,8 +185,9 @@ def main() -> None:
     """Read pages and examples, then cross-validate or fit and write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, nargs="+", default=DEFAULT_PAGES)
-    parser.add_argument("--texts", type=Path, nargs="+", default=[Path("/tmp/devset_texts")])
-    parser.add_argument("--c", type=float, nargs="+", default=[0.1])
+    parser.add_argument("--texts", type=Path, nargs="+", default=DEFAULT_TEXTS)
+    parser.add_argument("--c", type=float, nargs="+", default=[0.3])
+    parser.add_argument("--example-weight", type=float, default=EXAMPLE_WEIGHT)
     parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy only")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     args = parser.parse_args()
@@ -187,10 +203,13 @@ def main() -> None:
     if args.cv:
         for c in args.c:
             print(
-                f"C = {c}: cross-validated accuracy on tune pages {cross_validate(docs, features, c):.1%}"
+                f"C = {c}: cross-validated accuracy on tune pages "
+                f"{cross_validate(docs, features, c, example_weight=args.example_weight):.1%}"
             )
         return
-    model = fit(features, docs["kind"], args.c[0], docs["source"])
+    model = fit(
+        features, docs["kind"], args.c[0], docs["source"], example_weight=args.example_weight
+    )
     args.out.write_text(
         weights_yaml(model, list(features.columns), docs, args.c[0]), encoding="utf-8"
     )

@@ -35,6 +35,18 @@ BODY_EN = (
         (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),
         (["Journal of Regions", "2018, vol. 46, issue 3", BODY_EN], "2018", "text:issue"),
         (["Les tiers-lieux", "14 Juil, 2020 | SOCIÉTÉ", BODY_FR], "2020-07-14", "text:date_line"),
+        (["Hubs as brokers", "Proceedings of the Regional Studies Conference, Lisbon, 2022", BODY_EN], "2022", "text:issue"),
+        (["Coopérer sans fusionner", "Actes du colloque de l'économie sociale (Grenoble, 2013)", BODY_FR], "2013", "text:issue"),
+        (["Clusters and crises", "In: Handbook of Regional Policy, Elgar, 2017, pp. 45-67", BODY_EN], "2017", "text:issue"),
+        (["Rapport annuel 2019", BODY_FR], "2019", "text:header_field"),
+        (["Les pôles et leurs territoires", "Étude – 2012", BODY_FR], "2012", "text:date_line"),
+        (["Hubs in rural regions", "Paris, 2014", BODY_EN], "2014", "text:date_line"),
+        (["Cluster policy review", "2015", BODY_EN], "2015", "text:date_line"),
+        (["Page 1 of 12", "Please cite this paper as:", "Rowe, J., \u201cHubs at the local level\u201d, 12 September 2008, working document, Paris.", BODY_EN], "2008-09-12", "text:cite_as"),
+        (["Titre", "Pour citer cet article : Martin, L. (2016), « Les pôles et leurs territoires », Cahiers du réseau, n° 4.", BODY_FR], "2016", "text:cite_as"),
+        ([" date 2020-11 PARIS, 12 juil 2005 (AFP) - Réactions des syndicats à la liste des pôles.", BODY_FR], "2005-07-12", "text:dateline"),
+        (["Mise en ligne | BRUXELLES, le 3 mars 2016 – La Commission publie son plan.", BODY_FR], "2016-03-03", "text:dateline"),
+        (["Annual report 2018", "Foreword", BODY_EN], "2018", "text:header_field"),
     ],
 )  # fmt: skip
 def test_publication_cues(paragraphs, date, source):
@@ -52,6 +64,43 @@ def test_a_publication_cue_wins_over_an_earlier_event_date():
 @pytest.mark.parametrize("body", [BODY_FR, BODY_EN])
 def test_event_dates_inside_sentences_are_not_publication_dates(body):
     assert date_from_text(["Un titre", body, body]) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Review of the cluster programme 2014-2020",  # a period in a title, no venue line
+        "In 2019, the cluster opened a second office.",  # a sentence opening with "in"
+        "Le rapport annuel de la Cour des comptes souligne le rôle des pôles en 2012.",
+        "Journal de bord d'un tiers-lieu rural",  # a venue word, no year
+    ],
+)
+def test_titles_and_sentences_are_not_venue_or_report_lines(title):
+    assert date_from_text([title, BODY_EN]) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    "line", ["Depuis 2014", "Les pôles en 2030", "2005-2015", "Nos 20 ans en 2014"]
+)
+def test_a_year_inside_a_short_phrase_is_not_a_year_line(line):
+    assert date_from_text(["Le réseau", line, BODY_FR]) == (None, "none")
+
+
+def test_the_years_of_a_timeline_are_events():
+    assert date_from_text(["Notre histoire", "2005", BODY_FR, "2009", BODY_FR]) == (None, "none")
+
+
+def test_a_body_named_in_capitals_is_not_a_dispatch_place():
+    sentence = (
+        "Depuis sa création, le réseau régional a été rejoint par le pôle ALPHA, 12 juillet "
+        "2005 - une date clé pour ses adhérents."
+    )
+    assert date_from_text(["Les réseaux", sentence]) == (None, "none")
+
+
+def test_a_citation_block_below_the_top_is_not_read():
+    body = [BODY_EN] * 30  # the top of the document ends long before the block
+    assert date_from_text(["Title", *body, "Cite as: Rowe (2011), Hubs."])[1] != "text:cite_as"
 
 
 def test_a_cue_inside_prose_describes_an_event():

@@ -37,6 +37,23 @@ _TOP_CHARS = 3000
 _EDGE_CHARS = 20_000  # publication cues are looked for on the first pages and the last lines
 _TAIL_PARAGRAPHS = 20
 _RECORDED_PARAGRAPHS = 4
+_AGENCY_PARAGRAPHS = 5
+_AGENCY_CHARS = 300
+_CITE_CHARS = 400
+_YEAR_LINE_PARAGRAPHS = 3
+_YEAR_LINE_WORDS = 4
+_TIMELINE_PARAGRAPHS = 12
+# A year alone, or after a few words and a separator: "2015", "Rapport, 2011", "Étude – 2012".
+_YEAR_LINE = re.compile(rf"(?:[^\d]{{0,40}}?[,|•·:–—-]\s*)?({_YEAR})\.?")
+_CITE_CHUNKS = 3
+# A place in capitals then a comma, as news agencies open a dispatch: "PARIS, ", "SAINT-DENIS, ".
+# Not after a lower-case word: "le pôle ALPHA, 12 juillet 2005" names a body, not a place.
+_CAPITAL_PLACE = re.compile(
+    r"(?<![\w'])(?<![a-zß-ÿ] )[A-ZÀ-Þ]{3,}(?:[ -][A-ZÀ-Þ]{2,}){0,3},\s+(?:le\s+)?"
+)
+# What closes a dispatch's dateline: an agency's name in brackets, then a dash.
+_DISPATCH_END = re.compile(r"\s*(?:\([\w .-]{1,20}\)\s*)?[-–—:]")
+_CITED_YEAR = re.compile(rf"[(,]\s*({_YEAR})[a-z]?\s*[),.]")
 _ISSUE = re.compile(
     rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
     rf"|\(\s*\d{{1,2}}\s*/\s*({_YEAR})\s*\)"
@@ -78,12 +95,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "day_month": re.compile(rf"(?<![\d.]){_DAY}\s+{month}"),
     }
     for source, table in cues["date_cues"].items():
-        if source == "recorded":
-            continue  # read by _recorded: the cue and the date may be apart
+        if source in ("recorded", "venue", "cite_as"):
+            continue  # read by _recorded and _venue: the cue and the date may be apart
         tail = cue_tail + (written if source in ("updated",) else token)
         compiled[source] = re.compile(rf"{_FIELD_START}\s*({phrase_pattern(merged(table))}{tail})")
     recorded = phrase_pattern(merged(cues["date_cues"]["recorded"]))
     compiled["recorded"] = re.compile(rf"{recorded}[^.;\n]{{0,40}}?\b(?:le|on)\s+({written})")
+    compiled["cite_as"] = re.compile(phrase_pattern(merged(cues["date_cues"]["cite_as"])))
+    compiled["venue"] = re.compile(
+        rf"^[-–•*\s]*{phrase_pattern(merged(cues['date_cues']['venue']))}.*[,(]\s*({_YEAR})\)?"
+        r"[.,]?(?:\s*pp?\.?\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$"
+    )
     compiled["dateline"] = re.compile(
         rf"^[a-z][\w' .-]{{1,40}}?(?:\s\([\w .-]+\))?,\s+(?:le\s+)?({written})"
     )
@@ -155,13 +177,50 @@ def _first_date(original: str, folded: str) -> str | None:
 
 
 def _dateline(paragraphs: list[str]) -> str | None:
-    """A place and a date opening a paragraph: "Lyon, le 3 mars 2016", "Brussels, 9.12.2021"."""
+    """A place and a date opening a paragraph: "Lyon, le 3 mars 2016", "Brussels, 9.12.2021".
+
+    A news agency's dateline, its place in capitals ("PARIS, 12 juil 2005 (AFP) -"), is
+    also read inside the first lines, where a page's header may precede it.
+    """
     for paragraph in paragraphs:
         match = _patterns()["dateline"].match(fold(paragraph))
         if match and paragraph[:1].isupper():
             found = iso_date(paragraph[match.start(1) : match.end(1)])
             if found:
                 return found
+    for paragraph in _top(paragraphs)[:_AGENCY_PARAGRAPHS]:
+        found = _agency_dateline(paragraph[:_AGENCY_CHARS])
+        if found:
+            return found
+    return None
+
+
+def _agency_dateline(text: str) -> str | None:
+    """The date after a place in capitals and before a dash: "PARIS, 12 juil 2005 (AFP) -"."""
+    folded = fold(text)
+    for place in _CAPITAL_PLACE.finditer(text):
+        date = _patterns()["written"].match(folded, place.end())
+        if date and _DISPATCH_END.match(text, date.end()):
+            found = iso_date(text[date.start() : date.end()])
+            if found:
+                return found
+    return None
+
+
+def _cite_as(paragraphs: list[str]) -> str | None:
+    """The date of a suggested citation at the top: "Please cite this paper as: ..., 2008"."""
+    top = _top(paragraphs)
+    for i, paragraph in enumerate(top):
+        cue = _patterns()["cite_as"].search(fold(paragraph))
+        if cue is None:
+            continue
+        # The reference may run over the next lines (a pdf breaks lines into paragraphs).
+        for chunk in [paragraph[cue.end() :], *top[i + 1 : i + _CITE_CHUNKS]]:
+            year = _CITED_YEAR.search(chunk[:_CITE_CHARS])
+            found = date_in_text(chunk[:_CITE_CHARS]) or (year.group(1) if year else None)
+            if found:
+                return found
+        return None
     return None
 
 
@@ -177,13 +236,35 @@ def _recorded(paragraphs: list[str]) -> str | None:
 
 
 def _date_line(paragraphs: list[str]) -> str | None:
-    """A short paragraph near the top or bottom that holds a date (under a title, a byline)."""
+    """A short paragraph near the top or bottom that holds a date (under a title, a byline).
+
+    A year alone closing a very short line just under the title ("2015", "Étude – 2012",
+    "Paris, 2014") is one too, as a cover page states it.
+    """
     for paragraph in _top(paragraphs) + paragraphs[-3:]:
         if len(paragraph.split()) <= _DATE_LINE_WORDS:
             found = date_in_text(paragraph)
             if found:
                 return found
-    return None
+    return _year_line(paragraphs)
+
+
+def _year_line(paragraphs: list[str]) -> str | None:
+    """A year closing a very short line among the first three; not in a timeline.
+
+    A timeline ("2005", then "2009", then "2014" as headings) states events: when
+    several such lines open the document, none is taken.
+    """
+    years = [
+        match.group(1)
+        for paragraph in paragraphs[:_TIMELINE_PARAGRAPHS]
+        if len(paragraph.split()) <= _YEAR_LINE_WORDS
+        and (match := _YEAR_LINE.fullmatch(paragraph.strip()))
+    ]
+    if len(years) != 1:
+        return None
+    top = paragraphs[:_YEAR_LINE_PARAGRAPHS]
+    return years[0] if any(_YEAR_LINE.fullmatch(p.strip()) for p in top) else None
 
 
 def _top(paragraphs: list[str]) -> list[str]:
@@ -203,6 +284,16 @@ def _issue(paragraphs: list[str]) -> str | None:
         match = _ISSUE.search(fold(paragraph))
         if match:
             return next(year for year in match.groups() if year)
+    return None
+
+
+def _venue(paragraphs: list[str]) -> str | None:
+    """The year closing a venue line at the top: "Proceedings of ..., Lisbon, 2022"."""
+    for paragraph in _top(paragraphs):
+        if len(paragraph.split()) <= _META_LINE_WORDS:
+            match = _patterns()["venue"].match(fold(paragraph))
+            if match:
+                return match.group(1)
     return None
 
 
@@ -238,7 +329,9 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
     """The publication date stated in a document's text and the rule that found it.
 
     Rules, first match wins: ``text:published`` (a publication cue), ``text:dateline``,
-    ``text:header_field`` ("Year: 1998"), ``text:issue`` (a journal issue at the top),
+    ``text:header_field`` ("Year: 1998", "Annual report 2019"), ``text:issue`` (a journal
+    issue or a venue line at the top: "Proceedings of ..., 2022"), ``text:cite_as`` (a
+    suggested citation at the top: "Please cite this paper as: ..., 12 September 2008"),
     ``text:recorded`` ("Entretien réalisé le 18 novembre 2013", "Recorded on ..."),
     ``text:updated``, ``text:date_line`` (a short
     paragraph near an edge that is mostly a date), ``text:copyright``, then
@@ -250,7 +343,8 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
         ("text:published", lambda: _cued(edges, "published")),
         ("text:dateline", lambda: _dateline(edges)),
         ("text:header_field", lambda: _cued(edges, "header_field")),
-        ("text:issue", lambda: _issue(paragraphs)),
+        ("text:issue", lambda: _issue(paragraphs) or _venue(paragraphs)),
+        ("text:cite_as", lambda: _cite_as(paragraphs)),
         ("text:recorded", lambda: _recorded(paragraphs)),
         ("text:updated", lambda: _cued(edges, "updated")),
         ("text:date_line", lambda: _date_line(paragraphs)),

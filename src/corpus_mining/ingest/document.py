@@ -231,6 +231,7 @@ _STATED = (
     "text:dateline",
     "text:header_field",
     "text:issue",
+    "text:cite_as",
     "text:recorded",
     "text:updated",
 )

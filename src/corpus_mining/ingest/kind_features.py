@@ -30,6 +30,7 @@ from corpus_mining.textfold import fold_same_length as fold
 
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
 _HEADING_WORDS = 6
+_TITLE_WORDS = 20
 _CAP = 3.0
 _CUE_CAP = 4.0
 HEADING_WEIGHT = 3.0
@@ -66,6 +67,7 @@ DATE_RULES = (
     "dateline",
     "header_field",
     "issue",
+    "cite_as",
     "recorded",
     "updated",
     "date_line",
@@ -80,6 +82,7 @@ class _KindCues:
     weak_headings: frozenset[str]
     strong_phrases: re.Pattern[str]
     phrases: re.Pattern[str]
+    in_title: re.Pattern[str]  # its headings and strong phrases, inside a title
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,7 @@ def _cue_patterns() -> dict[str, _KindCues]:
             frozenset(merged(cues.get("weak_headings", {}))),
             re.compile(phrase_pattern(merged(cues["strong_phrases"]))),
             re.compile(phrase_pattern(merged(cues["phrases"]))),
+            re.compile(phrase_pattern(merged(cues["headings"]) + merged(cues["strong_phrases"]))),
         )
         for kind, cues in table.items()
     }
@@ -126,27 +130,43 @@ def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
     """Per kind, the cues found with their weight: strongest first, then by name.
 
     A heading of the kind's own weighs 3, a strong phrase 2, a phrase 1, a weak heading
-    (a menu word such as "Contact") half.
+    (a menu word such as "Contact", or a heading met after the beginning) half.
     """
     hits: dict[str, list[tuple[float, str]]] = {}
     head = fold("\n".join(paragraphs)[:_HEAD_CHARS])
-    headings = {h for p in paragraphs if (h := _heading(p) or _labelled_heading(p))}
+    top, rest = _headings(paragraphs)
     for kind, cues in _cue_patterns().items():
         strong = {re.sub(r"\s+", " ", m.group(0)) for m in cues.strong_phrases.finditer(head)}
         found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
         found = {p for p in found if not any(p in q for q in strong)}  # counted once
-        found_headings = headings & cues.headings
+        found_headings = top & cues.headings
+        weak = ((top | rest) & cues.weak_headings | rest & cues.headings) - found_headings
         hits[kind] = sorted(
             [(HEADING_WEIGHT, f"heading:{h}") for h in found_headings]
             + [(STRONG_WEIGHT, f"phrase:{p}") for p in strong]
-            + [
-                (WEAK_WEIGHT, f"heading:{h}")
-                for h in (headings & cues.weak_headings) - found_headings
-            ]
+            + [(WEAK_WEIGHT, f"heading:{h}") for h in weak]
             + [(1.0, f"phrase:{p}") for p in found],
             key=lambda hit: (-hit[0], hit[1]),
         )
     return hits
+
+
+def _headings(paragraphs: list[str]) -> tuple[set[str], set[str]]:
+    """The headings of the document's beginning, and those met only further on.
+
+    A page says what it is in its beginning; a heading further on is a section of
+    something else (a report's closing glossary, an article's references), so it counts
+    as a weak heading.
+    """
+    top: set[str] = set()
+    rest: set[str] = set()
+    size = 0
+    for paragraph in paragraphs:
+        heading = _heading(paragraph) or _labelled_heading(paragraph)
+        if heading:
+            (top if size < _HEAD_CHARS else rest).add(heading)
+        size += len(paragraph) + 2
+    return top, rest - top
 
 
 def cue_features(paragraphs: list[str]) -> dict[str, float]:
@@ -154,6 +174,20 @@ def cue_features(paragraphs: list[str]) -> dict[str, float]:
     return {
         f"cue:{kind}": damped(sum(weight for weight, _ in hits), _CUE_CAP)
         for kind, hits in cue_hits(paragraphs).items()
+    }
+
+
+def title_features(paragraphs: list[str]) -> dict[str, float]:
+    """Per kind, ``title:<kind>``: one of its headings or strong phrases in the title.
+
+    A title names what a document is ("Entretien avec ...", "Glossaire de ...", "Annual
+    report 2019"); the title is the first short paragraph among the first three.
+    """
+    title = next((p for p in paragraphs[:3] if 2 <= len(p.split()) <= _TITLE_WORDS), "")
+    folded = fold(title)
+    return {
+        f"title:{kind}": float(bool(title) and cues.in_title.search(folded) is not None)
+        for kind, cues in _cue_patterns().items()
     }
 
 
@@ -258,6 +292,7 @@ def kind_features(paragraphs: list[str], n_words: int, *, date_source: str) -> d
     """Every named feature of a document, in a stable order (see the module docstring)."""
     return {
         **cue_features(paragraphs),
+        **title_features(paragraphs),
         **turn_features(paragraphs),
         **layout_features(paragraphs),
         **context_features(paragraphs, n_words, date_source),

@@ -7,8 +7,9 @@ weight pulls towards that kind). The kind with the highest score wins. ``kind_so
 reads ``text:<kind>:<feature>``, the feature whose value times weight added most to the
 winner's score (for the cue count of a kind, its strongest cue: ``heading:resume``).
 ``text:no_evidence``, and the default kind, when no feature fired (a short length alone
-says nothing) or when the features add less than ``MIN_SUPPORT`` to the winner's bias:
-a kind is then chosen by its prior only. Length is a feature, not the rule.
+says nothing) or when the features that point to the winner (positive contributions,
+length aside) add less than ``MIN_SUPPORT``: it would win by its prior only. Length is a
+feature, not the rule.
 
 The weights are fitted, seeded and deterministic, by ``benchmarks/train_kinds.py`` on the
 development pages of split ``tune`` and on short documents written for it; re-run it
@@ -33,8 +34,8 @@ from corpus_mining.ingest.kind_features import cue_hits, kind_features
 WEIGHTS_PATH = Path(__file__).with_name("kind_weights.yaml")
 # Features that say little of a kind by themselves: a text with only these is unknown.
 _NOT_EVIDENCE = ("length_under_150",)
-# What the features must add to the winner's bias: below, the text is unknown, not news
-# or other by a prior alone.
+# What the features that point to the winner must add to its score: below, the text is
+# unknown, not news or other by a prior alone.
 MIN_SUPPORT = 0.25
 
 
@@ -91,6 +92,20 @@ def _deciding_feature(model: KindModel, features: dict[str, float], kind: str) -
     return max(contributions, key=lambda f: contributions[f])
 
 
+def _support(model: KindModel, features: dict[str, float], kind: str) -> float:
+    """What the features that point to ``kind`` add to its score (length aside).
+
+    Only the positive contributions count: a kind that something points to keeps its
+    support even when other features pull against it; one that nothing points to, and
+    that wins by its prior alone, has none.
+    """
+    return sum(
+        max(0.0, value * model.weights[feature][kind])
+        for feature, value in features.items()
+        if value and feature in model.weights and feature not in _NOT_EVIDENCE
+    )
+
+
 def infer_kind(
     paragraphs: list[str], n_words: int, *, date_source: str = "none", default: str = "other"
 ) -> KindGuess:
@@ -110,7 +125,7 @@ def infer_kind(
     if not evidence:
         return KindGuess(default, "text:no_evidence", scores)
     best = max(model.kinds, key=lambda k: (scores[k], -model.kinds.index(k)))
-    if scores[best] - model.bias[best] < MIN_SUPPORT:
+    if _support(model, features, best) < MIN_SUPPORT:
         return KindGuess(default, "text:no_evidence", scores)
     feature = _deciding_feature(model, features, best)
     if feature.startswith("cue:"):  # name the cue itself: "heading:resume", "phrase:..."
