@@ -32,6 +32,7 @@ from corpus_mining.nlp.entity_rules import (
     relabel,
     trim,
 )
+from corpus_mining.nlp.name_context import in_context, place_not_org
 from corpus_mining.nlp.name_shapes import (
     cut_at_separator,
     is_plural_acronym,
@@ -223,18 +224,6 @@ def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
     return replace(cand, start=start)
 
 
-def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:
-    """A listed place is not an organisation nor a person, unless the gazetteer names it.
-
-    The mention's rule records it (``...+place_list``).
-    """
-    if cand.label not in {"ORG", "PER"} or cand.source == "gazetteer":
-        return cand
-    if not is_place(doc[cand.start : cand.end].text):
-        return cand
-    return cand.changed("place_list", label="LOC")
-
-
 def _acronym_follows(doc: Any, i: int, not_actor: Callable[[str], bool]) -> bool:
     return (
         i < len(doc)
@@ -295,7 +284,7 @@ def annotate(
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
-    kept = [not_a_body(doc, cand, lexicon) for cand in kept]
+    kept = [in_context(doc, not_a_body(doc, cand, lexicon), lexicon) for cand in kept]
     return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
 
 

@@ -88,16 +88,30 @@ def extend_right(
     while head >= 2 and glued_hyphen(doc, head - 1):  # "directorate-general"
         word, head = f"{doc[head - 2].lower_}-{word}", head - 2
     enumerates = word in lexicon.enumerating_heads
+    # "et de ..." repeats a connector the name already has ("ministère de X et de Y");
+    # after a name without one it starts another phrase ("Union européenne et des États")
+    parallel = enumerates or any(t.lower_ in lexicon.connectors for t in doc[head + 1 : end])
     while end < len(doc) and end - head < MAX_TOKENS and not _breaks(doc[end - 1]):
-        step = _step(doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken)
+        step = _step(
+            doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken,
+            parallel=parallel,
+        )  # fmt: skip
         if step is None:
             break
         end = step
+        parallel = parallel or any(t.lower_ in lexicon.connectors for t in doc[head + 1 : end])
     return end
 
 
 def _step(
-    doc: Any, i: int, lexicon: OrgLexicon, *, enumerates: bool, lowercase: bool, taken: Any
+    doc: Any,
+    i: int,
+    lexicon: OrgLexicon,
+    *,
+    enumerates: bool,
+    lowercase: bool,
+    taken: Any,
+    parallel: bool = True,
 ) -> int | None:
     """End of one more connector (+ determiner) + part after token ``i``, or None."""
     if glued_hyphen(doc, i) and _capitalised(doc[i + 1]):
@@ -113,6 +127,8 @@ def _step(
     j += 1
     connected = not conjunction
     if conjunction and j < len(doc) and doc[j].lower_ in lexicon.connectors:
+        if not parallel:
+            return None
         j, connected = j + 1, True  # "et de l'Industrie"
     while connected and j < len(doc) and doc[j].lower_ in lexicon.determiners | {"l'", "d'"}:
         j += 1
