@@ -225,3 +225,12 @@ def test_a_plural_organisation_head_names_a_category(nlp_en, nlp_fr):
 def _labels_of(doc):
     mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
     return {m.text: m.label for m in mentions}
+
+
+def test_et_de_continues_a_name_only_after_a_connector_of_its_own(nlp_fr, nlp_en):
+    found = _labels(nlp_fr, "La politique de l'Union européenne et des États membres change.")
+    assert not any("États" in name and "Union" in name for name in found)
+    found = _labels(nlp_fr, "Le ministère de la Mer et de la Pêche a signé l'accord.")
+    assert any(name.endswith("de la Mer et de la Pêche") for name in found)
+    found = _labels(nlp_en, "The Ministry of Transport and of Ports signed the deal.")
+    assert any(name.endswith("Ministry of Transport and of Ports") for name in found)
