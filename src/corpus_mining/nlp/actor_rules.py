@@ -72,7 +72,7 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
     split = [part for cand in candidates for part in split_apposition(doc, cand)]
     ordered = _merge_adjacent(doc, sorted(split, key=lambda c: c.start), lexicon)
-    separate = separate_names(doc, ((c.start, c.label) for c in ordered), lexicon)
+    separate = separate_names(doc, ((c.start, c.end, c.label) for c in ordered), lexicon)
     repaired = []
     for cand in ordered:
         if cand.source != "gazetteer":

@@ -203,8 +203,15 @@ def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -
     """A plural organisation head names a category ("Digital Innovation Hubs").
 
     In French only a plural head with nothing but adjectives ("Clusters régionaux"):
-    "Chambres régionales de l'économie sociale" is how a network of bodies is named.
+    "Chambres régionales de l'économie sociale" is how a network of bodies is named. An
+    English-shaped title in French text, its head last, is read as English ("Smart
+    Energy Hubs").
     """
+    words = [t for t in doc[cand.start : cand.end] if t.is_alpha]
+    last = words[-1] if words else head
+    if lexicon.head_first and len(words) >= 2 and all(t.is_title for t in words):
+        if last.lower_[-1:] == "s" and last.lower_[:-1] in lexicon.category_heads:
+            return True
     # the model tags capitalised plurals as singular proper nouns: the ending decides
     singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
     kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads

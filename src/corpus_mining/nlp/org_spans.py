@@ -145,18 +145,37 @@ def _step(
     return part if part > j else None
 
 
-def separate_names(doc: Any, spans: Iterable[tuple[int, str]], lexicon: OrgLexicon) -> set[int]:
+def separate_names(
+    doc: Any, spans: Iterable[tuple[int, int, str]], lexicon: OrgLexicon
+) -> set[int]:
     """First tokens of the organisations and people a conjunction may not absorb.
 
-    ``spans`` are ``(start, label)`` pairs. A span starting right after a connector ("de
-    la | Jeunesse") continues the name before it; one after "et"/"and" or elsewhere is a
-    name of its own ("the ministry of finance and | Oxfam").
+    ``spans`` are ``(start, end, label)`` triples. A span starting right after a connector
+    ("de la | Jeunesse") continues the name before it; so does one word right after "et"
+    / "and" that an adjective precedes ("Économie Sociale et | Solidaire", where the model
+    read the last qualifier as a name of its own). One after "et"/"and" or elsewhere is
+    otherwise a name of its own ("the ministry of finance and | Oxfam").
     """
     starts = set()
-    for start, label in spans:
+    for start, end, label in spans:
         i = start - 1
         while i >= 0 and doc[i].lower_ in lexicon.determiners | {"l'"}:
             i -= 1
-        if label in {"ORG", "PER", "PERSON"} and (i < 0 or doc[i].lower_ not in lexicon.connectors):
-            starts.add(start)
+        if label not in {"ORG", "PER", "PERSON"} or (
+            i >= 0 and doc[i].lower_ in lexicon.connectors
+        ):
+            continue
+        if end - start == 1 and i == start - 1 and _coordinated_qualifier(doc, i, lexicon):
+            continue
+        starts.add(start)
     return starts
+
+
+def _coordinated_qualifier(doc: Any, i: int, lexicon: OrgLexicon) -> bool:
+    """Token ``i`` is a conjunction between a capitalised adjective and the next word."""
+    return (
+        i >= 1
+        and doc[i].lower_ in lexicon.conjunctions
+        and doc[i - 1].pos_ == "ADJ"
+        and _capitalised(doc[i - 1])
+    )
