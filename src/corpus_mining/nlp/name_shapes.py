@@ -207,11 +207,8 @@ def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -
     English-shaped title in French text, its head last, is read as English ("Smart
     Energy Hubs").
     """
-    words = [t for t in doc[cand.start : cand.end] if t.is_alpha]
-    last = words[-1] if words else head
-    if lexicon.head_first and len(words) >= 2 and all(t.is_title for t in words):
-        if last.lower_[-1:] == "s" and last.lower_[:-1] in lexicon.category_heads:
-            return True
+    if lexicon.head_first and _english_plural_title(doc, cand, lexicon):
+        return True
     # the model tags capitalised plurals as singular proper nouns: the ending decides
     singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
     kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
@@ -221,3 +218,12 @@ def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -
         return True
     rest = doc[head.i + 1 : cand.end]
     return len(rest) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in rest)
+
+
+def _english_plural_title(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """Title-case words ending on a plural category head ("Smart Energy Hubs")."""
+    words = [t for t in doc[cand.start : cand.end] if t.is_alpha]
+    if len(words) < 2 or not all(t.is_title for t in words):
+        return False
+    last = words[-1].lower_
+    return last.endswith("s") and last[:-1] in lexicon.category_heads
