@@ -271,3 +271,39 @@ def test_an_english_plural_category_in_french_text(nlp_fr):
     doc = nlp_fr("Le Smart Energy Hub de Lyon recrute.")
     cand = Candidate(1, 4, "ORG", "model", "", "ner")
     assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "ORG"
+
+
+def test_a_model_name_over_commas_is_a_list_of_names(nlp_fr, nlp_en):
+    from corpus_mining.nlp.org_spans import split_at_commas
+
+    def parts(nlp, text, name):
+        doc = nlp(text)
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        cand = Candidate(span.start, span.end, "ORG", "model", "", "ner")
+        return [
+            doc[p.start : p.end].text for p in split_at_commas(doc, cand, org_lexicon(doc.lang_))
+        ]
+
+    text = "Authors: Lena Holt, Institute for Urban Studies, Tallinn Business School."
+    assert parts(nlp_en, text, "Institute for Urban Studies, Tallinn Business School") == [
+        "Institute for Urban Studies",
+        "Tallinn Business School",
+    ]
+    text = "Auteurs : Laboratoire des Territoires, Lyon, Université Rhône Sud."
+    assert parts(nlp_fr, text, "Laboratoire des Territoires, Lyon, Université Rhône Sud") == [
+        "Laboratoire des Territoires",
+        "Université Rhône Sud",
+    ]
+
+
+def test_an_enumerated_ministry_stays_one_name(nlp_fr, nlp_en):
+    from corpus_mining.nlp.org_spans import split_at_commas
+
+    text = "He met the Ministry of Economy, Finance and Industry staff."
+    doc = nlp_en(text)
+    cand = Candidate(3, 9, "ORG", "model", "", "ner")
+    assert split_at_commas(doc, cand, org_lexicon("en")) == [cand]
+    doc = nlp_fr("Le ministère de l'Économie, de l'Industrie et du Numérique signe.")
+    cand = Candidate(1, 12, "ORG", "model", "", "ner")
+    assert split_at_commas(doc, cand, org_lexicon("fr")) == [cand]

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from corpus_mining.nlp.org_lexicon import OrgLexicon
+from corpus_mining.nlp.entity_rules import Candidate, is_acronym
+from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words
 
 MAX_TOKENS = 14  # a name longer than this is a clause, not a name
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -179,3 +180,35 @@ def _coordinated_qualifier(doc: Any, i: int, lexicon: OrgLexicon) -> bool:
         and doc[i - 1].pos_ == "ADJ"
         and _capitalised(doc[i - 1])
     )
+
+
+def split_at_commas(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> list[Candidate]:
+    """A model name running over commas is a list of names ("Centre X, School of Y").
+
+    Affiliation lines and lists join names with commas, which the model reads as one.
+    The parts headed by an organisation noun, or written as an acronym, are kept, and the
+    last part, which a following name may continue; the others (places, portfolio words)
+    are dropped. An enumerating head ("Ministry of
+    Economy, Finance and Industry") or a connector after the comma ("ministère de X, de
+    Y") keeps the name whole.
+    """
+    if cand.source != "model" or cand.label != "ORG":
+        return [cand]
+    commas = [i for i in range(cand.start + 1, cand.end - 1) if doc[i].text == ","]
+    if not commas or any(doc[i + 1].lower_ in lexicon.connectors for i in commas):
+        return [cand]
+    if any(lexicon.is_org_head(t.text) and t.lower_ in lexicon.enumerating_heads
+           for t in doc[cand.start : commas[0]]):  # fmt: skip
+        return [cand]
+    bounds = [cand.start, *(i + 1 for i in commas)]
+    ends = [*commas, cand.end]
+    parts = [cand.changed("comma_list", start=a, end=b) for a, b in zip(bounds, ends, strict=True)]
+    # the last part may run on into the next name ("..., Stockholm" | "School of ...")
+    return [p for p in parts[:-1] if _names_a_body(doc, p, lexicon)] + parts[-1:]
+
+
+def _names_a_body(doc: Any, part: Candidate, lexicon: OrgLexicon) -> bool:
+    words = [t.text for t in doc[part.start : part.end] if not t.is_punct]
+    if len(words) == 1 and is_acronym(words[0]):
+        return True
+    return any(w[:1].isupper() and lexicon.is_org_head(w) for w in head_words(words, lexicon))
