@@ -268,3 +268,28 @@ def test_a_body_s_name_before_a_capitalised_programme_noun_stays(nlp_fr, nlp_en)
     doc = nlp_fr("Le réseau KESTA Bretagne a changé de président.")
     cand = Candidate(2, 3, "ORG", "acronym", "", "acronym_shape")
     assert not_a_body(doc, cand, org_lexicon("fr")).label == "ORG"
+
+
+# --- dangling function words ----------------------------------------------------------------
+
+
+def test_a_name_never_ends_on_a_function_word_in_any_case(nlp_fr, nlp_en):
+    from corpus_mining.nlp.name_shapes import without_dangling_word
+
+    doc = nlp_fr("Voir LES PÔLES DE la région.")
+    cut = without_dangling_word(doc, Candidate(1, 4, "ORG", "model", "", "ner"), org_lexicon("fr"))
+    assert doc[cut.start : cut.end].text == "LES PÔLES"
+    doc = nlp_en("The Harbour Group And partners met.")
+    cut = without_dangling_word(doc, Candidate(1, 4, "ORG", "model", "", "ner"), org_lexicon("en"))
+    assert doc[cut.start : cut.end].text == "Harbour Group"
+
+
+def test_a_name_ending_on_a_content_word_is_left_whole(nlp_fr, nlp_en):
+    from corpus_mining.nlp.name_shapes import without_dangling_word
+
+    doc = nlp_fr("La Maison de la Culture ouvre.")
+    cand = Candidate(1, 5, "ORG", "model", "", "ner")
+    assert without_dangling_word(doc, cand, org_lexicon("fr")) == cand
+    doc = nlp_en("The Bank of the North opened.")
+    cand = Candidate(1, 5, "ORG", "model", "", "ner")
+    assert without_dangling_word(doc, cand, org_lexicon("en")) == cand

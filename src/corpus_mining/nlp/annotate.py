@@ -38,6 +38,7 @@ from corpus_mining.nlp.name_shapes import (
     is_plural_acronym,
     legal_form_names,
     not_a_body,
+    without_dangling_word,
     without_sentence_article,
 )
 from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words, org_lexicon
@@ -318,7 +319,8 @@ def _clean(
     if cleaned is not None:
         cleaned = cut_at_separator(doc, cleaned)
     if cleaned is not None and cleaned.source != "gazetteer":
-        cleaned = trim(doc, without_sentence_article(doc, cleaned, lexicon))
+        cleaned = without_sentence_article(doc, cleaned, lexicon)
+        cleaned = trim(doc, without_dangling_word(doc, cleaned, lexicon))
     if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
         return None
     narrowed, _reason = non_actor(doc, cleaned, lexicon)

@@ -69,6 +69,19 @@ def without_sentence_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> 
     return cand.changed("sentence_article", start=cand.start + 1)
 
 
+def without_dangling_word(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """A name never ends on a connector, an article or a conjunction, in any case.
+
+    Headings cut by a line ("LES PÔLES DE") and spans the model ran on ("Alpha Group
+    And") end there; ``trim`` already strips them when they are written in lower case.
+    """
+    words = lexicon.connectors | lexicon.determiners | lexicon.conjunctions
+    end = cand.end
+    while end - cand.start > 1 and doc[end - 1].lower_ in words:
+        end -= 1
+    return cand if end == cand.end else cand.changed("dangling_word", end=end)
+
+
 def cut_at_separator(doc: Any, cand: Candidate) -> Candidate | None:
     """A span ends at a field separator ("Alpha Network |").
 
