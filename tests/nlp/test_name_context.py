@@ -60,16 +60,17 @@ def test_a_year_before_a_name_is_no_quantity(nlp_fr, nlp_en):
     )
 
 
-def test_a_name_before_or_after_a_product_noun_is_a_product(nlp_fr, nlp_en):
-    found = _as_org(nlp_en, "The base builds Strela business jets for export.", "Strela")
+def test_a_maker_and_model_next_to_a_product_noun_is_a_product(nlp_fr, nlp_en):
+    found = _as_org(nlp_en, "The base builds Korvo Strela business jets.", "Korvo Strela")
     assert (found.label, found.rule) == ("MISC", "ner+product_name")
-    assert _as_org(
-        nlp_fr, "Elle pilote des hélicoptères Orvane depuis dix ans.", "Orvane"
-    ).label == ("MISC")
+    found = _as_org(nlp_fr, "Elle pilote des hélicoptères Orvane Kestrel.", "Orvane Kestrel")
+    assert found.label == "MISC"
 
 
-def test_a_maker_s_acronym_or_a_name_with_other_words_after_it_stays(nlp_fr, nlp_en):
+def test_a_maker_alone_or_with_other_words_after_it_stays(nlp_fr, nlp_en):
     assert _as_org(nlp_en, "Orders for KTR turboprops rose.", "KTR").label == "ORG"
+    assert _as_org(nlp_en, "The base builds Strela jets for export.", "Strela").label == "ORG"
+    assert _as_org(nlp_fr, "Elle vend des voitures Orvane depuis dix ans.", "Orvane").label == "ORG"
     kept = _as_org(nlp_fr, "L'Agence Corvel, moteur du projet, recrute.", "Agence Corvel")
     assert kept.label == "ORG"
 

@@ -7,8 +7,8 @@ proposed (never to a gazetteer's name):
   person, whatever label the model gave it;
 - a name written right after a number ("1.2 MiB", "40 MW") is a unit, one written right
   before a number ("TRL 3", "ISO 9001") or ending in a model code ("Alpha A320") is a
-  designation, and one followed by a lower-case product noun ("Falcon jets", "les
-  avions Aile") is a product: none of them is an organisation;
+  designation, and a maker and model next to a lower-case product noun ("Alpha Strela
+  jets", "les avions Alpha Strela") is a product: none of them is an organisation;
 - the organs of a body ("Board of Directors", "conseil d'administration") are not
   bodies of their own (``internal_bodies`` in ``data/org_names.yaml``);
 - a name holding an address word ("PARIS CEDEX") is part of a postal address, a place;
@@ -88,12 +88,18 @@ def _code_or_unit(doc: Any, cand: Candidate) -> bool:
 
 
 def _product(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
-    """A name followed by a product noun ("Falcon business jets") or after one ("avions X")."""
-    if not lexicon.product_nouns or is_acronym(doc[cand.start].text):
-        return False  # "ATR turboprops": a maker's acronym before its products
+    """A maker and a model next to a product noun ("Alpha Strela jets", "avions Alpha Strela").
+
+    One word there is as often the maker ("Alpha jets", "voitures Alpha"), a body: only
+    a name of two words or more, not an acronym's, is read as a product.
+    """
+    if not lexicon.product_nouns or cand.end - cand.start < 2:
+        return False
+    if is_acronym(doc[cand.start].text):
+        return False  # "ATR 72 turboprops": a maker's acronym before its products
     for token in doc[cand.end : cand.end + 2]:
         if not (token.is_alpha and token.is_lower):
-            break  # "l'Agence, moteur de ...": a comma ends the name's phrase
+            break  # "l'Agence Alpha, moteur de ...": a comma ends the name's phrase
         if token.lower_ in lexicon.product_nouns:
             return True
     before = doc[cand.start - 1] if cand.start > 0 else None
