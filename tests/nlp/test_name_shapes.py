@@ -293,21 +293,3 @@ def test_a_name_ending_on_a_content_word_is_left_whole(nlp_fr, nlp_en):
     doc = nlp_en("The Bank of the North opened.")
     cand = Candidate(1, 5, "ORG", "model", "", "ner")
     assert without_dangling_word(doc, cand, org_lexicon("en")) == cand
-
-
-def test_a_title_in_capitals_is_no_organisation(nlp_fr, nlp_en):
-    doc = nlp_fr("LES ENJEUX DU TERRITOIRE sont présentés ici.")
-    cand = Candidate(0, 4, "ORG", "model", "", "ner")
-    assert not_a_body(doc, cand, org_lexicon("fr")).label == "MISC"
-    doc = nlp_en("THE FUTURE OF WORK was the theme.")
-    cand = Candidate(0, 4, "ORG", "model", "", "ner")
-    assert not_a_body(doc, cand, org_lexicon("en")).label == "MISC"
-
-
-def test_a_name_in_capitals_with_an_organisation_head_stays(nlp_fr, nlp_en):
-    doc = nlp_fr("La FÉDÉRATION DES AMIS DU VÉLO organise une balade.")
-    cand = Candidate(1, 6, "ORG", "model", "", "ner")
-    assert not_a_body(doc, cand, org_lexicon("fr")).label == "ORG"
-    doc = nlp_en("The BANK OF THE NORTH opened a branch.")
-    cand = Candidate(1, 5, "ORG", "model", "", "ner")
-    assert not_a_body(doc, cand, org_lexicon("en")).label == "ORG"

@@ -167,25 +167,7 @@ def not_a_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
         return cand.changed("gerund_not_org", label="MISC")
     if cand.source == "model" and _plural_common_phrase(doc, cand, lexicon):
         return cand.changed("plural_common_phrase", label="MISC")
-    if cand.source == "model" and _capital_title(doc, cand, lexicon):
-        return cand.changed("capital_title", label="MISC")
     return cand
-
-
-def _capital_title(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
-    """Words in capitals joined by a function word, with no organisation head: a title.
-
-    "LES ENJEUX DU TERRITOIRE", "THE FUTURE OF WORK" are headings the model reads as a
-    name; "FÉDÉRATION DES AMIS DU VÉLO" or "BANK OF THE NORTH", headed by an
-    organisation noun, are names.
-    """
-    words = [t for t in doc[cand.start : cand.end] if t.is_alpha]
-    if len(words) < 3 or not all(t.is_upper for t in words):
-        return False
-    function = lexicon.connectors | lexicon.determiners | lexicon.conjunctions
-    if not any(t.lower_ in function for t in words):
-        return False
-    return not any(lexicon.is_org_head(t.text, plural=True) for t in words)
 
 
 def _plural_common_phrase(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
