@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_mining.nlp.acronym_roles import acronym_role, acronym_roles
+from corpus_mining.nlp.acronym_roles import acronym_role, acronym_roles, undefined_not_actors
 from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.extractor import DocumentInput, Extractor, ExtractRecipe
 
@@ -104,3 +104,32 @@ def test_english_acronym_of_an_agency_is_an_organisation(extractor):
 def test_programme_acronyms_are_never_organisations(extractor, lang, paragraphs, acronym):
     mentions = _extract(extractor, lang, *paragraphs)
     assert not [m for m in mentions if acronym in m[0] and m[1] == "ORG"]
+
+
+# --- acronyms the document does not define ------------------------------------------------
+
+
+def test_an_acronym_written_in_the_plural_names_a_kind_of_body():
+    text = "Les PTRs se multiplient. Chaque PTR réunit des communes. La FNAB aide."
+    assert undefined_not_actors(text, set()) == {"PTR"}
+    text = "Several RDAs applied. The RDA of the north won. ANVAR too."
+    assert undefined_not_actors(text, set()) == {"RDA"}
+
+
+def test_a_plural_acronym_the_document_defines_is_left_to_its_definition():
+    text = "Les PTRs sont actifs. Le Pôle Territorial Rural (PTR) anime le réseau."
+    assert undefined_not_actors(text, {"PTR"}) == set()
+
+
+def test_an_acronym_spelled_by_a_programme_s_initials_is_that_programme():
+    text = "The Green Ports Initiative opened in May. Ten cities joined the GPI last year."
+    assert "GPI" in undefined_not_actors(text, set())
+    text = "Le Plan Vélo Régional est voté. Le PVR finance des pistes."
+    assert "PVR" in undefined_not_actors(text, set())
+
+
+def test_an_acronym_spelled_by_a_body_s_initials_or_by_nothing_stays_open():
+    text = "The Northern Ports Agency opened in May. The NPA hired ten staff. ZKW too."
+    assert undefined_not_actors(text, set()) == set()
+    text = "L'Agence Bretonne du Vélo ouvre. L'ABV recrute. Le GRET aussi."
+    assert undefined_not_actors(text, set()) == set()

@@ -225,3 +225,85 @@ def test_a_plural_organisation_head_names_a_category(nlp_en, nlp_fr):
 def _labels_of(doc):
     mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
     return {m.text: m.label for m in mentions}
+
+
+def test_et_de_continues_a_name_only_after_a_connector_of_its_own(nlp_fr, nlp_en):
+    found = _labels(nlp_fr, "La politique de l'Union européenne et des États membres change.")
+    assert not any("États" in name and "Union" in name for name in found)
+    found = _labels(nlp_fr, "Le ministère de la Mer et de la Pêche a signé l'accord.")
+    assert any(name.endswith("de la Mer et de la Pêche") for name in found)
+    found = _labels(nlp_en, "The Ministry of Transport and of Ports signed the deal.")
+    assert any(name.endswith("Ministry of Transport and of Ports") for name in found)
+
+
+def test_a_last_qualifier_after_et_and_an_adjective_stays_in_the_name(nlp_fr, nlp_en):
+    found = _labels(
+        nlp_fr, "Les Chambres Régionales de l’Économie Sociale et Solidaire (CRESS) signent."
+    )
+    assert "Chambres Régionales de l’Économie Sociale et Solidaire" in found
+    # a name of its own after "et" stays apart
+    found = _labels(nlp_fr, "L'Institut Pasteur et la Fondation Lemaire financent le projet.")
+    assert not any(" et " in name for name in found)
+    found = _labels(nlp_en, "The Ministry of Labour and Anna Berg met the unions last week.")
+    assert found.get("Anna Berg") == "PER" and "Ministry of Labour" in found
+
+
+def test_documents_and_forums_are_not_organisations(nlp_fr, nlp_en):
+    lexicon = org_lexicon("en")
+    doc = nlp_en("The Green Harbour Report was published in May.")
+    cand = Candidate(1, 4, "ORG", "model", "", "ner")
+    assert correct_label(doc, cand, lexicon, Acronyms()).label == "MISC"
+    doc = nlp_en("The Nordic Cluster Forum met in Oslo.")
+    cand = Candidate(1, 4, "ORG", "model", "", "ner")
+    assert correct_label(doc, cand, lexicon, Acronyms()).label == "MISC"
+    doc = nlp_en("The Green Harbour Agency was founded in May.")
+    cand = Candidate(1, 4, "ORG", "model", "", "ner")
+    assert correct_label(doc, cand, lexicon, Acronyms()).label == "ORG"
+    doc = nlp_fr("La Charte Régionale des Tiers-Lieux est signée.")
+    cand = Candidate(1, 5, "ORG", "model", "", "ner")
+    assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "MISC"
+
+
+def test_an_english_plural_category_in_french_text(nlp_fr):
+    doc = nlp_fr("Les Smart Energy Hubs se multiplient en Europe.")
+    cand = Candidate(1, 4, "ORG", "model", "", "ner")
+    assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "MISC"
+    doc = nlp_fr("Le Smart Energy Hub de Lyon recrute.")
+    cand = Candidate(1, 4, "ORG", "model", "", "ner")
+    assert correct_label(doc, cand, org_lexicon("fr"), Acronyms()).label == "ORG"
+
+
+def test_a_model_name_over_commas_is_a_list_of_names(nlp_fr, nlp_en):
+    from corpus_mining.nlp.org_spans import split_at_commas
+
+    def parts(nlp, text, name):
+        doc = nlp(text)
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        cand = Candidate(span.start, span.end, "ORG", "model", "", "ner")
+        return [
+            doc[p.start : p.end].text for p in split_at_commas(doc, cand, org_lexicon(doc.lang_))
+        ]
+
+    text = "Authors: Lena Holt, Institute for Urban Studies, Tallinn Business School."
+    assert parts(nlp_en, text, "Institute for Urban Studies, Tallinn Business School") == [
+        "Institute for Urban Studies",
+        "Tallinn Business School",
+    ]
+    text = "Auteurs : Laboratoire des Territoires, Lyon, Université Rhône Sud."
+    assert parts(nlp_fr, text, "Laboratoire des Territoires, Lyon, Université Rhône Sud") == [
+        "Laboratoire des Territoires",
+        "Université Rhône Sud",
+    ]
+
+
+def test_an_enumerated_ministry_stays_one_name(nlp_fr, nlp_en):
+    from corpus_mining.nlp.org_spans import split_at_commas
+
+    text = "He met the Ministry of Economy, Finance and Industry staff."
+    doc = nlp_en(text)
+    cand = Candidate(3, 9, "ORG", "model", "", "ner")
+    assert split_at_commas(doc, cand, org_lexicon("en")) == [cand]
+    doc = nlp_fr("Le ministère de l'Économie, de l'Industrie et du Numérique signe.")
+    cand = Candidate(1, 12, "ORG", "model", "", "ner")
+    assert split_at_commas(doc, cand, org_lexicon("fr")) == [cand]

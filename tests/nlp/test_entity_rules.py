@@ -64,3 +64,16 @@ def test_names_cut_at_ampersand_are_joined(nlp_fr):
 def test_acronym_shape():
     assert is_acronym("RTES") and is_acronym("PTCEs") and is_acronym("RIS3")
     assert not is_acronym("Fabrique") and not is_acronym("A") and not is_acronym("ok")
+
+
+def test_language_codes_and_sector_acronyms_are_not_actors(nlp_fr, nlp_en):
+    from corpus_mining.nlp.annotate import annotate
+
+    def orgs(nlp, text):
+        mentions, _ = annotate(nlp(text), [], not_actor_acronym=lambda t: False)
+        return {m.text for m in mentions if m.label == "ORG"}
+
+    assert "EN" not in orgs(nlp_en, "Summary - EN\nThe KORVA network met in Oslo.")
+    assert "KORVA" in orgs(nlp_en, "Summary - EN\nThe KORVA network met in Oslo.")
+    assert not {"FR", "BTP"} & orgs(nlp_fr, "Résumé - FR\nLes entreprises du BTP recrutent.")
+    assert "FNTX" in orgs(nlp_fr, "La FNTX représente les entreprises du BTP.")

@@ -7,7 +7,8 @@ from spacy.tokens import Span
 
 from corpus_mining.nlp.annotate import annotate, place_not_org
 from corpus_mining.nlp.entity_rules import Candidate
-from corpus_mining.nlp.name_shapes import cut_at_separator, is_plural_acronym
+from corpus_mining.nlp.name_shapes import cut_at_separator, is_plural_acronym, not_a_body
+from corpus_mining.nlp.org_lexicon import org_lexicon
 
 
 def _mentions(nlp, text, **context):
@@ -209,3 +210,86 @@ def test_an_english_name_opening_on_a_gerund_is_an_action(nlp_en, nlp_fr):
     doc = nlp_fr("L'association Agir pour le Climat a reçu une aide de la commune.")
     doc.ents = [Span(doc, 2, 6, label="ORG")]
     assert _labels_of(doc) == {"Agir pour le Climat": "ORG"}
+
+
+# --- slashes between spaces, plural common phrases, programme nouns after a name -----------
+
+
+def test_a_slash_between_spaces_separates_two_names(nlp_fr, nlp_en):
+    doc = nlp_fr("Une convention Région / CRESS a été signée.")
+    assert cut_at_separator(doc, Candidate(2, 5, "ORG", "model", "", "ner")) is None
+    doc = nlp_en("The VDX/ZRT Alliance met.")
+    kept = cut_at_separator(doc, Candidate(1, len(doc) - 2, "ORG", "model", "", "ner"))
+    assert kept is not None and "VDX/ZRT" in doc[kept.start : kept.end].text
+
+
+def test_a_capitalised_plural_common_phrase_is_no_name_in_french(nlp_fr, nlp_en):
+    doc = nlp_fr("Les projets Technologies de la mer et du littoral avancent.")
+    start = doc.text.index("Technologies")
+    span = doc.char_span(start, doc.text.index(" avancent"))
+    cand = Candidate(span.start, span.end, "ORG", "model", "", "ner")
+    assert not_a_body(doc, cand, org_lexicon("fr")).label == "MISC"
+    # a plural organisation head, or capitals after the plural, make a name
+    doc = nlp_fr("Les Chambres de métiers et les Compagnons Bâtisseurs signent.")
+    for name in ("Chambres de métiers", "Compagnons Bâtisseurs"):
+        start = doc.text.index(name)
+        span = doc.char_span(start, start + len(name))
+        cand = Candidate(span.start, span.end, "ORG", "model", "", "ner")
+        assert not_a_body(doc, cand, org_lexicon("fr")).label == "ORG", name
+    # English names put their head last: the rule is French
+    doc = nlp_en("Harbour Traders cooperative opened.")
+    cand = Candidate(0, 3, "ORG", "model", "", "ner")
+    assert not_a_body(doc, cand, org_lexicon("en")).label == "ORG"
+
+
+def test_an_acronym_before_a_programme_noun_names_the_programme(nlp_fr, nlp_en):
+    assert (
+        _mentions(nlp_en, "Funds came under the KESTA initiatives of the region.").get(
+            "KESTA", ("MISC",)
+        )[0]
+        != "ORG"
+    )
+    assert (
+        _mentions(nlp_en, "Funds came from the KESTA Initiative in May.").get("KESTA", ("MISC",))[0]
+        != "ORG"
+    )
+    assert (
+        _mentions(nlp_fr, "Le financement vient des KESTA programmes régionaux.").get(
+            "KESTA", ("MISC",)
+        )[0]
+        != "ORG"
+    )
+
+
+def test_a_body_s_name_before_a_capitalised_programme_noun_stays(nlp_fr, nlp_en):
+    doc = nlp_en("The Alder Foundation Award went to a school.")
+    cand = Candidate(1, 3, "ORG", "model", "", "ner")
+    assert not_a_body(doc, cand, org_lexicon("en")).label == "ORG"
+    doc = nlp_fr("Le réseau KESTA Bretagne a changé de président.")
+    cand = Candidate(2, 3, "ORG", "acronym", "", "acronym_shape")
+    assert not_a_body(doc, cand, org_lexicon("fr")).label == "ORG"
+
+
+# --- dangling function words ----------------------------------------------------------------
+
+
+def test_a_name_never_ends_on_a_function_word_in_any_case(nlp_fr, nlp_en):
+    from corpus_mining.nlp.name_shapes import without_dangling_word
+
+    doc = nlp_fr("Voir LES PÔLES DE la région.")
+    cut = without_dangling_word(doc, Candidate(1, 4, "ORG", "model", "", "ner"), org_lexicon("fr"))
+    assert doc[cut.start : cut.end].text == "LES PÔLES"
+    doc = nlp_en("The Harbour Group And partners met.")
+    cut = without_dangling_word(doc, Candidate(1, 4, "ORG", "model", "", "ner"), org_lexicon("en"))
+    assert doc[cut.start : cut.end].text == "Harbour Group"
+
+
+def test_a_name_ending_on_a_content_word_is_left_whole(nlp_fr, nlp_en):
+    from corpus_mining.nlp.name_shapes import without_dangling_word
+
+    doc = nlp_fr("La Maison de la Culture ouvre.")
+    cand = Candidate(1, 5, "ORG", "model", "", "ner")
+    assert without_dangling_word(doc, cand, org_lexicon("fr")) == cand
+    doc = nlp_en("The Bank of the North opened.")
+    cand = Candidate(1, 5, "ORG", "model", "", "ner")
+    assert without_dangling_word(doc, cand, org_lexicon("en")) == cand

@@ -11,12 +11,13 @@ acronym's mentions ORG too (``relabel_model_orgs``, once the document's passages
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus_mining.nlp.acronyms import AcronymDefinition
+from corpus_mining.nlp.acronyms import FUNCTION_WORDS, AcronymDefinition
 from corpus_mining.nlp.actor_rules import Acronyms
 from corpus_mining.nlp.entity_rules import names_an_actor
 from corpus_mining.nlp.names import name_key
@@ -126,3 +127,48 @@ def locate(offsets: list[tuple[int, str]], position: int) -> tuple[str | None, i
         if start <= position:
             found = (passage_id, position - start)
     return found
+
+
+_PLURAL_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,9})s(?![\w&-])")
+_BARE_ACRONYM = re.compile(r"(?<![\w&-])([A-Z]{3,8})(?![\w&-])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def undefined_not_actors(text: str, defined: Iterable[str]) -> frozenset[str]:
+    """Acronyms the document does not define but shows not to name one organisation.
+
+    Written in the plural ("EDIHs", "les DIHs"), an acronym names a kind of body. Spelled
+    by the initials of a capitalised phrase of the same document whose head is a
+    programme's, an event's or a plural ("Social Business Initiative" for "SBI"), it
+    names that programme, though no parenthesis defines it.
+    """
+    known = frozenset(defined)
+    plural = {m.group(1) for m in _PLURAL_ACRONYM.finditer(text)} - known
+    bare = {m.group(1) for m in _BARE_ACRONYM.finditer(text)} - known - plural
+    if not bare:
+        return frozenset(plural)
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    starts: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(words):
+        if word[:1].isupper() and not word.isupper():
+            starts[word[0]].append(i)
+    spelled = {a for a in bare if _spelled_role(a, words, starts.get(a[0], [])) == "not_org"}
+    return frozenset(plural | spelled)
+
+
+def _spelled_role(acronym: str, words: list[str], starts: list[int]) -> Role | None:
+    """The role of the first capitalised phrase whose initials spell ``acronym``."""
+    for i in starts:
+        letters, j = 0, i
+        while letters < len(acronym) and j < len(words):
+            word = words[j]
+            if word[:1].isupper() and not word.isupper():
+                if word[0] != acronym[letters]:
+                    break
+                letters += 1
+            elif letters == 0 or word.lower() not in FUNCTION_WORDS:
+                break
+            j += 1
+        if letters == len(acronym):
+            return expansion_role(" ".join(words[i:j]))
+    return None

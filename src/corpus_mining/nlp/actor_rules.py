@@ -20,7 +20,7 @@ from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
 from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
-from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names
+from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names, split_at_commas
 
 _DET_POS = frozenset({"DET", "PUNCT"})
 
@@ -70,9 +70,10 @@ def _joined_word(doc: Any, i: int) -> str:
 
 def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
-    split = [part for cand in candidates for part in split_apposition(doc, cand)]
+    listed = [part for cand in candidates for part in split_at_commas(doc, cand, lexicon)]
+    split = [part for cand in listed for part in split_apposition(doc, cand)]
     ordered = _merge_adjacent(doc, sorted(split, key=lambda c: c.start), lexicon)
-    separate = separate_names(doc, ((c.start, c.label) for c in ordered), lexicon)
+    separate = separate_names(doc, ((c.start, c.end, c.label) for c in ordered), lexicon)
     repaired = []
     for cand in ordered:
         if cand.source != "gazetteer":

@@ -32,11 +32,13 @@ from corpus_mining.nlp.entity_rules import (
     relabel,
     trim,
 )
+from corpus_mining.nlp.name_context import in_context, place_not_org
 from corpus_mining.nlp.name_shapes import (
     cut_at_separator,
     is_plural_acronym,
     legal_form_names,
     not_a_body,
+    without_dangling_word,
     without_sentence_article,
 )
 from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words, org_lexicon
@@ -223,18 +225,6 @@ def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
     return replace(cand, start=start)
 
 
-def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:
-    """A listed place is not an organisation nor a person, unless the gazetteer names it.
-
-    The mention's rule records it (``...+place_list``).
-    """
-    if cand.label not in {"ORG", "PER"} or cand.source == "gazetteer":
-        return cand
-    if not is_place(doc[cand.start : cand.end].text):
-        return cand
-    return cand.changed("place_list", label="LOC")
-
-
 def _acronym_follows(doc: Any, i: int, not_actor: Callable[[str], bool]) -> bool:
     return (
         i < len(doc)
@@ -295,7 +285,7 @@ def annotate(
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
-    kept = [not_a_body(doc, cand, lexicon) for cand in kept]
+    kept = [in_context(doc, not_a_body(doc, cand, lexicon), lexicon) for cand in kept]
     return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
 
 
@@ -329,7 +319,8 @@ def _clean(
     if cleaned is not None:
         cleaned = cut_at_separator(doc, cleaned)
     if cleaned is not None and cleaned.source != "gazetteer":
-        cleaned = trim(doc, without_sentence_article(doc, cleaned, lexicon))
+        cleaned = without_sentence_article(doc, cleaned, lexicon)
+        cleaned = trim(doc, without_dangling_word(doc, cleaned, lexicon))
     if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
         return None
     narrowed, _reason = non_actor(doc, cleaned, lexicon)

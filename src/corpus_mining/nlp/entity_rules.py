@@ -29,12 +29,12 @@ LABELS: dict[str, str] = {
     "PRODUCT": "MISC",
     "WORK_OF_ART": "MISC",
 }
-# Acronyms that name file formats, titles or degrees, never an actor.
-# Acronyms that name file formats, titles, degrees or categories of firms, never an actor.
+# Acronyms that name file formats, titles, degrees, languages, sectors or categories of
+# firms, never an actor.
 NOT_ACTOR_ACRONYMS = frozenset(
     "PDF HTML XML RSS URL DOI ISBN ISSN PHD DG PDG CEO CFO NB PS TVA VAT HT TTC PIB GDP "
     "KIO KO MO GO KB MB GB FAQ ETP FTE CDI CDD RH HR TIC ICT IT IA AI CV OK TV "
-    "PME PMI TPE ETI SME SMES MSME GE R&D RD".split()
+    "PME PMI TPE ETI SME SMES MSME GE R&D RD EN FR DE ES NL BTP NTIC".split()
 )
 # Head words of publishers and periodicals: the model often calls them MISC.
 _PUBLISHER_HEAD = re.compile(

@@ -16,7 +16,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from corpus_mining.nlp.acronym_roles import AcronymRoles, acronym_roles, locate, passage_offsets
+from corpus_mining.nlp.acronym_roles import (
+    AcronymRoles,
+    acronym_roles,
+    locate,
+    passage_offsets,
+    undefined_not_actors,
+)
 from corpus_mining.nlp.acronyms import AcronymDefinition, find_definitions, find_mentions
 from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
@@ -140,7 +146,8 @@ class _DocumentState:
             document.passages,
             is_concept=lambda term: fold(term) in extractor.folded_terms,
         )
-        not_actors = extractor.concept_terms | roles.not_org
+        undefined = undefined_not_actors(document.text, roles.defined)
+        not_actors = extractor.concept_terms | roles.not_org | undefined
 
         def not_actor(text: str) -> bool:
             singular = text[:-1] if text.endswith("s") else text

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, trim
+from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym, trim
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 
 SEPARATORS = frozenset({"|", "•", "·", "▪", "►", "¦"})
@@ -35,6 +35,15 @@ _MAX_NAME = 8  # capitalised words before a company form; more is a title line
 def is_plural_acronym(text: str) -> bool:
     """Capitals and a plural "s" ("NGOs", "EDIHs"): a category of bodies."""
     return bool(_PLURAL_ACRONYM.match(text))
+
+
+def is_separator(doc: Any, i: int) -> bool:
+    """Token ``i`` separates fields: "|", "•", or a slash between spaces ("Alpha / Beta")."""
+    token = doc[i]
+    if token.text in SEPARATORS:
+        return True
+    spaced = i > 0 and bool(doc[i - 1].whitespace_) and bool(token.whitespace_)
+    return token.text == "/" and spaced
 
 
 def starts_sentence(doc: Any, i: int) -> bool:
@@ -60,6 +69,19 @@ def without_sentence_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> 
     return cand.changed("sentence_article", start=cand.start + 1)
 
 
+def without_dangling_word(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """A name never ends on a connector, an article or a conjunction, in any case.
+
+    Headings cut by a line ("LES PÔLES DE") and spans the model ran on ("Alpha Group
+    And") end there; ``trim`` already strips them when they are written in lower case.
+    """
+    words = lexicon.connectors | lexicon.determiners | lexicon.conjunctions
+    end = cand.end
+    while end - cand.start > 1 and doc[end - 1].lower_ in words:
+        end -= 1
+    return cand if end == cand.end else cand.changed("dangling_word", end=end)
+
+
 def cut_at_separator(doc: Any, cand: Candidate) -> Candidate | None:
     """A span ends at a field separator ("Alpha Network |").
 
@@ -67,7 +89,7 @@ def cut_at_separator(doc: Any, cand: Candidate) -> Candidate | None:
     ("Publisher | Alpha"): None. A person's name is cut there ("Léa Martin | Editor").
     """
     for i in range(cand.start, cand.end):
-        if doc[i].text in SEPARATORS:
+        if is_separator(doc, i):
             words_after = any(t.is_alpha for t in doc[i + 1 : cand.end])
             if i == cand.start or (cand.label == "ORG" and words_after):
                 return None
@@ -143,7 +165,25 @@ def not_a_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
         return cand.changed("programme_context", label="MISC")
     if doc[cand.start].tag_ == "VBG" and cand.end - cand.start > 1:
         return cand.changed("gerund_not_org", label="MISC")
+    if cand.source == "model" and _plural_common_phrase(doc, cand, lexicon):
+        return cand.changed("plural_common_phrase", label="MISC")
     return cand
+
+
+def _plural_common_phrase(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """A capitalised plural noun and lower-case words only: a category, not a name.
+
+    Where names put their head first, "Technologies de l'information" or "Industries
+    créatives" is a common phrase the sentence or a title capitalised; a plural
+    organisation head is ``plural_category``'s, and capitals after it make a name.
+    """
+    words = [t for t in doc[cand.start : cand.end] if t.is_alpha]
+    if not lexicon.head_first or len(words) < 2 or not words[0].is_title:
+        return False
+    first = words[0].lower_
+    if first[-1:] not in {"s", "x"} or lexicon.is_org_head(first, plural=True):
+        return False
+    return all(t.is_lower for t in words[1:])
 
 
 def _introduced_as_programme(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
@@ -152,8 +192,12 @@ def _introduced_as_programme(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> 
     after = doc[cand.end] if cand.end < len(doc) else None
     if before is not None and before.is_lower and before.lower_ in heads:
         return True  # "la stratégie ALPHA"
-    if after is not None and after.is_lower and after.lower_ in heads:
-        return True  # "the BETA programme"
+    if after is not None and {after.lower_, _singular(after.lower_)} & heads:
+        # "the BETA programme", "the BETA initiatives"; a capitalised head only after an
+        # acronym alone ("BETA Initiative"): "Alpha Foundation Award" still names a body
+        alone = cand.end - cand.start == 1 and is_acronym(doc[cand.start].text)
+        if after.is_lower or (alone and after.is_title):
+            return True
     rest = doc[cand.end : cand.end + 3]
     return (
         len(rest) == 3
@@ -163,12 +207,21 @@ def _introduced_as_programme(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> 
     )  # "GAMMA, un dispositif ..."
 
 
+def _singular(word: str) -> str:
+    """A head word without its plural "s" (French and English regular plurals)."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -> bool:
     """A plural organisation head names a category ("Digital Innovation Hubs").
 
     In French only a plural head with nothing but adjectives ("Clusters régionaux"):
-    "Chambres régionales de l'économie sociale" is how a network of bodies is named.
+    "Chambres régionales de l'économie sociale" is how a network of bodies is named. An
+    English-shaped title in French text, its head last, is read as English ("Smart
+    Energy Hubs").
     """
+    if lexicon.head_first and _english_plural_title(doc, cand, lexicon):
+        return True
     # the model tags capitalised plurals as singular proper nouns: the ending decides
     singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
     kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
@@ -178,3 +231,12 @@ def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -
         return True
     rest = doc[head.i + 1 : cand.end]
     return len(rest) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in rest)
+
+
+def _english_plural_title(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """Title-case words ending on a plural category head ("Smart Energy Hubs")."""
+    words = [t for t in doc[cand.start : cand.end] if t.is_alpha]
+    if len(words) < 2 or not all(t.is_title for t in words):
+        return False
+    last = words[-1].lower_
+    return last.endswith("s") and last[:-1] in lexicon.category_heads

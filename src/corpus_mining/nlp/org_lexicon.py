@@ -47,6 +47,9 @@ class OrgLexicon(BaseModel):
     legal_forms: frozenset[str] = frozenset()
     sentence_articles: frozenset[str] = frozenset()
     category_heads: frozenset[str] = frozenset()
+    product_nouns: frozenset[str] = frozenset()
+    internal_bodies: frozenset[str] = frozenset()
+    address_words: frozenset[str] = frozenset()
 
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""

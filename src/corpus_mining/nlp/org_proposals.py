@@ -35,7 +35,7 @@ class OrgHeadProposals:
         if not self.lexicon.lowercase_heads:
             return doc
         inside = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
-        separate = separate_names(doc, ((e.start, e.label_) for e in doc.ents), self.lexicon)
+        separate = separate_names(doc, ((e.start, e.end, e.label_) for e in doc.ents), self.lexicon)
         proposals = [
             span
             for token in doc

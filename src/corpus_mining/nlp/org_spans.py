@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from corpus_mining.nlp.org_lexicon import OrgLexicon
+from corpus_mining.nlp.entity_rules import Candidate, is_acronym
+from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words
 
 MAX_TOKENS = 14  # a name longer than this is a clause, not a name
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -88,16 +89,30 @@ def extend_right(
     while head >= 2 and glued_hyphen(doc, head - 1):  # "directorate-general"
         word, head = f"{doc[head - 2].lower_}-{word}", head - 2
     enumerates = word in lexicon.enumerating_heads
+    # "et de ..." repeats a connector the name already has ("ministère de X et de Y");
+    # after a name without one it starts another phrase ("Union européenne et des États")
+    parallel = enumerates or any(t.lower_ in lexicon.connectors for t in doc[head + 1 : end])
     while end < len(doc) and end - head < MAX_TOKENS and not _breaks(doc[end - 1]):
-        step = _step(doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken)
+        step = _step(
+            doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken,
+            parallel=parallel,
+        )  # fmt: skip
         if step is None:
             break
         end = step
+        parallel = parallel or any(t.lower_ in lexicon.connectors for t in doc[head + 1 : end])
     return end
 
 
 def _step(
-    doc: Any, i: int, lexicon: OrgLexicon, *, enumerates: bool, lowercase: bool, taken: Any
+    doc: Any,
+    i: int,
+    lexicon: OrgLexicon,
+    *,
+    enumerates: bool,
+    lowercase: bool,
+    taken: Any,
+    parallel: bool = True,
 ) -> int | None:
     """End of one more connector (+ determiner) + part after token ``i``, or None."""
     if glued_hyphen(doc, i) and _capitalised(doc[i + 1]):
@@ -113,6 +128,8 @@ def _step(
     j += 1
     connected = not conjunction
     if conjunction and j < len(doc) and doc[j].lower_ in lexicon.connectors:
+        if not parallel:
+            return None
         j, connected = j + 1, True  # "et de l'Industrie"
     while connected and j < len(doc) and doc[j].lower_ in lexicon.determiners | {"l'", "d'"}:
         j += 1
@@ -129,18 +146,69 @@ def _step(
     return part if part > j else None
 
 
-def separate_names(doc: Any, spans: Iterable[tuple[int, str]], lexicon: OrgLexicon) -> set[int]:
+def separate_names(
+    doc: Any, spans: Iterable[tuple[int, int, str]], lexicon: OrgLexicon
+) -> set[int]:
     """First tokens of the organisations and people a conjunction may not absorb.
 
-    ``spans`` are ``(start, label)`` pairs. A span starting right after a connector ("de
-    la | Jeunesse") continues the name before it; one after "et"/"and" or elsewhere is a
-    name of its own ("the ministry of finance and | Oxfam").
+    ``spans`` are ``(start, end, label)`` triples. A span starting right after a connector
+    ("de la | Jeunesse") continues the name before it; so does one word right after "et"
+    / "and" that an adjective precedes ("Économie Sociale et | Solidaire", where the model
+    read the last qualifier as a name of its own). One after "et"/"and" or elsewhere is
+    otherwise a name of its own ("the ministry of finance and | Oxfam").
     """
     starts = set()
-    for start, label in spans:
+    for start, end, label in spans:
         i = start - 1
         while i >= 0 and doc[i].lower_ in lexicon.determiners | {"l'"}:
             i -= 1
-        if label in {"ORG", "PER", "PERSON"} and (i < 0 or doc[i].lower_ not in lexicon.connectors):
-            starts.add(start)
+        if label not in {"ORG", "PER", "PERSON"} or (
+            i >= 0 and doc[i].lower_ in lexicon.connectors
+        ):
+            continue
+        if end - start == 1 and i == start - 1 and _coordinated_qualifier(doc, i, lexicon):
+            continue
+        starts.add(start)
     return starts
+
+
+def _coordinated_qualifier(doc: Any, i: int, lexicon: OrgLexicon) -> bool:
+    """Token ``i`` is a conjunction between a capitalised adjective and the next word."""
+    return (
+        i >= 1
+        and doc[i].lower_ in lexicon.conjunctions
+        and doc[i - 1].pos_ == "ADJ"
+        and _capitalised(doc[i - 1])
+    )
+
+
+def split_at_commas(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> list[Candidate]:
+    """A model name running over commas is a list of names ("Centre X, School of Y").
+
+    Affiliation lines and lists join names with commas, which the model reads as one.
+    The parts headed by an organisation noun, or written as an acronym, are kept, and the
+    last part, which a following name may continue; the others (places, portfolio words)
+    are dropped. An enumerating head ("Ministry of
+    Economy, Finance and Industry") or a connector after the comma ("ministère de X, de
+    Y") keeps the name whole.
+    """
+    if cand.source != "model" or cand.label != "ORG":
+        return [cand]
+    commas = [i for i in range(cand.start + 1, cand.end - 1) if doc[i].text == ","]
+    if not commas or any(doc[i + 1].lower_ in lexicon.connectors for i in commas):
+        return [cand]
+    if any(lexicon.is_org_head(t.text) and t.lower_ in lexicon.enumerating_heads
+           for t in doc[cand.start : commas[0]]):  # fmt: skip
+        return [cand]
+    bounds = [cand.start, *(i + 1 for i in commas)]
+    ends = [*commas, cand.end]
+    parts = [cand.changed("comma_list", start=a, end=b) for a, b in zip(bounds, ends, strict=True)]
+    # the last part may run on into the next name ("..., Stockholm" | "School of ...")
+    return [p for p in parts[:-1] if _names_a_body(doc, p, lexicon)] + parts[-1:]
+
+
+def _names_a_body(doc: Any, part: Candidate, lexicon: OrgLexicon) -> bool:
+    words = [t.text for t in doc[part.start : part.end] if not t.is_punct]
+    if len(words) == 1 and is_acronym(words[0]):
+        return True
+    return any(w[:1].isupper() and lexicon.is_org_head(w) for w in head_words(words, lexicon))
