@@ -39,6 +39,7 @@ from corpus_mining.topics.describe import examples, overall_terms, signatures
 from corpus_mining.topics.embedders import Embedder, check_embedder, embed_cached, make_embedder
 from corpus_mining.topics.fit import ClusterSettings, TopicFit, fit_topics, merge_topics
 from corpus_mining.topics.guided import guide, seed_topics
+from corpus_mining.topics.jit import cache_umap_jit
 from corpus_mining.topics.kept import (
     KeptModel,
     kept_model,
@@ -78,8 +79,7 @@ log = logging.getLogger(__name__)
 
 # Texts embedded between two writes to the cache (an interrupted run keeps them).
 EMBED_CHUNK = 8192
-# Outputs kept with the model (file name -> paths field); on assign, the topics table is
-# updated with this run's counts, the others are restored as they are.
+# Outputs kept with the model (file -> paths field), restored on assign (topics: recounted).
 KEPT_TOPICS = "topics.parquet"
 KEPT_OUTPUTS = {
     KEPT_TOPICS: "topics",
@@ -144,6 +144,8 @@ def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedde
     cfg = params.topics
     names = {"reducer", "clusterer", "n_neighbors", "n_components", "min_cluster_size"}
     plan = plan_model(len(units.ids), **cfg.model_dump(include=names))
+    if plan.reducer == "umap":  # UMAP's compiled code is kept: compiling costs more than a fit
+        cache_umap_jit(params.paths.cache / "numba")
     fit = fit_topics(
         units.lemmas,
         embeddings,
