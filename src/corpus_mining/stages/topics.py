@@ -32,6 +32,7 @@ from corpus_mining.schemas import (
     TOPICS,
     TOPICS_PER_CLASS,
 )
+from corpus_mining.threads import fixed_threads
 from corpus_mining.topics import tables
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.curation import load_topic_splits, split_report_rows, split_topics
@@ -185,7 +186,8 @@ def run_topics(params: Params, *, refit: bool = False) -> dict[str, Any]:
         metrics = _assign(params, units, docs, embeddings, kept, decision, keys)
     else:
         run = _Run(model_version(key, embedder.id, units.ids, keys), key, keys, decision)
-        metrics = _refit(params, units, docs, embeddings, embedder, run)
+        with fixed_threads(1):  # sums in one order; no OpenMP threads fighting on a busy machine
+            metrics = _refit(params, units, docs, embeddings, embedder, run)
     write_json(metrics, params.paths.topics_metrics)
     # Counts and times that differ between runs are returned (and printed), never written.
     return {**metrics, "embedding_cache": cache_stats, "embedding_seconds": embedding_seconds}
@@ -274,12 +276,8 @@ def _assign(
     topics, scores, assigned = carry_over(
         kept.units, units.ids, keys, embeddings, topic_ids=kept.topic_ids, centroids=kept.centroids
     )
-    rows = tables.refresh_topic_rows(
-        pq.read_table(kept_path(folder, KEPT_TOPICS)).to_pylist(),
-        topics,
-        language_shares(topics, units.langs),
-        tables.docs_per_topic(topics, units.doc_ids),
-    )
+    kept_rows = pq.read_table(kept_path(folder, KEPT_TOPICS)).to_pylist()
+    rows = tables.refresh_topic_rows(kept_rows, topics, units.langs, units.doc_ids)
     _write_units(params, units, docs, topics, scores, rows, model_columns(kept.version, decision))
     for name, field in KEPT_OUTPUTS.items():
         if name != KEPT_TOPICS:

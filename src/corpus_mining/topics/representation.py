@@ -7,9 +7,13 @@ References:
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,10 +30,25 @@ MIN_LIFT = 1.5
 
 def stop_words(extra: Sequence[str]) -> list[str]:
     """French and English stop words (spaCy's lists) plus the domain list from params."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    return sorted({w.lower() for w in spacy_stop_words("fr") | spacy_stop_words("en") | set(extra)})
 
-    return sorted({w.lower() for w in FR | EN | set(extra)})
+
+def spacy_stop_words(lang: str) -> set[str]:
+    """SpaCy's stop-word list of ``lang``.
+
+    Its module (``spacy/lang/<lang>/stop_words.py``, plain data) is loaded on its own when
+    spaCy is not imported yet: importing spaCy costs seconds the topics stage has no other
+    use for.
+    """
+    name = f"spacy.lang.{lang}.stop_words"
+    if "spacy" not in sys.modules and (spec := importlib.util.find_spec("spacy")) and spec.origin:
+        path = Path(spec.origin).parent / "lang" / lang / "stop_words.py"
+        alone = importlib.util.spec_from_file_location(f"corpus_mining._{lang}_stop_words", path)
+        if path.is_file() and alone is not None and alone.loader is not None:
+            module = importlib.util.module_from_spec(alone)
+            alone.loader.exec_module(module)
+            return set(module.STOP_WORDS)
+    return set(importlib.import_module(name).STOP_WORDS)
 
 
 def make_vectorizer(

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from corpus_mining.topics.quality import language_shares
 from corpus_mining.topics.representation import label_terms, topic_label
 
 
@@ -46,14 +47,21 @@ def topic_rows(
 def refresh_topic_rows(
     kept: Sequence[Mapping[str, Any]],
     topics: Sequence[int],
-    shares: Mapping[int, Mapping[str, float]],
-    docs: Mapping[int, set[str]],
+    langs: Sequence[str],
+    doc_ids: Sequence[str],
 ) -> list[dict[str, Any]]:
     """The kept fit's topic rows with this run's sizes, documents and language shares.
 
     Terms and labels stay the kept fit's; a topic left without units is dropped.
+
+    Args:
+        kept: The kept fit's rows of the topics table.
+        topics: Each unit's topic in this run.
+        langs: Each unit's language.
+        doc_ids: Each unit's document.
     """
-    sizes = Counter(topics)
+    sizes, shares = Counter(topics), language_shares(topics, langs)
+    docs = docs_per_topic(topics, doc_ids)
     return [
         {**row, **_counts(int(row["topic_id"]), sizes, docs, shares)}
         for row in kept
