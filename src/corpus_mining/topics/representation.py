@@ -7,6 +7,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import re
@@ -33,22 +34,23 @@ def stop_words(extra: Sequence[str]) -> list[str]:
     return sorted({w.lower() for w in spacy_stop_words("fr") | spacy_stop_words("en") | set(extra)})
 
 
-def spacy_stop_words(lang: str) -> set[str]:
-    """SpaCy's stop-word list of ``lang``.
+@functools.cache
+def spacy_stop_words(lang: str) -> frozenset[str]:
+    """The stop-word list spaCy ships for ``lang``.
 
-    Its module (``spacy/lang/<lang>/stop_words.py``, plain data) is loaded on its own when
-    spaCy is not imported yet: importing spaCy costs seconds the topics stage has no other
-    use for.
+    Its module (``spacy/lang/<lang>/stop_words.py``, plain data) is loaded on its own:
+    importing it the usual way imports spaCy and ``spacy.lang.<lang>`` (tokenizer
+    exceptions and all), seconds the topics stage has no other use for.
     """
     name = f"spacy.lang.{lang}.stop_words"
-    if "spacy" not in sys.modules and (spec := importlib.util.find_spec("spacy")) and spec.origin:
+    if name not in sys.modules and (spec := importlib.util.find_spec("spacy")) and spec.origin:
         path = Path(spec.origin).parent / "lang" / lang / "stop_words.py"
         alone = importlib.util.spec_from_file_location(f"corpus_mining._{lang}_stop_words", path)
         if path.is_file() and alone is not None and alone.loader is not None:
             module = importlib.util.module_from_spec(alone)
             alone.loader.exec_module(module)
-            return set(module.STOP_WORDS)
-    return set(importlib.import_module(name).STOP_WORDS)
+            return frozenset(module.STOP_WORDS)
+    return frozenset(importlib.import_module(name).STOP_WORDS)
 
 
 def make_vectorizer(
