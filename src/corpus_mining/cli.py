@@ -69,14 +69,26 @@ def extract(params: ParamsOption = Path("params.yaml")) -> None:
 
 
 @app.command()
-def topics(params: ParamsOption = Path("params.yaml")) -> None:
+def topics(
+    params: ParamsOption = Path("params.yaml"),
+    refit: Annotated[
+        bool,
+        typer.Option(
+            "--refit",
+            help="Refit the model even when topics.refit is on_drift and few passages changed.",
+        ),
+    ] = False,
+) -> None:
     """Fit bilingual BERTopic topics over passages, carrying reviewers' labels over.
 
-    Example: corpus-mining topics --params params.yaml
+    With topics.refit: on_drift, new passages are assigned with the kept model while few
+    passages changed; --refit fits it again (then `dvc commit topics` records the outputs).
+
+    Example: corpus-mining topics --params params.yaml --refit
     """
     from corpus_mining.stages.topics import run_topics
 
-    _run(run_topics, params)
+    _run(lambda loaded: run_topics(loaded, refit=refit), params)
 
 
 @app.command()

@@ -164,6 +164,10 @@ class TopicsParams(_Section):
     min_representative_words: int = Field(default=15, ge=1)
     label_match_threshold: float = Field(default=0.4, gt=0, le=1)
     min_passage_words: int = Field(default=5, ge=0)
+    # always: refit on every run; on_drift: assign new passages with the kept model while
+    # the share of changed passages stays under drift_share (topics/refit.py).
+    refit: Literal["always", "on_drift"] = "always"
+    drift_share: float = Field(default=0.1, ge=0, le=1)
 
     @field_validator("n_clusters")
     @classmethod

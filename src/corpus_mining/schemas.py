@@ -219,7 +219,12 @@ LEMMAS = TableSchema(
 
 TOPICS = TableSchema(
     name="topics",
-    description="One row per topic (-1 holds the outliers), with labels per language.",
+    description=(
+        "One row per topic (-1 holds the outliers), with labels per language; model_version"
+        " names the fit, run_path whether this run refitted it (refit) or assigned changed"
+        " passages with it (assigned), drift_share the changed share that decided (null"
+        " when not measured)."
+    ),
     key=("topic_id",),
     schema=_schema(
         ("topic_id", pa.int32()),
@@ -235,6 +240,9 @@ TOPICS = TableSchema(
         ("langs", pa.list_(pa.string())),
         ("lang_shares", pa.list_(pa.struct([("lang", pa.string()), ("share", pa.float64())]))),
         ("note", pa.string()),
+        ("model_version", pa.string()),
+        ("run_path", pa.string()),
+        ("drift_share", pa.float64()),
     ),
 )
 

@@ -85,6 +85,9 @@ def _topics() -> pd.DataFrame:
                 np.array([{"lang": "en", "share": 1.0}]),
             ],
             "note": ["Revu par l'équipe", None],
+            "model_version": ["0123456789abcdef"] * 2,
+            "run_path": ["refit"] * 2,
+            "drift_share": [None, None],
         }
     )
 

@@ -3,14 +3,17 @@
 Embeddings come from the embedder set in params (cached per text and embedder); topics
 are represented by c-TF-IDF over lemmas per language; reviewers' labels in
 ``corpus/topic_labels.yaml`` are carried over by content; the model is saved with
-safetensors, without its embedding model.
+safetensors, without its embedding model, and with the kept fit beside it. With
+``topics.refit: on_drift`` a run that changes few passages assigns them with the kept fit
+instead of refitting (``topics/refit.py``).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -29,22 +32,23 @@ from corpus_mining.schemas import (
     TOPICS,
     TOPICS_PER_CLASS,
 )
+from corpus_mining.threads import fixed_threads
+from corpus_mining.topics import tables
 from corpus_mining.topics.cache import EmbeddingCache
 from corpus_mining.topics.curation import load_topic_splits, split_report_rows, split_topics
-from corpus_mining.topics.embedders import (
-    Embedder,
-    check_embedder,
-    make_embedder,
-    takes_engine,
-)
-from corpus_mining.topics.fit import (
-    ClusterSettings,
-    TopicFit,
-    fit_topics,
-    remap_topics,
-    topic_stability,
-)
+from corpus_mining.topics.describe import examples, overall_terms, signatures
+from corpus_mining.topics.embedders import Embedder, check_embedder, embed_cached, make_embedder
+from corpus_mining.topics.fit import ClusterSettings, TopicFit, fit_topics, merge_topics
 from corpus_mining.topics.guided import guide, seed_topics
+from corpus_mining.topics.jit import cache_umap_jit
+from corpus_mining.topics.kept import (
+    KeptModel,
+    kept_model,
+    kept_path,
+    load_kept,
+    restore,
+    save_kept,
+)
 from corpus_mining.topics.labels import (
     TopicSignature,
     label_report_rows,
@@ -53,28 +57,37 @@ from corpus_mining.topics.labels import (
     signature_template,
 )
 from corpus_mining.topics.model import plan_model
-from corpus_mining.topics.quality import (
-    coherence_npmi_by_language,
-    language_shares,
-    mixed_topic_share,
-    nmi_topic_language,
-    topic_diversity,
+from corpus_mining.topics.quality import language_shares
+from corpus_mining.topics.refit import (
+    Decision,
+    carry_over,
+    decide,
+    model_columns,
+    model_record,
+    model_version,
+    params_key,
+    unit_keys,
 )
 from corpus_mining.topics.representation import (
     centroid_similarity,
-    is_substantive,
     make_vectorizer,
-    representative,
     top_terms_by_language,
 )
-from corpus_mining.topics.tables import per_class_rows, topic_rows
+from corpus_mining.topics.summary import fit_metrics, share_of
 from corpus_mining.topics.units import Units, make_units
 
 log = logging.getLogger(__name__)
 
-STABILITY_UNITS = 5000
 # Texts embedded between two writes to the cache (an interrupted run keeps them).
 EMBED_CHUNK = 8192
+# Outputs kept with the model (file -> paths field), restored on assign (topics: recounted).
+KEPT_TOPICS = "topics.parquet"
+KEPT_OUTPUTS = {
+    KEPT_TOPICS: "topics",
+    "topics_per_class.parquet": "topics_per_class",
+    "topic_labels_report.csv": "topic_label_report",
+    "topic_labels_template.yaml": "topic_label_template",
+}
 
 
 def _documents(params: Params) -> dict[str, dict[str, Any]]:
@@ -96,50 +109,24 @@ def _units(params: Params, docs: dict[str, dict[str, Any]]) -> Units:
     )
 
 
-def _make_embedder(params: Params, inputs: list[str]) -> Embedder:
-    cfg = params.topics
-    return make_embedder(
-        cfg.embedder,
-        model=cfg.embedding_model,
-        dimensions=cfg.lsa_dimensions,
-        seed=cfg.seed,
-        threads=cfg.threads,
-        corpus=inputs,
-    )
-
-
 def _embed(params: Params, units: Units) -> tuple[np.ndarray, Embedder, dict[str, int]]:
-    inputs = units.shared if params.topics.embedder == "lsa" else units.texts
-    embedder = _make_embedder(params, inputs)
+    cfg = params.topics
+    inputs = units.shared if cfg.embedder == "lsa" else units.texts
+    embedder = make_embedder(
+        cfg.embedder, model=cfg.embedding_model, dimensions=cfg.lsa_dimensions, seed=cfg.seed,
+        threads=cfg.threads, corpus=inputs,
+    )  # fmt: skip
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
-    if takes_engine(embedder):
-        # Tasks on the dask cluster, or on topics.workers local processes.
-        engine_kind, dask, workers = params.engine, params.dask, params.topics.workers
-        with open_engine(engine_kind, dask=dask, local_workers=workers) as engine:
-            vectors = cache.get_or_compute(
-                inputs, lambda texts: embedder.embed(texts, engine), chunk=EMBED_CHUNK
-            )
-    else:  # LSA is one fit over the whole corpus: fast, and run here
-        vectors = cache.get_or_compute(inputs, embedder.embed)
-    return (
-        np.asarray(vectors, dtype=np.float32),
-        embedder,
-        {"hits": cache.stats.hits, "misses": cache.stats.misses},
-    )
+    # Tasks on the dask cluster, or on topics.workers local processes.
+    engine = lambda: open_engine(params.engine, dask=params.dask, local_workers=cfg.workers)  # noqa: E731
+    vectors = embed_cached(embedder, inputs, cache, engine=engine, chunk=EMBED_CHUNK)
+    return vectors, embedder, {"hits": cache.stats.hits, "misses": cache.stats.misses}
 
 
 def _settings(cfg: TopicsParams) -> ClusterSettings:
-    return ClusterSettings(
-        n_clusters=cfg.n_clusters,
-        min_topics=cfg.min_topics,
-        max_topics=cfg.max_topics,
-        min_topic_size=cfg.min_topic_size,
-        max_fit=cfg.max_fit_passages,
-        seed=cfg.seed,
-        top_n_words=cfg.top_n_words,
-        outlier_strategy=cfg.outlier_strategy,
-        outlier_threshold=cfg.outlier_threshold,
-    )
+    names = {"n_clusters", "min_topics", "max_topics", "min_topic_size", "seed", "top_n_words"}
+    names |= {"outlier_strategy", "outlier_threshold"}
+    return ClusterSettings(max_fit=cfg.max_fit_passages, **cfg.model_dump(include=names))
 
 
 def _guide(params: Params, embedder: Embedder) -> Any:
@@ -156,14 +143,10 @@ def _guide(params: Params, embedder: Embedder) -> Any:
 
 def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedder) -> TopicFit:
     cfg = params.topics
-    plan = plan_model(
-        len(units.ids),
-        reducer=cfg.reducer,
-        clusterer=cfg.clusterer,
-        n_neighbors=cfg.n_neighbors,
-        n_components=cfg.n_components,
-        min_cluster_size=cfg.min_cluster_size,
-    )
+    names = {"reducer", "clusterer", "n_neighbors", "n_components", "min_cluster_size"}
+    plan = plan_model(len(units.ids), **cfg.model_dump(include=names))
+    if plan.reducer == "umap":  # UMAP's compiled code is kept: compiling costs more than a fit
+        cache_umap_jit(params.paths.cache / "numba")
     fit = fit_topics(
         units.lemmas,
         embeddings,
@@ -178,8 +161,13 @@ def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedde
     return fit
 
 
-def run_topics(params: Params) -> dict[str, Any]:
-    """Run the stage with ``params``; return its metrics."""
+def run_topics(params: Params, *, refit: bool = False) -> dict[str, Any]:
+    """Run the stage with ``params``; return its metrics.
+
+    Args:
+        params: The pipeline's params.
+        refit: Refit even when ``topics.refit`` is ``on_drift`` and the drift is small.
+    """
     cfg = params.topics
     check_embedder(cfg.embedder)
     docs = _documents(params)
@@ -187,43 +175,119 @@ def run_topics(params: Params) -> dict[str, Any]:
     started = time.perf_counter()
     embeddings, embedder, cache_stats = _embed(params, units)
     embedding_seconds = round(time.perf_counter() - started, 3)
-    fit = _fit(params, units, embeddings, embedder)
-    model, topics = fit.model, fit.topics
-    labels = load_topic_labels(params.paths.topic_labels)
-    signatures = _signatures(model, units, topics, embeddings, cfg)
-    matches = match_labels(labels, signatures, threshold=cfg.label_match_threshold)
-    if matches.merges:
-        before = [topics[i] for i in fit.fitted]
-        model.merge_topics([units.lemmas[i] for i in fit.fitted], [list(g) for g in matches.merges])
-        topics = remap_topics(topics, before, [int(t) for t in model.topics_])
-    # Reviewers' splits, then the labels matched again so the parts can carry labels.
-    topics, signatures, cuts = split_topics(
-        load_topic_splits(params.paths.topic_labels), model, units.lemmas, fit.fitted, topics,
-        embeddings, threshold=cfg.label_match_threshold, seed=cfg.seed,
-        vectorizer=lambda n_topics: _vectorizer(cfg, n_topics=n_topics),
-        describe=lambda new: _signatures(model, units, new, embeddings, cfg),
+    keys, key = unit_keys(units), _params_key(params)
+    kept = load_kept(params.paths.topic_model) if cfg.refit == "on_drift" else None
+    decision = decide(
+        kept.fit() if kept else None, mode=cfg.refit, force=refit, key=key,
+        embedder_id=embedder.id, ids=units.ids, keys=keys, threshold=cfg.drift_share,
     )  # fmt: skip
-    matches = match_labels(labels, signatures, threshold=cfg.label_match_threshold)
-    misses = [(r.label, r.reason) for r in matches.unmatched]
-    for label, reason in misses + [(c.label, c.reason) for c in cuts if c.topic is None]:
-        log.warning("topic label or split %r not applied: %s", label, reason)
-    terms = _outputs(params, model, units, docs, topics, embeddings, matches, fit.fitted)
-    _save_model(model, params)
-    write_csv(
-        _table(label_report_rows(matches, labels) + split_report_rows(cuts), TOPIC_LABEL_REPORT),
-        TOPIC_LABEL_REPORT,
-        params.paths.topic_label_report,
-    )
-    with atomic_text(params.paths.topic_label_template) as handle:
-        handle.write(signature_template(signatures))
-    metrics = _metrics(params, units, topics, terms, embedder.id, fit, embeddings, matches)
+    log.info("topics: %s (%s)", decision.path, decision.reason)
+    if kept is not None and decision.path == "assigned":
+        metrics = _assign(params, units, docs, embeddings, kept, decision, keys)
+    else:
+        run = _Run(model_version(key, embedder.id, units.ids, keys), key, keys, decision)
+        with fixed_threads(1):  # sums in one order; no OpenMP threads fighting on a busy machine
+            metrics = _refit(params, units, docs, embeddings, embedder, run)
     write_json(metrics, params.paths.topics_metrics)
     # Counts and times that differ between runs are returned (and printed), never written.
     return {**metrics, "embedding_cache": cache_stats, "embedding_seconds": embedding_seconds}
 
 
-def _share(topics: list[int], value: int) -> float:
-    return round(sum(1 for t in topics if t == value) / max(1, len(topics)), 6)
+@dataclass(frozen=True)
+class _Run:
+    """A refit's model version, params key, units' content keys and why it refits."""
+
+    version: str
+    key: str
+    keys: list[str]
+    decision: Decision
+
+
+def _params_key(params: Params) -> str:
+    """What the fit depends on besides the units: topics params, labels file, lexicon."""
+    files = [params.paths.topic_labels]
+    files += [params.paths.lexicon] if params.topics.guided_families else []
+    return params_key(
+        params.topics.model_dump(mode="json"),
+        languages=params.ingest.languages,
+        inputs=[path.read_bytes() if path.is_file() else b"" for path in files],
+    )
+
+
+def _refit(
+    params: Params,
+    units: Units,
+    docs: dict[str, dict[str, Any]],
+    embeddings: np.ndarray,
+    embedder: Embedder,
+    run: _Run,
+) -> dict[str, Any]:
+    """Fit the model, match labels and splits, write every output and the kept fit."""
+    cfg = params.topics
+    fit = _fit(params, units, embeddings, embedder)
+    model, topics = fit.model, fit.topics
+    labels = load_topic_labels(params.paths.topic_labels)
+    describe = partial(_signatures, model, units, embeddings=embeddings, cfg=cfg)
+    matches = match_labels(labels, describe(topics), threshold=cfg.label_match_threshold)
+    topics = merge_topics(model, units.lemmas, fit.fitted, topics, matches.merges)
+    # Reviewers' splits, then the labels matched again so the parts can carry labels.
+    topics, described, cuts = split_topics(
+        load_topic_splits(params.paths.topic_labels), model, units.lemmas, fit.fitted, topics,
+        embeddings, threshold=cfg.label_match_threshold, seed=cfg.seed,
+        vectorizer=lambda n_topics: _vectorizer(cfg, n_topics=n_topics), describe=describe,
+    )  # fmt: skip
+    matches = match_labels(labels, described, threshold=cfg.label_match_threshold)
+    misses = [(r.label, r.reason) for r in matches.unmatched]
+    for label, reason in misses + [(c.label, c.reason) for c in cuts if c.topic is None]:
+        log.warning("topic label or split %r not applied: %s", label, reason)
+    scores = centroid_similarity(embeddings, topics)
+    columns = model_columns(run.version, run.decision)
+    terms = _outputs(params, model, units, docs, topics, scores, matches, fit.fitted, columns)
+    report = label_report_rows(matches, labels) + split_report_rows(cuts)
+    write_csv(
+        _table(report, TOPIC_LABEL_REPORT), TOPIC_LABEL_REPORT, params.paths.topic_label_report
+    )
+    with atomic_text(params.paths.topic_label_template) as handle:
+        handle.write(signature_template(described))
+    metrics = fit_metrics(
+        units, topics, terms, fit, embeddings, unit=cfg.unit, languages=params.ingest.languages,
+        stability_seeds=cfg.stability_seeds, seed=cfg.seed, embedder_id=embedder.id,
+        labels=(len(matches.assigned), len(matches.unmatched)),
+    )  # fmt: skip
+    kept = kept_model(
+        run.version, run.key, embedder.id, dict(zip(units.ids, run.keys, strict=True)),
+        topics=topics, scores=scores, embeddings=embeddings, metrics=metrics,
+    )  # fmt: skip
+    _save_model(model, params, kept)
+    return {**metrics, "model": model_record(run.version, run.decision)}
+
+
+def _assign(
+    params: Params,
+    units: Units,
+    docs: dict[str, dict[str, Any]],
+    embeddings: np.ndarray,
+    kept: KeptModel,
+    decision: Decision,
+    keys: list[str],
+) -> dict[str, Any]:
+    """Keep unchanged units' topics, assign the others with the kept fit, write outputs."""
+    folder = params.paths.topic_model
+    topics, scores, assigned = carry_over(
+        kept.units, units.ids, keys, embeddings, topic_ids=kept.topic_ids, centroids=kept.centroids
+    )
+    kept_rows = pq.read_table(kept_path(folder, KEPT_TOPICS)).to_pylist()
+    rows = tables.refresh_topic_rows(kept_rows, topics, units.langs, units.doc_ids)
+    _write_units(params, units, docs, topics, scores, rows, model_columns(kept.version, decision))
+    for name, field in KEPT_OUTPUTS.items():
+        if name != KEPT_TOPICS:
+            restore(folder, name, getattr(params.paths, field))
+    return {
+        **kept.metrics,
+        "units": len(units.ids),
+        "outlier_share": share_of(topics, -1),
+        "model": model_record(kept.version, decision, assigned_units=assigned),
+    }
 
 
 def _vectorizer(cfg: TopicsParams, *, n_topics: int) -> Any:
@@ -233,43 +297,20 @@ def _vectorizer(cfg: TopicsParams, *, n_topics: int) -> Any:
     )
 
 
-def _overall_terms(model: Any, topic: int) -> list[str]:
-    words = model.get_topic(topic) or []
-    return [str(word) for word, score in words if word and score > 0]
-
-
 def _examples(
-    units: Units, topics: list[int], embeddings: np.ndarray, cfg: TopicsParams
+    units: Units, topics: list[int], scores: np.ndarray, cfg: TopicsParams
 ) -> list[dict[str, Any]]:
-    similarity = centroid_similarity(embeddings, topics)
-    minimum = cfg.min_representative_words
-    eligible = [is_substantive(text, min_words=minimum) for text in units.texts]
-    return representative(
-        similarity,
-        topics,
-        units.langs,
-        units.ids,
-        per_language=cfg.representative_passages,
-        eligible=eligible,
-    )
+    return examples(
+        units, topics, scores,
+        per_language=cfg.representative_passages, min_words=cfg.min_representative_words,
+    )  # fmt: skip
 
 
 def _signatures(
-    model: Any, units: Units, topics: list[int], embeddings: np.ndarray, cfg: TopicsParams
+    model: Any, units: Units, topics: list[int], *, embeddings: np.ndarray, cfg: TopicsParams
 ) -> list[TopicSignature]:
-    examples = _examples(units, topics, embeddings, cfg)
-    passages: dict[int, list[str]] = defaultdict(list)
-    for row in examples:
-        passages[row["topic_id"]].append(row["passage_id"])
-    members: dict[int, set[str]] = defaultdict(set)
-    for unit_id, topic in zip(units.ids, topics, strict=True):
-        members[topic].add(unit_id)
-    return [
-        TopicSignature(
-            topic, _overall_terms(model, topic), sorted(passages[topic]), frozenset(members[topic])
-        )
-        for topic in sorted(set(topics))
-    ]
+    chosen = _examples(units, topics, centroid_similarity(embeddings, topics), cfg)
+    return signatures(model, units, topics, chosen)
 
 
 def _outputs(
@@ -278,137 +319,79 @@ def _outputs(
     units: Units,
     docs: dict[str, dict[str, Any]],
     topics: list[int],
-    embeddings: np.ndarray,
+    scores: np.ndarray,
     matches: Any,
     fitted: list[int],
+    columns: dict[str, Any],
 ) -> tuple[dict[int, list[str]], dict[tuple[int, str], list[str]]]:
     """Write the topic tables; return the top terms of each topic, overall and by language."""
-    cfg = params.topics
     by_lang = top_terms_by_language(
         [units.lemmas[i] for i in fitted],
         [topics[i] for i in fitted],
         [units.langs[i] for i in fitted],
         model.vectorizer_model,
-        top_n=cfg.top_n_words,
+        top_n=params.topics.top_n_words,
     )
-    unit_docs: dict[int, set[str]] = defaultdict(set)
-    for topic, doc_id in zip(topics, units.doc_ids, strict=True):
-        unit_docs[topic].add(doc_id)
-    top_terms = {t: _overall_terms(model, t) for t in sorted(set(topics)) if t != -1}
+    top_terms = {t: overall_terms(model, t) for t in sorted(set(topics)) if t != -1}
     shares = language_shares(topics, units.langs)
-    rows = topic_rows(topics, top_terms, by_lang, shares, unit_docs, matches.assigned)
-    write_parquet(_table(rows, TOPICS), TOPICS, params.paths.topics)
-    _write_passage_topics(params, units, topics, embeddings)
-    _write_examples(params, units, docs, _examples(units, topics, embeddings, cfg))
+    rows = tables.topic_rows(
+        topics,
+        top_terms,
+        by_lang,
+        shares,
+        tables.docs_per_topic(topics, units.doc_ids),
+        matches.assigned,
+    )
+    _write_units(params, units, docs, topics, scores, rows, columns)
     _write_per_class(params, model, units, fitted)
     return top_terms, {key: [term for term, _ in scored] for key, scored in by_lang.items()}
 
 
-def _write_passage_topics(
-    params: Params, units: Units, topics: list[int], embeddings: np.ndarray
+def _write_units(
+    params: Params,
+    units: Units,
+    docs: dict[str, dict[str, Any]],
+    topics: list[int],
+    scores: np.ndarray,
+    rows: list[dict[str, Any]],
+    columns: dict[str, Any],
 ) -> None:
-    """Every modelled passage; with unit=document, each passage takes its document's topic."""
-    scores = centroid_similarity(embeddings, topics)
-    rows = []
+    """The topics table (``rows`` with the model's ``columns``), passages' topics, examples."""
+    topic_table = _table([{**row, **columns} for row in rows], TOPICS)
+    write_parquet(topic_table, TOPICS, params.paths.topics)
+    passages = None
     if params.topics.unit == "document":
-        by_doc = dict(zip(units.ids, zip(topics, scores, strict=True), strict=True))
         passages = pq.read_table(
             params.paths.passages, columns=["passage_id", "doc_id"]
         ).to_pylist()
-        for row in passages:
-            if row["doc_id"] in by_doc:
-                topic, score = by_doc[row["doc_id"]]
-                rows.append(
-                    {
-                        "passage_id": row["passage_id"],
-                        "topic_id": topic,
-                        "probability": round(float(score), 6),
-                    }
-                )
-    else:
-        rows = [
-            {"passage_id": pid, "topic_id": topic, "probability": round(float(score), 6)}
-            for pid, topic, score in zip(units.ids, topics, scores, strict=True)
-        ]
-    rows.sort(key=lambda row: row["passage_id"])
-    write_parquet(_table(rows, PASSAGE_TOPICS), PASSAGE_TOPICS, params.paths.passage_topics)
-
-
-def _write_examples(
-    params: Params, units: Units, docs: dict[str, dict[str, Any]], examples: list[dict[str, Any]]
-) -> None:
-    index = {unit_id: i for i, unit_id in enumerate(units.ids)}
-    rows = []
-    for row in examples:
-        i = index[row["passage_id"]]
-        doc = docs[units.doc_ids[i]]
-        rows.append(
-            {
-                **row,
-                "doc_id": units.doc_ids[i],
-                "title": doc["title"],
-                "date": doc["date"],
-                "text": units.texts[i],
-            }
-        )
-    write_parquet(_table(rows, TOPIC_PASSAGES), TOPIC_PASSAGES, params.paths.topic_passages)
+    write_parquet(
+        _table(tables.passage_topic_rows(units.ids, topics, scores, passages), PASSAGE_TOPICS),
+        PASSAGE_TOPICS,
+        params.paths.passage_topics,
+    )
+    chosen = tables.example_rows(
+        _examples(units, topics, scores, params.topics),
+        ids=units.ids, doc_ids=units.doc_ids, texts=units.texts, docs=docs,
+    )  # fmt: skip
+    write_parquet(_table(chosen, TOPIC_PASSAGES), TOPIC_PASSAGES, params.paths.topic_passages)
 
 
 def _write_per_class(params: Params, model: Any, units: Units, fitted: list[int]) -> None:
     """Topic frequency and words per kind and language, over the fitted units."""
-    docs = [units.lemmas[i] for i in fitted]
-    frames = {
-        class_type: (classes, model.topics_per_class(docs, classes=classes))
-        for class_type, all_classes in (("kind", units.kinds), ("lang", units.langs))
-        for classes in [[all_classes[i] for i in fitted]]
-    }
-    rows = per_class_rows(frames)
+    classes = {"kind": units.kinds, "lang": units.langs}
+    rows = tables.per_class_rows(model, [units.lemmas[i] for i in fitted], classes, fitted)
     write_parquet(_table(rows, TOPICS_PER_CLASS), TOPICS_PER_CLASS, params.paths.topics_per_class)
 
 
-def _save_model(model: Any, params: Params) -> None:
+def _save_model(model: Any, params: Params, kept: KeptModel) -> None:
+    """The BERTopic model (safetensors, no embedding model) and the kept fit beside it."""
     with atomic_folder(params.paths.topic_model) as folder:
         model.save(
             str(folder), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
         )
+        outputs = {name: getattr(params.paths, field) for name, field in KEPT_OUTPUTS.items()}
+        save_kept(folder, kept, outputs=outputs)
 
 
 def _table(rows: list[Any], spec: Any) -> pa.Table:
     return pa.Table.from_pylist([dict(row) for row in rows], schema=spec.schema)
-
-
-def _metrics(
-    params: Params,
-    units: Units,
-    topics: list[int],
-    terms: tuple[dict[int, list[str]], dict[tuple[int, str], list[str]]],
-    embedder_id: str,
-    fit: TopicFit,
-    embeddings: np.ndarray,
-    matches: Any,
-) -> dict[str, Any]:
-    cfg = params.topics
-    top_terms, by_lang = terms
-    documents = [set(text.split()) for text in units.lemmas]
-    return {
-        "unit": cfg.unit,
-        "units": len(units.ids),
-        "fitted_units": len(fit.fitted),
-        "n_topics": len(top_terms),
-        "topic_count": fit.count.as_metrics(),
-        "outlier_share": _share(topics, -1),
-        "outlier_share_before_reduction": fit.outliers_before,
-        "coherence_npmi": coherence_npmi_by_language(by_lang, documents, units.langs),
-        "topic_diversity": topic_diversity(top_terms),
-        "nmi_topic_language": nmi_topic_language(topics, units.langs),
-        "mixed_topic_share": mixed_topic_share(
-            topics, units.langs, languages=params.ingest.languages
-        ),
-        "stability": topic_stability(
-            fit, embeddings, seeds=cfg.stability_seeds, seed=cfg.seed, max_units=STABILITY_UNITS
-        ),
-        "embedder": embedder_id,
-        "labels_applied": len(matches.assigned),
-        "labels_unmatched": len(matches.unmatched),
-        "warnings": fit.warnings,
-    }

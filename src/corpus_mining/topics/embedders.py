@@ -8,8 +8,10 @@ registers its components); ``topics.embedder`` in params picks one.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import catalogue
@@ -17,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus_mining.errors import ParamsError
+from corpus_mining.topics.cache import EmbeddingCache
 
 if TYPE_CHECKING:
     from corpus_mining.engine import Engine
@@ -133,3 +136,34 @@ def make_embedder(
 embedders.register("use-multilingual", func=_use_multilingual)
 embedders.register("lsa", func=_lsa)
 embedders.register("sentence-transformers", func=_sentence_transformers)
+
+
+def embed_cached(
+    embedder: Embedder,
+    texts: Sequence[str],
+    cache: EmbeddingCache,
+    *,
+    engine: Callable[[], AbstractContextManager[Engine]],
+    chunk: int,
+) -> npt.NDArray[np.float32]:
+    """Vectors of ``texts``: cached ones read, the others embedded and cached.
+
+    Args:
+        embedder: The embedder (its id must be the cache's).
+        texts: Texts to embed.
+        cache: The embedder's cache.
+        engine: Opens the engine a ``DistributedEmbedder`` runs its tasks on; only called
+            when there is something to embed.
+        chunk: Texts per task batch (each batch's vectors are cached as they come).
+    """
+    if not takes_engine(embedder):  # LSA is one fit over the whole corpus: run here
+        return np.asarray(cache.get_or_compute(texts, embedder.embed), dtype=np.float32)
+    opened: list[Engine] = []
+    with contextlib.ExitStack() as stack:
+        # The engine (processes, a dask cluster) starts only when a text is not cached.
+        def compute(batch: list[str]) -> npt.NDArray[np.floating]:
+            if batch and not opened:
+                opened.append(stack.enter_context(engine()))
+            return embedder.embed(batch, opened[0] if opened else None)
+
+        return np.asarray(cache.get_or_compute(texts, compute, chunk=chunk), dtype=np.float32)

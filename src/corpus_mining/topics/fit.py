@@ -228,6 +228,21 @@ def _represent(
     )
 
 
+def merge_topics(
+    model: Any,
+    docs: Sequence[str],
+    fitted: Sequence[int],
+    topics: list[int],
+    merges: Sequence[Sequence[int]],
+) -> list[int]:
+    """Merge each group of ``merges`` in ``model`` and carry the merge over to every unit."""
+    if not merges:
+        return topics
+    before = [topics[i] for i in fitted]
+    model.merge_topics([docs[i] for i in fitted], [list(group) for group in merges])
+    return remap_topics(topics, before, [int(t) for t in model.topics_])
+
+
 def remap_topics(topics: Sequence[int], before: Sequence[int], after: Sequence[int]) -> list[int]:
     """Carry a merge over to every unit: ``before``/``after`` are the fitted units' topics."""
     mapping = dict(zip(before, after, strict=True))

@@ -1,0 +1,168 @@
+"""The kept fit, saved beside the BERTopic model (``<topic_model>/state/``) for ``on_drift``.
+
+It holds what a run needs to assign changed units without refitting: the fit's version and
+params key, every unit's content key, topic and score, the topics' centroids in the
+embedding space, the fit's metrics, and copies of the outputs that describe the model
+rather than the units (topic terms and labels, topics per class, label report, template).
+No pickle: JSON, Parquet and ``.npy`` only.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from corpus_mining.io import atomic_path
+from corpus_mining.topics.refit import KeptFit
+from corpus_mining.topics.representation import topic_centroids
+
+STATE = "state"
+FORMAT = 1
+_UNITS = pa.schema(
+    [
+        ("unit_id", pa.string()),
+        ("key", pa.string()),
+        ("topic_id", pa.int32()),
+        ("probability", pa.float64()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class KeptModel:
+    """A fit as the next ``on_drift`` run reads it."""
+
+    version: str
+    params_key: str
+    embedder_id: str
+    units: dict[str, tuple[str, int, float]]  # unit id -> (content key, topic, score)
+    topic_ids: list[int]
+    centroids: npt.NDArray[np.float32]
+    metrics: dict[str, Any]
+
+    def fit(self) -> KeptFit:
+        """What ``refit.decide`` compares."""
+        return KeptFit(
+            self.params_key, self.embedder_id, {uid: row[0] for uid, row in self.units.items()}
+        )
+
+
+def kept_model(
+    version: str,
+    key: str,
+    embedder_id: str,
+    unit_keys: Mapping[str, str],
+    *,
+    topics: Sequence[int],
+    scores: Sequence[float] | npt.NDArray[np.float64],
+    embeddings: npt.NDArray[np.float32],
+    metrics: dict[str, Any],
+) -> KeptModel:
+    """A fit as a later run reads it; outliers (-1) get no centroid, so none is assigned them.
+
+    Args:
+        version: The fit's version.
+        key: Its params key.
+        embedder_id: Its embedder.
+        unit_keys: Unit id -> content key, in the order of ``topics``.
+        topics: Each unit's topic.
+        scores: Each unit's score.
+        embeddings: Each unit's embedding (the topics' centroids are their means).
+        metrics: The fit's metrics.
+    """
+    topic_ids, centroids = topic_centroids(embeddings, topics)
+    real = [i for i, topic in enumerate(topic_ids) if topic != -1]
+    rows = zip(unit_keys.items(), topics, scores, strict=True)
+    return KeptModel(
+        version,
+        key,
+        embedder_id,
+        {uid: (unit_key, int(topic), float(score)) for (uid, unit_key), topic, score in rows},
+        [int(topic_ids[i]) for i in real],
+        np.asarray(centroids, dtype=np.float32)[real],
+        metrics,
+    )
+
+
+def save_kept(
+    folder: Path,
+    kept: KeptModel,
+    *,
+    outputs: Mapping[str, Path],
+) -> None:
+    """Write ``kept`` and copies of ``outputs`` (name -> written file) to ``folder/state``.
+
+    Args:
+        folder: The model folder being written (e.g. inside ``io.atomic_folder``).
+        kept: The fit.
+        outputs: Output files to keep a copy of, by name.
+    """
+    state = folder / STATE
+    state.mkdir(parents=True, exist_ok=True)
+    header = {
+        "format": FORMAT,
+        "version": kept.version,
+        "params_key": kept.params_key,
+        "embedder_id": kept.embedder_id,
+        "topic_ids": kept.topic_ids,
+        "metrics": kept.metrics,
+    }
+    (state / "state.json").write_text(json.dumps(header, indent=2, sort_keys=True) + "\n")
+    ids = sorted(kept.units)
+    rows = [kept.units[uid] for uid in ids]
+    table = pa.table(
+        [ids, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]],
+        schema=_UNITS,
+    )
+    pq.write_table(table, state / "units.parquet", compression="zstd")
+    np.save(state / "centroids.npy", np.ascontiguousarray(kept.centroids, dtype=np.float32))
+    for name, path in outputs.items():
+        shutil.copyfile(path, state / name)
+
+
+def load_kept(folder: Path) -> KeptModel | None:
+    """The kept fit in ``folder``, or None when there is none or it is unreadable."""
+    state = folder / STATE
+    try:
+        header = json.loads((state / "state.json").read_text())
+        if header.get("format") != FORMAT:
+            return None
+        table = pq.read_table(state / "units.parquet", schema=_UNITS).to_pydict()
+        centroids = np.load(state / "centroids.npy", allow_pickle=False)
+    except (OSError, ValueError, KeyError, pa.ArrowException):
+        return None
+    units = {
+        uid: (key, int(topic), float(score))
+        for uid, key, topic, score in zip(
+            table["unit_id"], table["key"], table["topic_id"], table["probability"], strict=True
+        )
+    }
+    return KeptModel(
+        header["version"],
+        header["params_key"],
+        header["embedder_id"],
+        units,
+        [int(t) for t in header["topic_ids"]],
+        np.asarray(centroids, dtype=np.float32),
+        header["metrics"],
+    )
+
+
+def restore(folder: Path, name: str, target: Path) -> None:
+    """Copy the kept copy of output ``name`` to ``target`` (atomically)."""
+    with atomic_path(target) as tmp:
+        shutil.copyfile(folder / STATE / name, tmp)
+
+
+def kept_path(folder: Path, name: str) -> Path:
+    """Where the kept copy of output ``name`` lives."""
+    return folder / STATE / name
