@@ -180,15 +180,26 @@ def topic_label(terms: Sequence[str], n: int = 4, *, window: int = 8) -> str:
     return " · ".join(sorted(shown, key=ranks.__getitem__))
 
 
+def topic_centroids(embeddings: np.ndarray, topics: Sequence[int]) -> tuple[list[int], np.ndarray]:
+    """Sorted topic ids and their L2-normalised centroids (mean of their units' rows)."""
+    labels = np.asarray(topics)
+    ids = sorted(set(topics))
+    rows = []
+    for topic in ids:
+        centroid = embeddings[np.flatnonzero(labels == topic)].mean(axis=0)
+        rows.append(centroid / (float(np.linalg.norm(centroid)) or 1.0))
+    width = embeddings.shape[1] if embeddings.ndim == 2 else 0
+    return ids, np.stack(rows) if rows else np.zeros((0, width), dtype=embeddings.dtype)
+
+
 def centroid_similarity(embeddings: np.ndarray, topics: Sequence[int]) -> np.ndarray:
     """Cosine similarity of each unit to its topic's centroid, clipped to [0, 1]."""
     scores = np.zeros(len(topics), dtype=np.float64)
     labels = np.asarray(topics)
-    for topic in sorted(set(topics)):
+    ids, centroids = topic_centroids(embeddings, topics)
+    for topic, centroid in zip(ids, centroids, strict=True):
         members = np.flatnonzero(labels == topic)
-        centroid = embeddings[members].mean(axis=0)
-        norm = float(np.linalg.norm(centroid)) or 1.0
-        scores[members] = np.clip(embeddings[members] @ (centroid / norm), 0.0, 1.0)
+        scores[members] = np.clip(embeddings[members] @ centroid, 0.0, 1.0)
     return np.round(scores, 6)
 
 
