@@ -40,7 +40,7 @@ from corpus_mining.topics.describe import examples, overall_terms, signatures
 from corpus_mining.topics.embedders import Embedder, check_embedder, embed_cached, make_embedder
 from corpus_mining.topics.fit import ClusterSettings, TopicFit, fit_topics, merge_topics
 from corpus_mining.topics.guided import guide, seed_topics
-from corpus_mining.topics.jit import cache_umap_jit
+from corpus_mining.topics.jit import cache_umap_jit, compiled_code_folder
 from corpus_mining.topics.kept import (
     KeptModel,
     kept_model,
@@ -146,7 +146,7 @@ def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedde
     names = {"reducer", "clusterer", "n_neighbors", "n_components", "min_cluster_size"}
     plan = plan_model(len(units.ids), **cfg.model_dump(include=names))
     if plan.reducer == "umap":  # UMAP's compiled code is kept: compiling costs more than a fit
-        cache_umap_jit(params.paths.cache / "numba")
+        cache_umap_jit(compiled_code_folder())
     fit = fit_topics(
         units.lemmas,
         embeddings,

@@ -1,4 +1,4 @@
-"""Keep numba's compiled code of UMAP between runs, under ``paths.cache``.
+"""Keep numba's compiled code of UMAP between runs, in one folder per user.
 
 UMAP's numba functions are compiled in every new process (tens of seconds on a busy
 machine, more than the fit of a small corpus) because they are not declared
@@ -6,12 +6,15 @@ machine, more than the fit of a small corpus) because they are not declared
 folder of ``paths.cache``: a later run loads the machine code instead of compiling it. The
 cache is keyed by numba on each function's source file, signature and CPU, so an upgrade
 of umap or numba, or another machine, compiles again; the compiled code is the same, so
-results do not change. Deleting the folder only costs the compilation.
+results do not change. Deleting the folder only costs the compilation. The folder
+(``compiled_code_folder``) is per user, not per project: the compiled code does not depend
+on the corpus, so a new project, a copy or a test project does not compile it again.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,17 @@ UMAP_MODULES = (
     "umap.umap_",
     "umap.utils",
 )
+
+
+def compiled_code_folder() -> Path:
+    """Where UMAP's compiled code is kept: ``$NUMBA_CACHE_DIR`` if set, else the user's cache.
+
+    The user's cache is ``$XDG_CACHE_HOME/corpus-mining/numba`` (``~/.cache`` by default).
+    """
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return Path(os.environ["NUMBA_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "corpus-mining" / "numba"
 
 
 def cache_umap_jit(folder: Path) -> int:
