@@ -17,7 +17,7 @@ repro: env
 # Tests in parallel (pytest-xdist): each module on one worker, its fixtures built once.
 TEST_WORKERS ?= 2
 test: env
-	python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 lint: env
 	ruff check src tests benchmarks scripts
