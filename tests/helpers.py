@@ -142,3 +142,15 @@ def project_params(project: Path) -> Params:
     params = load_params(project / "params.yaml")
     paths = {name: project / value for name, value in params.paths if not value.is_absolute()}
     return params.model_copy(update={"paths": params.paths.model_copy(update=paths)})
+
+
+def read_kind_and_year(text: str) -> tuple[str, str, int | None]:
+    """Kind, the rule that chose it, and the year that ingest finds in a written text."""
+    from corpus_mining.ingest.dates import date_from_text
+    from corpus_mining.ingest.document import count_words
+    from corpus_mining.ingest.kinds import infer_kind
+
+    paragraphs = text.split("\n\n")
+    date, source = date_from_text(paragraphs)
+    guess = infer_kind(paragraphs, count_words(text), date_source=source)
+    return guess.kind, guess.source, int(date[:4]) if date else None

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_mining.ingest.dates import date_from_text
-from corpus_mining.ingest.document import count_words
-from corpus_mining.ingest.kinds import infer_kind
+from helpers import read_kind_and_year
 
 DOCUMENTS: dict[str, tuple[str, str, int | None]] = {
     "news_byline_fr": (
@@ -157,21 +155,14 @@ DOCUMENTS: dict[str, tuple[str, str, int | None]] = {
 }
 
 
-def _read(text: str) -> tuple[str, str, int | None]:
-    paragraphs = text.split("\n\n")
-    date, source = date_from_text(paragraphs)
-    guess = infer_kind(paragraphs, count_words(text), date_source=source)
-    return guess.kind, guess.source, int(date[:4]) if date else None
-
-
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_kind_of_an_unseen_document(name):
     kind, text, _ = DOCUMENTS[name]
-    found, source, _ = _read(text)
+    found, source, _ = read_kind_and_year(text)
     assert found == kind, (name, source)
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_year_of_an_unseen_document(name):
     _, text, year = DOCUMENTS[name]
-    assert _read(text)[2] == year
+    assert read_kind_and_year(text)[2] == year
