@@ -9,7 +9,13 @@ from corpus_mining.topics.fit import ClusterSettings, fit_topics, stratified_sam
 from corpus_mining.topics.granularity import choose_topic_count, topic_range
 from corpus_mining.topics.guided import guide
 from corpus_mining.topics.model import plan_model
-from corpus_mining.topics.representation import is_substantive, label_terms, topic_label
+from corpus_mining.topics.representation import (
+    is_substantive,
+    label_terms,
+    make_vectorizer,
+    top_terms_by_language,
+    topic_label,
+)
 
 WORDS = {
     0: "pôle compétitivité cluster industrie recherche laboratoire",
@@ -139,3 +145,21 @@ def test_labels_prefer_over_represented_terms_and_phrases():
     assert topic_label(["hub", "transition écologique", "écosystème", "transition"]) == (
         "hub · transition écologique · écosystème"
     )
+
+
+def test_term_lift_reads_counts_in_each_topic_against_the_language():
+    texts = ["atelier atelier atelier coopérative"] * 2 + ["atelier banque"] * 2
+    vectorizer = make_vectorizer(min_df=1, ngram_max=1, extra_stop_words=[], n_docs=len(texts))
+    terms = top_terms_by_language(
+        texts, [0, 0, 1, 1], ["fr"] * 4, vectorizer, top_n=5, min_support=1
+    )
+    # Topic 0 holds 6 "atelier" and 2 "coopérative" of its 8 words; the language holds
+    # 8 "atelier", 2 "coopérative" and 2 "banque" in 12 words.
+    assert dict(terms[(0, "fr")]) == {
+        "coopérative": pytest.approx((2 / 8) / (2 / 12)),
+        "atelier": pytest.approx((6 / 8) / (8 / 12)),
+    }
+    assert dict(terms[(1, "fr")]) == {
+        "banque": pytest.approx((2 / 4) / (2 / 12)),
+        "atelier": pytest.approx((2 / 4) / (8 / 12)),
+    }

@@ -119,7 +119,10 @@ def _language_terms(
     )
     per_class = member @ counts
     support = (member @ (counts > 0).astype(np.int64)).toarray()
-    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class).toarray()
+    # The transformer normalises a float matrix in place: give it a copy, so the lift
+    # below reads the counts, not the square roots of their row shares.
+    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(per_class.copy())
+    weights = weights.toarray()
     sizes = np.asarray(member.sum(axis=1)).ravel()
     weights[support < np.minimum(min_support, sizes)[:, None]] = 0.0
     lift = _lift(per_class.toarray())
