@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import shutil
 import subprocess
@@ -154,3 +155,21 @@ def read_kind_and_year(text: str) -> tuple[str, str, int | None]:
     date, source = date_from_text(paragraphs)
     guess = infer_kind(paragraphs, count_words(text), date_source=source)
     return guess.kind, guess.source, int(date[:4]) if date else None
+
+
+def scipy_lafon_specificity(k: int, K: int, n: int, N: int) -> float:
+    """Signed Lafon specificity of one table from ``scipy.stats.hypergeom``, capped at ±300.
+
+    The reference that ``statistics.lafon_tests`` (its own tail sums, no scipy.stats) is held
+    to: ``-log10 P(X >= k)`` at or above the expectation, ``log10 P(X <= k)`` below it, 0 when
+    ``N == 0``.
+    """
+    from scipy.stats import hypergeom
+
+    if N == 0:
+        return 0.0
+    if k >= n * K / N:
+        score = -float(hypergeom.logsf(k - 1, N, K, n)) / math.log(10)
+    else:
+        score = float(hypergeom.logcdf(k, N, K, n)) / math.log(10)
+    return max(-300.0, min(300.0, score)) + 0.0  # + 0.0 turns -0.0 into 0.0

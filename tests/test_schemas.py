@@ -90,7 +90,7 @@ def test_trend_file_names_are_written_only_in_schemas_and_the_dvc_plots():
     """Code reaches a trend table through its schema, never by its file name."""
     names = {t.file for t in TREND_TABLES}
     for path in sorted((ROOT / "src").rglob("*.py")):
-        if path.name == "schemas.py":
+        if "schemas" in path.relative_to(ROOT / "src").parts:
             continue
         text = path.read_text(encoding="utf-8")
         assert not [n for n in names if f'"{n}"' in text or f"/{n}" in text], path

@@ -28,50 +28,17 @@ _LN10 = math.log(10)
 _NEGLIGIBLE = 1e-18
 
 
-def lafon_specificity(k: int, K: int, n: int, N: int) -> float:
-    """Signed Lafon specificity of a term in a part, capped at ±300.
+def lafon_tests(
+    k: npt.ArrayLike, K: npt.ArrayLike, n: npt.ArrayLike, N: npt.ArrayLike
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Signed Lafon specificity (capped at ±300) and a two-sided p-value of each 2x2 table.
 
     With ``X ~ Hypergeometric(N, K, n)`` the number of occurrences a random part of ``n``
     tokens would hold, the score is ``-log10 P(X >= k)`` when ``k`` is at or above its
     expectation ``n K / N`` (over-use, positive) and ``log10 P(X <= k)`` below it (under-use,
-    negative). Scores within about ±2 are banal. Degenerate tables (empty part or corpus, a
-    term absent or everywhere) score 0.
-
-    Args:
-        k: Occurrences of the term in the part.
-        K: Occurrences of the term in the corpus.
-        n: Size of the part in tokens.
-        N: Size of the corpus in tokens.
-
-    Returns:
-        The signed score.
-
-    Raises:
-        ValueError: If the counts are not a possible 2x2 table.
-
-    References:
-        Lafon (1980).
-    """
-    _check_table(k, K, n, N)
-    if N == 0:
-        return 0.0
-    # scipy.stats takes a second to import; extract, which only needs G², never loads it.
-    from scipy.stats import hypergeom
-
-    if k >= n * K / N:
-        score = -float(hypergeom.logsf(k - 1, N, K, n)) / _LN10
-    else:
-        score = float(hypergeom.logcdf(k, N, K, n)) / _LN10
-    return max(-_CAP, min(_CAP, score)) + 0.0  # + 0.0 turns -0.0 into 0.0
-
-
-def lafon_tests(
-    k: npt.ArrayLike, K: npt.ArrayLike, n: npt.ArrayLike, N: npt.ArrayLike
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Vectorised :func:`lafon_specificity` (same scores) with a two-sided p-value per table.
-
-    The p-value is twice the tail probability on the observed side (``10 ** -|score|``
-    before the cap), capped at 1; degenerate tables (``N == 0``) score 0 with p 1.
+    negative). Scores within about ±2 are banal. The p-value is twice the tail probability
+    on the observed side (``10 ** -|score|`` before the cap), capped at 1; degenerate tables
+    (``N == 0``) score 0 with p 1.
 
     Args:
         k: Occurrences of each term in its part.

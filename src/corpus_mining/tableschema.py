@@ -1,6 +1,6 @@
 """The type of a table declaration: name, columns and types, key; it validates tables.
 
-The declarations themselves are in ``schemas.py``.
+The declarations themselves are in the ``schemas`` package.
 """
 
 from __future__ import annotations
@@ -10,6 +10,11 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from corpus_mining.errors import SchemaError
+
+
+def columns(*fields: tuple[str, pa.DataType]) -> pa.Schema:
+    """An arrow schema of nullable ``(name, type)`` columns, in their order."""
+    return pa.schema([pa.field(name, dtype) for name, dtype in fields])
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,11 @@ import math
 import numpy as np
 import pytest
 
-from corpus_mining.evolution import bootstrap, stats
-from corpus_mining.evolution.stats import (
-    Interval,
-    bootstrap_rate,
-    bootstrap_share,
-    bootstrap_share_of_total,
-    mann_kendall,
-    trend_test,
-    trend_tests,
-)
+from corpus_mining.evolution import stats
+from corpus_mining.evolution.stats import mann_kendall, trend_test, trend_tests
 
 TRUE_SLOPE = 0.08
 BASE_RATE = 5e-4  # 5 occurrences per 10 000 words
-
-
-def _period(rng, n_docs, rate=BASE_RATE):
-    words = rng.integers(500, 5000, n_docs)
-    return rng.poisson(rate * words), words
 
 
 def _documents(seed, slope, *, n_docs=40, overdispersion=None):
@@ -34,87 +21,6 @@ def _documents(seed, slope, *, n_docs=40, overdispersion=None):
     else:  # variance = mean + mean² / size
         counts = rng.negative_binomial(overdispersion, overdispersion / (overdispersion + mean))
     return times, counts, words
-
-
-# --- bootstrap -------------------------------------------------------------------------------
-
-
-def test_rate_interval_contains_point_estimate_in_rate_units():
-    counts, words = _period(np.random.default_rng(1), 60)
-    result = bootstrap_rate(counts, words)
-    assert result.value == pytest.approx(counts.sum() / words.sum() * 10_000)
-    assert result.low <= result.value <= result.high
-    per_word = bootstrap_rate(counts, words, per=1)
-    assert per_word.value == pytest.approx(result.value / 10_000)
-
-
-def test_rate_interval_narrows_with_more_documents():
-    rng = np.random.default_rng(2)
-    few = bootstrap_rate(*_period(rng, 20))
-    many = bootstrap_rate(*_period(rng, 500))
-    assert many.high - many.low < (few.high - few.low) / 2
-
-
-def test_same_seed_same_interval_other_seed_differs():
-    counts, words = _period(np.random.default_rng(3), 50)
-    assert bootstrap_rate(counts, words, seed=7) == bootstrap_rate(counts, words, seed=7)
-    intervals = {bootstrap_rate(counts, words, seed=seed) for seed in range(5)}
-    assert len(intervals) > 1
-
-
-def test_wider_confidence_gives_wider_interval():
-    counts, words = _period(np.random.default_rng(4), 50)
-    narrow = bootstrap_rate(counts, words, alpha=0.2)
-    wide = bootstrap_rate(counts, words, alpha=0.01)
-    assert wide.low <= narrow.low and narrow.high <= wide.high
-
-
-def test_empty_or_wordless_input_is_undefined_not_an_error():
-    for result in (
-        bootstrap_rate([], []),
-        bootstrap_rate([0, 0], [0, 0]),
-        bootstrap_share([]),
-        bootstrap_share_of_total([], []),
-        bootstrap_share_of_total([0, 0], [0, 0]),
-    ):
-        assert isinstance(result, Interval)
-        assert all(math.isnan(x) for x in (result.value, result.low, result.high))
-
-
-def test_bad_arguments_raise():
-    with pytest.raises(ValueError, match="length"):
-        bootstrap_rate([1, 2], [10])
-    with pytest.raises(ValueError, match="non-negative"):
-        bootstrap_rate([-1], [10])
-    with pytest.raises(ValueError, match="alpha"):
-        bootstrap_share([True], alpha=1.5)
-    with pytest.raises(ValueError, match="n_boot"):
-        bootstrap_share([True], n_boot=0)
-
-
-def test_share_is_a_proportion_with_an_interval_inside_0_1():
-    present = np.random.default_rng(5).random(80) < 0.3
-    result = bootstrap_share(present)
-    assert result.value == pytest.approx(present.mean())
-    assert 0 <= result.low <= result.value <= result.high <= 1
-    assert bootstrap_share(np.ones(10, dtype=bool)) == Interval(1.0, 1.0, 1.0)
-
-
-def test_share_of_total_is_a_ratio_of_sums():
-    rng = np.random.default_rng(6)
-    member = rng.poisson(2, 60)
-    total = member + rng.poisson(3, 60)
-    result = bootstrap_share_of_total(member, total)
-    assert result.value == pytest.approx(member.sum() / total.sum())
-    assert 0 <= result.low <= result.value <= result.high <= 1
-
-
-def test_large_inputs_are_bootstrapped_in_chunks(monkeypatch):
-    counts, words = _period(np.random.default_rng(8), 300)
-    whole = bootstrap_rate(counts, words, n_boot=200)
-    monkeypatch.setattr(bootstrap, "_MAX_WEIGHTS", 1000)  # 3 replicates at a time
-    chunked = bootstrap_rate(counts, words, n_boot=200)
-    assert chunked == whole  # the same draws, whatever the chunk size
 
 
 # --- trend_test ------------------------------------------------------------------------------
@@ -247,28 +153,6 @@ def test_quasi_poisson_interval_is_statsmodels_x2_scale_when_overdispersed():
     assert (trend.ci_low, trend.ci_high) == pytest.approx(
         (fit.params[1] - half, fit.params[1] + half), rel=1e-5
     )
-
-
-def test_bootstrap_is_a_paired_percentile_bootstrap_of_the_ratio_of_sums():
-    from scipy.stats import bootstrap
-
-    counts, words = _period(np.random.default_rng(15), 40)
-    ours = bootstrap_rate(counts, words, n_boot=500, seed=3, per=1)
-    theirs = bootstrap(
-        (counts, words),
-        lambda n, w, axis=-1: n.sum(axis=axis) / w.sum(axis=axis),
-        paired=True,
-        n_resamples=500,
-        method="percentile",
-        rng=np.random.default_rng(3),
-    ).confidence_interval
-    assert (ours.low, ours.high) == pytest.approx((theirs.low, theirs.high))
-
-
-def test_one_document_or_resamples_without_words_still_give_an_interval():
-    assert bootstrap_rate([3], [1000]) == Interval(30.0, 30.0, 30.0)
-    share = bootstrap_share_of_total([1, 0, 0, 0], [2, 0, 0, 0], n_boot=200)
-    assert share.value == 0.5 and share.low == share.high == 0.5  # nan resamples left out
 
 
 # --- trend_tests: the batched fits are statsmodels' fits ----------------------------------------

@@ -206,25 +206,18 @@ def test_a_known_name_and_the_head_final_name_after_it_are_one(nlp_en, nlp_fr):
     assert [m.text for m in mentions] == ["Commission européenne", "Groupe Alpha"]
 
 
-def test_a_plural_organisation_head_names_a_category(nlp_en, nlp_fr):
-    doc = nlp_en("Funding goes to the Regional Innovation Hubs of the member states next year.")
-    doc.ents = [Span(doc, 4, 7, label="ORG")]
-    assert _labels_of(doc) == {"Regional Innovation Hubs": "MISC"}
-    doc = nlp_en("Funding goes to the Regional Innovation Hub of the member states next year.")
-    doc.ents = [Span(doc, 4, 7, label="ORG")]
-    assert _labels_of(doc) == {"Regional Innovation Hub": "ORG"}
-    doc = nlp_fr("Les Clusters régionaux ont reçu des aides de la région cette année.")
-    doc.ents = [Span(doc, 1, 3, label="ORG")]
-    assert _labels_of(doc) == {"Clusters régionaux": "MISC"}
-    # a plural head with its complement names a network of bodies
-    doc = nlp_fr("Les Chambres régionales des métiers ont reçu des aides cette année.")
-    doc.ents = [Span(doc, 1, 5, label="ORG")]
-    assert _labels_of(doc) == {"Chambres régionales des métiers": "ORG"}
-
-
-def _labels_of(doc):
-    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
-    return {m.text: m.label for m in mentions}
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "labels"),
+    [
+        ("en", "Funding goes to the Regional Innovation Hubs of the member states next year.", (4, 7), {"Regional Innovation Hubs": "MISC"}),
+        ("en", "Funding goes to the Regional Innovation Hub of the member states next year.", (4, 7), {"Regional Innovation Hub": "ORG"}),
+        ("fr", "Les Clusters régionaux ont reçu des aides de la région cette année.", (1, 3), {"Clusters régionaux": "MISC"}),
+        # a plural head with its complement names a network of bodies
+        ("fr", "Les Chambres régionales des métiers ont reçu des aides cette année.", (1, 5), {"Chambres régionales des métiers": "ORG"}),
+    ],
+)  # fmt: skip
+def test_a_plural_organisation_head_names_a_category(labels_of_model_org, lang, text, span, labels):
+    assert labels_of_model_org(lang, text, span) == labels
 
 
 def test_et_de_continues_a_name_only_after_a_connector_of_its_own(nlp_fr, nlp_en):

@@ -3,6 +3,7 @@
 Every sentence is ours; each rule has a French and an English case, positive and negative.
 """
 
+import pytest
 from spacy.tokens import Span
 
 from corpus_mining.nlp.annotate import annotate, place_not_org
@@ -173,43 +174,27 @@ def test_a_misc_name_glued_to_its_own_acronym_is_an_organisation(nlp_fr, nlp_en)
 # --- programmes, events and actions -------------------------------------------------------
 
 
-def _labels_of(doc):
-    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
-    return {m.text: m.label for m in mentions}
-
-
-def test_a_name_introduced_by_a_programme_noun_is_a_programme(nlp_fr, nlp_en):
-    doc = nlp_fr("La région a lancé la stratégie ORVA pour aider les petites entreprises.")
-    doc.ents = [Span(doc, 5, 6, label="ORG")]
-    assert _labels_of(doc) == {"ORVA": "MISC"}
-    doc = nlp_fr("TRAMOR, un dispositif de la région, aide les petites entreprises.")
-    doc.ents = [Span(doc, 0, 1, label="ORG")]
-    assert _labels_of(doc) == {"TRAMOR": "MISC"}
-    doc = nlp_en("The region funds the ORVA programme for small firms this year.")
-    doc.ents = [Span(doc, 4, 5, label="ORG")]
-    assert _labels_of(doc) == {"ORVA": "MISC"}
-
-
-def test_a_name_introduced_by_an_organisation_noun_stays_one(nlp_fr, nlp_en):
-    doc = nlp_fr("La région a rejoint le réseau ORVA pour aider les petites entreprises.")
-    doc.ents = [Span(doc, 6, 7, label="ORG")]
-    assert _labels_of(doc) == {"ORVA": "ORG"}
-    doc = nlp_en("The region joined the ORVA network for small firms this year.")
-    doc.ents = [Span(doc, 4, 5, label="ORG")]
-    assert _labels_of(doc) == {"ORVA": "ORG"}
-
-
-def test_an_english_name_opening_on_a_gerund_is_an_action(nlp_en, nlp_fr):
-    doc = nlp_en("The study Promoting Green Harbours was read by many port managers.")
-    doc.ents = [Span(doc, 2, 5, label="ORG")]
-    assert _labels_of(doc) == {"Promoting Green Harbours": "MISC"}
-    doc = nlp_en("The study by Green Harbours Network was read by many port managers.")
-    doc.ents = [Span(doc, 3, 6, label="ORG")]
-    assert _labels_of(doc) == {"Green Harbours Network": "ORG"}
-    # French associations are often named by a verb: they stay organisations
-    doc = nlp_fr("L'association Agir pour le Climat a reçu une aide de la commune.")
-    doc.ents = [Span(doc, 2, 6, label="ORG")]
-    assert _labels_of(doc) == {"Agir pour le Climat": "ORG"}
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "labels"),
+    [
+        # a name introduced by a programme noun is a programme
+        ("fr", "La région a lancé la stratégie ORVA pour aider les petites entreprises.", (5, 6), {"ORVA": "MISC"}),
+        ("fr", "TRAMOR, un dispositif de la région, aide les petites entreprises.", (0, 1), {"TRAMOR": "MISC"}),
+        ("en", "The region funds the ORVA programme for small firms this year.", (4, 5), {"ORVA": "MISC"}),
+        # a name introduced by an organisation noun stays one
+        ("fr", "La région a rejoint le réseau ORVA pour aider les petites entreprises.", (6, 7), {"ORVA": "ORG"}),
+        ("en", "The region joined the ORVA network for small firms this year.", (4, 5), {"ORVA": "ORG"}),
+        # an English name opening on a gerund is an action
+        ("en", "The study Promoting Green Harbours was read by many port managers.", (2, 5), {"Promoting Green Harbours": "MISC"}),
+        ("en", "The study by Green Harbours Network was read by many port managers.", (3, 6), {"Green Harbours Network": "ORG"}),
+        # French associations are often named by a verb: they stay organisations
+        ("fr", "L'association Agir pour le Climat a reçu une aide de la commune.", (2, 6), {"Agir pour le Climat": "ORG"}),
+    ],
+)  # fmt: skip
+def test_the_noun_before_a_name_or_its_first_word_decides_programme_action_or_body(
+    labels_of_model_org, lang, text, span, labels
+):
+    assert labels_of_model_org(lang, text, span) == labels
 
 
 # --- slashes between spaces, plural common phrases, programme nouns after a name -----------

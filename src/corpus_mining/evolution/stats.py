@@ -1,10 +1,10 @@
-"""Rates with bootstrap intervals and trend tests for concept use over time.
+"""Trend tests for concept use over time: quasi-Poisson slopes, Mann-Kendall with Sen's slope.
 
-Every function works on one entry per *document*: documents, not tokens, are the independent
-units, so intervals and tests account for the clumping of mentions within documents.
+The trend tests work on one entry per *document*: documents, not tokens, are the independent
+units, so the tests account for the clumping of mentions within documents. The document
+bootstrap of rates and shares is :mod:`corpus_mining.evolution.bootstrap`'s.
 
 References:
-    Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.
     McCullagh, P., & Nelder, J. A. (1989). Generalized Linear Models (2nd ed.). Chapman & Hall.
     Mann, H. B. (1945). Nonparametric tests against trend. Econometrica, 13(3), 245-259.
     Kendall, M. G. (1975). Rank Correlation Methods (4th ed.). Griffin.
@@ -22,7 +22,6 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtr, ndtri
 
-from corpus_mining.evolution.bootstrap import ratio_intervals
 from corpus_mining.evolution.poisson import poisson_slopes
 
 Array = npt.NDArray[np.float64]
@@ -30,15 +29,6 @@ Direction = Literal["rising", "falling", "flat"]
 
 _MAX_ITER = 50  # IRLS iterations and deviance tolerance of the Poisson fits
 _TOL = 1e-8
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A point estimate with its lower and upper confidence bounds."""
-
-    value: float
-    low: float
-    high: float
 
 
 @dataclass(frozen=True)
@@ -52,106 +42,6 @@ class Trend:
     direction: Direction
     method: str
     n_docs: int
-
-
-_UNDEFINED = Interval(math.nan, math.nan, math.nan)
-
-
-def bootstrap_rate(
-    counts: npt.ArrayLike,
-    words: npt.ArrayLike,
-    *,
-    n_boot: int = 1000,
-    seed: int = 0,
-    per: float = 10_000,
-    alpha: float = 0.05,
-) -> Interval:
-    """Occurrences per ``per`` words in a period, with a document-bootstrap percentile interval.
-
-    Args:
-        counts: Occurrences of the concept, one entry per document of the period.
-        words: Word (token) count of each document.
-        n_boot: Number of bootstrap replicates.
-        seed: Seed of the numpy Generator, so results are reproducible.
-        per: Rate unit (10 000 = occurrences per 10 000 words).
-        alpha: 1 - confidence level of the percentile interval.
-
-    Returns:
-        ``sum(counts) / sum(words) * per`` with its interval. With no documents or no words
-        the rate is undefined and ``Interval(nan, nan, nan)`` is returned (0 would wrongly read
-        as "never used").
-
-    Raises:
-        ValueError: On mismatched lengths, negative or non-finite values, or bad tunables.
-
-    References:
-        Efron & Tibshirani (1993), ch. 13 (percentile intervals).
-    """
-    _check_bootstrap(n_boot=n_boot, alpha=alpha)
-    if per <= 0:
-        raise ValueError(f"per must be positive, got {per}")
-    num, den = _vector(counts, "counts"), _vector(words, "words")
-    _same_length(counts=num, words=den)
-    return _bootstrap_ratio(num, den, n_boot=n_boot, seed=seed, alpha=alpha, scale=per)
-
-
-def bootstrap_share(
-    present: npt.ArrayLike, *, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05
-) -> Interval:
-    """Share of documents mentioning something, with a document-bootstrap percentile interval.
-
-    Args:
-        present: One boolean per document: does it mention the concept?
-        n_boot: Number of bootstrap replicates.
-        seed: Seed of the numpy Generator.
-        alpha: 1 - confidence level.
-
-    Returns:
-        The share in [0, 1] with its interval; ``Interval(nan, nan, nan)`` with no documents.
-
-    References:
-        Efron & Tibshirani (1993), ch. 13 (percentile intervals).
-    """
-    _check_bootstrap(n_boot=n_boot, alpha=alpha)
-    flags = _vector(present, "present")
-    return _bootstrap_ratio(
-        (flags != 0).astype(np.float64),
-        np.ones_like(flags),
-        n_boot=n_boot,
-        seed=seed,
-        alpha=alpha,
-        scale=1.0,
-    )
-
-
-def bootstrap_share_of_total(
-    member_counts: npt.ArrayLike,
-    total_counts: npt.ArrayLike,
-    *,
-    n_boot: int = 1000,
-    seed: int = 0,
-    alpha: float = 0.05,
-) -> Interval:
-    """Ratio of sums, e.g. one term-family member's share of the family's mentions.
-
-    Args:
-        member_counts: Mentions of the member, one entry per document.
-        total_counts: Mentions of the whole family (member included) per document.
-        n_boot: Number of bootstrap replicates.
-        seed: Seed of the numpy Generator.
-        alpha: 1 - confidence level.
-
-    Returns:
-        ``sum(member_counts) / sum(total_counts)`` with its interval;
-        ``Interval(nan, nan, nan)`` with no documents or no mentions at all.
-
-    References:
-        Efron & Tibshirani (1993), ch. 13 (percentile intervals).
-    """
-    _check_bootstrap(n_boot=n_boot, alpha=alpha)
-    num, den = _vector(member_counts, "member_counts"), _vector(total_counts, "total_counts")
-    _same_length(member_counts=num, total_counts=den)
-    return _bootstrap_ratio(num, den, n_boot=n_boot, seed=seed, alpha=alpha, scale=1.0)
 
 
 def trend_test(
@@ -279,16 +169,6 @@ def mann_kendall(times: npt.ArrayLike, values: npt.ArrayLike, *, alpha: float = 
     return Trend(float(np.median(slopes)), low, high, p, direction, "mann-kendall", n)
 
 
-def _bootstrap_ratio(
-    num: Array, den: Array, *, n_boot: int, seed: int, alpha: float, scale: float
-) -> Interval:
-    """Percentile interval of sum(num)/sum(den) * scale, resampling documents (paired)."""
-    if num.size == 0 or float(den.sum()) <= 0:
-        return _UNDEFINED
-    cell = ratio_intervals(num, den, n_boot=n_boot, seed=seed, alpha=alpha, scale=scale)
-    return Interval(float(cell.value[0]), float(cell.low[0]), float(cell.high[0]))
-
-
 def _wald_trend(slope: float, se: float, *, alpha: float, method: str, n_docs: int) -> Trend:
     """Wald interval and two-sided normal p-value; direction from the interval."""
     if not math.isfinite(se) or se <= 0:
@@ -368,9 +248,3 @@ def _same_length(**arrays: Array) -> None:
 def _check_alpha(alpha: float) -> None:
     if not 0 < alpha < 1:
         raise ValueError(f"alpha must be in (0, 1), got {alpha}")
-
-
-def _check_bootstrap(*, n_boot: int, alpha: float) -> None:
-    _check_alpha(alpha)
-    if n_boot < 1:
-        raise ValueError(f"n_boot must be >= 1, got {n_boot}")

@@ -1,6 +1,6 @@
 """Read one file into a normalised document with resolved metadata and passages.
 
-This is a pure function of the file's bytes, its path and the params, so it can run
+This is a pure function of the file's bytes, its path and its settings, so it can run
 in any process or worker and give the same result.
 """
 
@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corpus_mining.config import IngestParams
 from corpus_mining.errors import DocumentError
 from corpus_mining.ingest.dates import date_from_text, date_in_url, iso_date
 from corpus_mining.ingest.dedup import content_hash
@@ -62,45 +61,80 @@ def _sniff(data: bytes, suffix: str) -> tuple[str, str]:
 
 
 def read_document(
-    path: Path, relpath: str, params: IngestParams, csv_meta: dict[str, str]
+    path: Path,
+    relpath: str,
+    csv_meta: dict[str, str],
+    *,
+    languages: Sequence[str],
+    kinds: Mapping[str, Sequence[str]],
+    max_passage_chars: int,
+    min_chars_language: int,
+    min_language_confidence: float,
+    limits: ReaderLimits,
 ) -> IngestedDocument:
-    """Read, normalise, describe and segment one file; raise DocumentError if unusable."""
+    """Read, normalise, describe and segment one file.
+
+    Args:
+        path: The file.
+        relpath: Its path under the corpus folder, as the documents table gives it.
+        csv_meta: Its row of metadata.csv (column -> value), empty when it has none.
+        languages: The languages a passage may be detected as.
+        kinds: The document kinds and their synonyms, to read a declared kind.
+        max_passage_chars: Longest passage; longer paragraphs are split.
+        min_chars_language: Shortest passage whose language is detected; shorter ones take
+            the document's.
+        min_language_confidence: Below it, a passage takes the document's language.
+        limits: The readers' guards against hostile files.
+
+    Returns:
+        The document's row and its passages' rows.
+
+    Raises:
+        DocumentError: If the file cannot be read or holds no text.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError(f"cannot read file ({error.strerror})") from None
     suffix, note = _sniff(data, path.suffix.lower())
     fmt, reader = READERS[suffix]
-    limits = ReaderLimits(
-        max_unzipped_bytes=int(params.max_unzipped_mb * 2**20),
-        max_zip_ratio=params.max_zip_ratio,
-        min_pdf_chars_per_page=params.min_pdf_chars_per_page,
-    )
     raw = reader(data, limits)
     paragraphs = [p for p in (normalize_text(p) for p in raw.paragraphs) if p]
     text = "\n\n".join(paragraphs)
     if count_words(text) == 0:
         raise DocumentError("no text found after extraction (empty or only whitespace/markup)")
     doc_id = doc_id_for(data)
-    passages, doc_lang = _passages(doc_id, text, params)
-    row = _document_row(doc_id, relpath, fmt, raw, text, csv_meta, doc_lang, params)
+    passages, doc_lang = _passages(
+        doc_id,
+        text,
+        languages=tuple(languages),
+        max_passage_chars=max_passage_chars,
+        min_chars_language=min_chars_language,
+        min_language_confidence=min_language_confidence,
+    )
+    row = _document_row(doc_id, relpath, fmt, raw, text, csv_meta, doc_lang, kinds)
     row["n_passages"] = len(passages)
     if row["lang_source"] == "metadata_csv" or row["lang_source"] == "file_metadata":
-        _inherit_short(passages, row["lang"], params.min_chars_language)
+        _inherit_short(passages, row["lang"], min_chars_language)
     return IngestedDocument(doc_id=doc_id, row=row, passages=passages, note=note)
 
 
 def _passages(
-    doc_id: str, text: str, params: IngestParams
+    doc_id: str,
+    text: str,
+    *,
+    languages: tuple[str, ...],
+    max_passage_chars: int,
+    min_chars_language: int,
+    min_language_confidence: float,
 ) -> tuple[list[dict[str, Any]], Resolved]:
-    languages = tuple(params.languages)
     rows: list[dict[str, Any]] = []
-    for position, (start, end) in enumerate(passage_spans(text, params.max_passage_chars)):
+    for position, (start, end) in enumerate(passage_spans(text, max_passage_chars)):
         chunk = text[start:end]
         lang, confidence = (None, 0.0)
-        if len(chunk) >= params.min_chars_language:
+        if len(chunk) >= min_chars_language:
             lang, confidence = detect_language(chunk, languages)
-        if confidence < params.min_language_confidence:
+        if confidence < min_language_confidence:
             lang = None  # too little evidence: the passage takes the document's language
         rows.append(
             {
@@ -153,7 +187,7 @@ def _document_row(
     text: str,
     csv_meta: dict[str, str],
     detected_lang: Resolved,
-    params: IngestParams,
+    kinds: Mapping[str, Sequence[str]],
 ) -> dict[str, Any]:
     paragraphs = text.split("\n\n")
     n_words = count_words(text)
@@ -165,7 +199,7 @@ def _document_row(
     lang = _resolve_normalized("lang", csv_meta, raw, normalize_lang)
     if lang.value is None:
         lang = detected_lang
-    kind = _resolve_kind(csv_meta, raw, paragraphs, n_words, date.source, params)
+    kind = _resolve_kind(csv_meta, raw, paragraphs, n_words, date.source, kinds)
     return {
         "doc_id": doc_id,
         "path": relpath,
@@ -197,10 +231,10 @@ def _resolve_kind(
     paragraphs: list[str],
     n_words: int,
     date_source: str,
-    params: IngestParams,
+    kinds: Mapping[str, Sequence[str]],
 ) -> Resolved:
-    """The kind given by metadata (read with ``ingest.kinds``), else the text's."""
-    kind = _resolve_normalized("kind", csv_meta, raw, lambda v: normalize_kind(v, params.kinds))
+    """The kind given by metadata (read with ``kinds``, kind -> synonyms), else the text's."""
+    kind = _resolve_normalized("kind", csv_meta, raw, lambda v: normalize_kind(v, kinds))
     if kind.value is not None:
         return kind
     guess = infer_kind(paragraphs, n_words, date_source=date_source)

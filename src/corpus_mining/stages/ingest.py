@@ -33,6 +33,7 @@ from corpus_mining.ingest.discover import Entry, discover
 from corpus_mining.ingest.document import IngestedDocument, read_document
 from corpus_mining.ingest.kinds import WEIGHTS_PATH
 from corpus_mining.ingest.metadata import MetadataTable, Rejected, load_metadata_csv
+from corpus_mining.ingest.readers import ReaderLimits
 from corpus_mining.io import ParquetStream, scratch_dir, write_csv, write_json
 from corpus_mining.progress import progress
 from corpus_mining.schemas import DOCUMENTS, MANIFEST, METADATA_ISSUES, PASSAGES
@@ -74,10 +75,31 @@ class _Job:
     key: str | None
 
 
+def _read_file(job: _Job) -> IngestedDocument:
+    """``read_document`` with the job's ingest params."""
+    cfg = job.params
+    limits = ReaderLimits(
+        max_unzipped_bytes=int(cfg.max_unzipped_mb * 2**20),
+        max_zip_ratio=cfg.max_zip_ratio,
+        min_pdf_chars_per_page=cfg.min_pdf_chars_per_page,
+    )
+    return read_document(
+        job.path,
+        job.entry.relpath,
+        job.csv_meta,
+        languages=cfg.languages,
+        kinds=cfg.kinds,
+        max_passage_chars=cfg.max_passage_chars,
+        min_chars_language=cfg.min_chars_language,
+        min_language_confidence=cfg.min_language_confidence,
+        limits=limits,
+    )
+
+
 def _read(job: _Job) -> Read:
     """Read one file (in any process); a failure becomes the reason it is skipped."""
     try:
-        document = read_document(job.path, job.entry.relpath, job.params, job.csv_meta)
+        document = _read_file(job)
     except DocumentError as error:
         return str(error)
     except Exception as error:  # a reader bug must not stop the corpus; say what broke

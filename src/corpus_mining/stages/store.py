@@ -8,7 +8,7 @@ from typing import Any
 from corpus_mining.config import Params
 from corpus_mining.store.build import build_store
 
-# Output table name (as in schemas.py) -> the params.paths field that holds it.
+# Output table name (as in corpus_mining.schemas) -> the params.paths field that holds it.
 TABLE_PATHS = {
     "documents": "documents",
     "passages": "passages",

@@ -1,4 +1,4 @@
-"""Build ``corpus.duckdb``: every output table, typed and keyed from ``schemas.py``.
+"""Build ``corpus.duckdb``: every output table, typed and keyed from ``schemas``.
 
 Tables, primary keys and views are generated from the schema declarations, never
 written twice by hand. Full-text search uses an inverted index we build
