@@ -300,3 +300,45 @@ def test_an_enumerated_ministry_stays_one_name(nlp_fr, nlp_en):
     doc = nlp_fr("Le ministère de l'Économie, de l'Industrie et du Numérique signe.")
     cand = Candidate(1, 12, "ORG", "model", "", "ner")
     assert split_at_commas(doc, cand, org_lexicon("fr")) == [cand]
+
+
+def test_a_hyphenated_enumerating_head_keeps_its_commas(nlp_en):
+    from corpus_mining.nlp.org_spans import split_at_commas
+
+    doc = nlp_en("They met the Directorate-General for Trade, Energy and Transport staff.")
+    cand = Candidate(3, 12, "ORG", "model", "", "ner")
+    assert doc[cand.start : cand.end].text == "Directorate-General for Trade, Energy and Transport"
+    assert split_at_commas(doc, cand, org_lexicon("en")) == [cand]
+
+
+@pytest.mark.parametrize(
+    ("nlp_name", "text", "names"),
+    [
+        # dense with names, but a verb in lower case: a sentence, and its names are kept
+        (
+            "nlp_en",
+            "Funding comes from the Directorate-General for Regional Policy, Cities and Urban Affairs.",
+            {"Directorate-General for Regional Policy, Cities and Urban Affairs"},
+        ),
+        (
+            "nlp_fr",
+            "La Fédération Nationale des Coopératives Agricoles rejoint le Réseau Européen des Villes Solidaires.",
+            {
+                "Fédération Nationale des Coopératives Agricoles",
+                "Réseau Européen des Villes Solidaires",
+            },
+        ),
+        # a title-case headline capitalises its verbs: its capitals mark the style, not names
+        ("nlp_en", "Northern Regional Council Launches New Cluster Support Platform", set()),
+        (
+            "nlp_fr",
+            "Le Réseau Européen Des Villes Solidaires Accueille La Fédération Nationale Des Coopératives",
+            set(),
+        ),
+    ],
+)
+def test_a_title_case_line_is_a_headline_unless_a_verb_is_in_lower_case(
+    request, nlp_name, text, names
+):
+    found = _labels(request.getfixturevalue(nlp_name), text)
+    assert {name for name, label in found.items() if label == "ORG"} == names

@@ -96,9 +96,16 @@ def _covered(doc: Any, cand: Candidate, concept_chars: set[int]) -> bool:
 
 
 def _is_headline(doc: Any) -> bool:
-    """A title-case line: capitals mark a headline style there, not names."""
+    """A title-case line: capitals mark a headline style there, not names.
+
+    A verb in lower case shows a sentence, however many names fill it ("Funding comes
+    from the Directorate-General for Regional Policy"): a title-case headline capitalises
+    its verbs too.
+    """
     if any(t.like_num for t in doc) or sum(t.text == "," for t in doc) > 1:
         return False  # a venue or reference line, not a headline
+    if any(t.pos_ in {"VERB", "AUX"} and t.is_lower for t in doc):
+        return False
     content = [t for t in doc if t.is_alpha and not t.is_stop and len(t) > 2]
     title = [t for t in content if t.is_title]
     return len(title) >= 4 and len(title) >= 0.75 * len(content)

@@ -197,8 +197,8 @@ def split_at_commas(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> list[Cand
     commas = [i for i in range(cand.start + 1, cand.end - 1) if doc[i].text == ","]
     if not commas or any(doc[i + 1].lower_ in lexicon.connectors for i in commas):
         return [cand]
-    if any(lexicon.is_org_head(t.text) and t.lower_ in lexicon.enumerating_heads
-           for t in doc[cand.start : commas[0]]):  # fmt: skip
+    words = doc[cand.start : commas[0]].text.split()  # "Directorate-General" is one word
+    if any(lexicon.is_org_head(w) and w.lower() in lexicon.enumerating_heads for w in words):
         return [cand]
     bounds = [cand.start, *(i + 1 for i in commas)]
     ends = [*commas, cand.end]
