@@ -3,6 +3,8 @@
 Every sentence is ours; each rule has a French and an English case, positive and negative.
 """
 
+from functools import partial
+
 import pytest
 from spacy.tokens import Span
 
@@ -342,3 +344,28 @@ def test_a_title_case_line_is_a_headline_unless_a_verb_is_in_lower_case(
 ):
     found = _labels(request.getfixturevalue(nlp_name), text)
     assert {name for name, label in found.items() if label == "ORG"} == names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "kept"),
+    [
+        # written in lower case elsewhere in the document: a common noun at a line start
+        ("en", "See our Activities page. The network runs activities for its members.", (2, 3), False),
+        ("fr", "Voir la page Adhérents du site. Le réseau compte des adhérents ruraux.", (3, 4), False),
+        # never written in lower case: a name
+        ("en", "See our Prognos page. The network runs activities for its members.", (2, 3), True),
+        ("fr", "Voir la page Ecotrans du site. Le réseau relie des territoires ruraux.", (3, 4), True),
+        # a lower-case word inside another one does not count ("union" in "réunion")
+        ("fr", "Voir la page Union, puis la réunion du réseau.", (3, 4), True),
+    ],
+)
+def test_a_capitalised_word_the_document_writes_in_lower_case_is_not_a_name(
+    nlp_fr, nlp_en, lang, text, span, kept
+):
+    from corpus_mining.nlp.extractor import _lowercase_words, _written_lowercase
+
+    doc = {"fr": nlp_fr, "en": nlp_en}[lang](text)
+    doc.ents = [Span(doc, *span, label="ORG")]
+    common = partial(_written_lowercase, text=text, words=_lowercase_words(text))
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False, is_common_phrase=common)
+    assert (doc[span[0] : span[1]].text in {m.text for m in mentions}) is kept

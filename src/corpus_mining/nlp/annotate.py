@@ -308,7 +308,10 @@ def _stays(
     if cand.source == "model" and cand.label in {"ORG", "MISC"}:
         text = doc[cand.start : cand.end].text
         read_as_acronym = "acronym_misc_as_org" in cand.rule  # "ICI" when "ici" is written too
-        if headline or ((" " in text or read_as_acronym) and is_common_phrase(text)):
+        # "Activities", "Institute": a capitalised word the document also writes in lower
+        # case is a common noun at a sentence start or in a heading, not a name
+        common_word = text.istitle() and text.isalpha()
+        if headline or ((" " in text or read_as_acronym or common_word) and is_common_phrase(text)):
             return False
     if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
         return False

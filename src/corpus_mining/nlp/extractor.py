@@ -10,6 +10,7 @@ left to the stage.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import partial
@@ -134,6 +135,7 @@ class _DocumentState:
     roles: AcronymRoles
     in_reference: dict[str, bool]
     result: DocumentResult
+    lowercase_words: frozenset[str] = frozenset()
     passage_mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     passage_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -163,6 +165,7 @@ class _DocumentState:
             roles=roles,
             in_reference={p["passage_id"]: f for p, f in zip(passages, flags, strict=True)},
             result=DocumentResult(doc_id=document.doc_id),
+            lowercase_words=_lowercase_words(document.text),
         )
 
     def add_passage(
@@ -175,7 +178,9 @@ class _DocumentState:
             doc,
             hits,
             not_actor_acronym=self.not_actor,
-            is_common_phrase=partial(_written_lowercase, text=self.document.text),
+            is_common_phrase=partial(
+                _written_lowercase, text=self.document.text, words=self.lowercase_words
+            ),
             bibliography=bibliography,
             is_place=self.is_place,
             acronyms=self.roles.acronyms(),
@@ -290,9 +295,24 @@ def _never(text: str) -> bool:
     return False
 
 
-def _written_lowercase(phrase: str, text: str) -> bool:
-    """Whether ``phrase`` also occurs in ``text`` entirely in lower case."""
-    return phrase.lower() in text and phrase.lower() != phrase
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words of ``text`` written wholly in lower case."""
+    return frozenset(word for word in _WORD.findall(text) if word.islower())
+
+
+def _written_lowercase(phrase: str, text: str, words: frozenset[str] = frozenset()) -> bool:
+    """Whether ``phrase`` also occurs in ``text`` entirely in lower case.
+
+    A phrase is looked for as written; one word must occur as a whole word of ``words``
+    ("union" in "réunion" does not count).
+    """
+    lower = phrase.lower()
+    if lower == phrase:
+        return False
+    return lower in words if " " not in phrase else lower in text
 
 
 _EXTRACTORS: dict[ExtractRecipe, Extractor] = {}
