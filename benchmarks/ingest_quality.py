@@ -40,7 +40,8 @@ from corpus_mining.config import Params, parse_params  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 
 DEVSET = ROOT / "benchmarks" / "devset"
-# pages_fr/en: annotated for actors too; kinds/: kinds and years only, all of split tune.
+# pages_fr/en: annotated for actors too; kinds/: kinds and years only (split by url hash
+# from fr-125/en-129 on; the first 52 all of split tune).
 DEFAULT_PAGES = [
     DEVSET / "pages_fr.jsonl",
     DEVSET / "pages_en.jsonl",
@@ -144,7 +145,9 @@ def report(frame: pd.DataFrame, title: str, *, errors: bool) -> None:
         groups.extend((f"{split}/{lang}", part[part["lang"] == lang]) for lang in ("fr", "en"))
     if len(set(frame["file"])) > 1:  # e.g. the kinds-only pages apart from the actor pages
         groups.extend(
-            (f"tune:{name}", part[part["split"] == "tune"]) for name, part in frame.groupby("file")
+            (f"{split}:{name}", part[part["split"] == split])
+            for split in ("tune", "held")
+            for name, part in frame.groupby("file")
         )
     table = pd.DataFrame([{"group": name, **scores(part)} for name, part in groups if len(part)])
     print(table.to_string(index=False))
