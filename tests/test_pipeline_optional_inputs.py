@@ -2,7 +2,8 @@
 
 The corpus is a slice of the sample corpus (every format, both languages): what is tested
 is the absence of the optional files, not the corpus's size (test_pipeline.py runs the
-whole sample corpus).
+whole sample corpus). The topics use the lsa embedder (no model to load): the default
+embedder is not what is tested here either.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ KEPT = {
 
 def test_repro_runs_without_any_optional_input_and_notices_one_added(tmp_path):
     project = copy_project(tmp_path / "project")
+    params = (project / "params.yaml").read_text(encoding="utf-8")
+    assert "embedder: use-multilingual" in params
+    (project / "params.yaml").write_text(
+        params.replace("embedder: use-multilingual", "embedder: lsa"), encoding="utf-8"
+    )
     for name in OPTIONAL:
         (project / "corpus" / name).unlink()
     corpus = project / "corpus" / "documents"

@@ -1,4 +1,4 @@
-"""spaCy loads without PyTorch, and PyTorch still loads afterwards, in a fresh process."""
+"""spaCy and BERTopic load without PyTorch, and PyTorch still loads afterwards, in a fresh process."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ assert "torch" not in sys.modules, "spaCy's import pulled PyTorch in"
 assert thinc.compat.has_torch is False
 nlp = spacy.blank("fr")
 assert [t.text for t in nlp("Le pôle réunit des PME.")][:2] == ["Le", "pôle"]
+import bertopic.vectorizers
+heavy = {"torch", "transformers", "sentence_transformers"} & sys.modules.keys()
+assert not heavy, f"BERTopic's import pulled {heavy} in"
 import torch
 assert torch.ones(2).sum().item() == 2.0
 print("ok")
 """
 
 
-def test_spacy_imports_without_torch_and_torch_still_imports() -> None:
+def test_spacy_and_bertopic_import_without_torch_and_torch_still_imports() -> None:
     result = subprocess.run(
         [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=False
     )

@@ -22,7 +22,7 @@ from corpus_mining.topics.use_multilingual import UseMultilingualEmbedder
 
 from helpers import ROOT, make_params, override
 
-pytestmark = pytest.mark.slow(cost=2)  # a dask cluster, three extract runs, busy loops
+pytestmark = pytest.mark.slow(cost=4)  # a dask cluster, three extract runs, busy loops
 FILES = [
     "en/cluster_network_transition_abstract.html",
     "en/innovation_hub_director_interview.docx",

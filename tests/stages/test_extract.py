@@ -12,7 +12,7 @@ from corpus_mining.stages.ingest import run_ingest
 
 from helpers import make_params
 
-pytestmark = pytest.mark.slow  # a 470 kB document through spaCy
+pytestmark = pytest.mark.slow  # a 70 kB one-paragraph document through spaCy
 FR = (
     "Les pôles territoriaux de coopération économique (PTCE) réunissent des entreprises de "
     "l'économie sociale et solidaire. Claire Duvernois, directrice de l'Agence Lumière à Lyon, "
@@ -34,7 +34,7 @@ def outputs(tmp_path_factory):
     (corpus / "en.txt").write_text(EN, encoding="utf-8")
     (corpus / "numbers.txt").write_text("12 34 56\n\n2014 2015", encoding="utf-8")
     (corpus / "huge.txt").write_text(
-        ("Le réseau des tiers-lieux de Bretagne coopère. " * 10000), encoding="utf-8"
+        ("Le réseau des tiers-lieux de Bretagne coopère. " * 1500), encoding="utf-8"
     )
     params = make_params(tmp)
     run_ingest(params)
