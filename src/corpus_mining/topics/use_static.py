@@ -6,7 +6,7 @@ projection, the n-gram CNN with empty context, layer norm) and the first, linear
 layer (``cnn_W``). A text's vector is the model's own DAN head on the sum of its pieces'
 rows: the model without the CNN's view of neighbouring pieces. Translations still rank
 first, but the language weighs more than in the full model: use it with
-``topics.center_languages: true`` (benchmarks/README.md, "topics_quality.py").
+``topics.center_languages`` on (the default; benchmarks/README.md, "topics_quality.py").
 
 The table (128,010 x 512 float32, 262 MB) is derived on first use from the installed
 package, offline, in fixed blocks on one BLAS thread (about 30 s), and kept per user in
