@@ -74,6 +74,10 @@ def test_centring_is_deterministic_and_a_units_vector_depends_only_on_the_means(
     # The kept means centre a unit alone exactly as in the whole corpus (on_drift assigns).
     alone = center(vectors[5:6], langs[5:6], means)
     np.testing.assert_array_equal(alone[0], first[5])
+    # In place: the same bits, written over the input.
+    target = vectors.copy()
+    assert center(target, langs, means, inplace=True) is target
+    assert target.tobytes() == first.tobytes()
 
 
 def test_disabled_or_empty_input_leaves_vectors_and_zero_rows_stay_zero():

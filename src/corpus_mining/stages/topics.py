@@ -177,10 +177,12 @@ def run_topics(params: Params, *, refit: bool = False) -> dict[str, Any]:
     log.info("topics: %s (%s)", decision.path, decision.reason)
     if kept is not None and decision.path == "assigned":
         if kept.language_means is not None:  # new units centred as the kept fit's were
-            embeddings = center(embeddings, units.langs, kept.language_means)
+            embeddings = center(embeddings, units.langs, kept.language_means, inplace=True)
         metrics = _assign(params, units, docs, embeddings, kept, decision, keys)
     else:
-        embeddings, means = centred(embeddings, units.langs, enabled=cfg.center_languages)
+        embeddings, means = centred(
+            embeddings, units.langs, enabled=cfg.center_languages, inplace=True
+        )
         version = model_version(key, embedder.id, units.ids, keys)
         run = _Run(version, key, keys, decision, means)
         with fixed_threads(1):  # sums in one order; no OpenMP threads fighting on a busy machine

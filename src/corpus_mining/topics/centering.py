@@ -60,18 +60,22 @@ def language_means(
     }
 
 
-def center(embeddings: F32, langs: Sequence[str], means: Mapping[str, F32]) -> F32:
-    """A copy of ``embeddings`` with each row minus its language's mean, L2-normalised.
+def center(
+    embeddings: F32, langs: Sequence[str], means: Mapping[str, F32], *, inplace: bool = False
+) -> F32:
+    """``embeddings`` with each row minus its language's mean, L2-normalised.
 
-    Rows of a language without a mean are copied unchanged; a row that becomes zero stays
+    Rows of a language without a mean are left unchanged; a row that becomes zero stays
     zero.
 
     Args:
         embeddings: One row per unit (L2-normalised).
         langs: Each unit's language.
         means: Mean vector by language (``language_means``, or those kept with a fit).
+        inplace: Overwrite ``embeddings`` (a float32 array) instead of a copy: at 200,000
+            passages of 512 dimensions a copy is 400 MB more at the stage's peak.
     """
-    out = np.array(embeddings, dtype=np.float32, copy=True)
+    out = embeddings if inplace else np.array(embeddings, dtype=np.float32, copy=True)
     if not means or not len(out):
         return out
     names = sorted(means)
@@ -101,9 +105,11 @@ def center_neutral(vectors: F32, means: Mapping[str, F32]) -> F32:
 
 
 def centred(
-    embeddings: F32, langs: Sequence[str], *, enabled: bool
+    embeddings: F32, langs: Sequence[str], *, enabled: bool, inplace: bool = False
 ) -> tuple[F32, dict[str, F32] | None]:
     """The vectors centred on their corpus's language means (when ``enabled``), and the means.
+
+    ``inplace`` overwrites ``embeddings`` (see ``center``).
 
     Returns:
         ``embeddings`` unchanged and None when not ``enabled``.
@@ -111,7 +117,7 @@ def centred(
     if not enabled:
         return embeddings, None
     means = language_means(embeddings, langs)
-    return center(embeddings, langs, means), means
+    return center(embeddings, langs, means, inplace=inplace), means
 
 
 def preparation_record(
