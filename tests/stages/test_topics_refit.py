@@ -166,3 +166,29 @@ def test_refit_always_is_a_pure_function_of_the_inputs_whatever_is_kept(project)
     digests = _digests(params)
     assert digests.pop("topics_metrics") != kept_digests.pop("topics_metrics")
     assert digests == kept_digests
+
+
+def test_centred_fit_keeps_its_language_means_and_centres_new_units_with_them(tmp_path):
+    # 45 passages per language, over the 30 a language needs to be centred.
+    params = override(make_params(tmp_path), topics={**SETTINGS, "center_languages": True})
+    corpus = [(theme, lang, n) for theme in THEMES for lang in ("fr", "en") for n in range(5)]
+    _write_corpus(params, corpus)
+    fitted = run_topics(params)
+    preparation = fitted["embedding_preparation"]
+    assert preparation["center_languages"] is True
+    assert preparation["centred"] == {"en": 45, "fr": 45} and preparation["uncentred"] == {}
+    state = params.paths.topic_model / "state"
+    assert (state / "language_means.npy").is_file()
+    _write_corpus(params, [*corpus, ("hubs", "en", 7)])
+    assigned = run_topics(params)
+    assert assigned["model"]["path"] == "assigned" and assigned["model"]["assigned_units"] == 3
+    assert assigned["embedding_preparation"] == preparation
+    rows = pd.read_parquet(params.paths.passages).merge(
+        pd.read_parquet(params.paths.passage_topics), on="passage_id"
+    )
+    hubs = set(rows[rows["text"].str.contains(r"\(hubs \w\w [0-4]\.")]["topic_id"])
+    assert set(rows[rows["text"].str.contains(r"\(hubs en 7\.")]["topic_id"]) <= hubs
+    # Switching centring off changes the params key: a refit, recorded as uncentred.
+    plain = run_topics(override(params, topics={"center_languages": False}))
+    assert plain["model"]["path"] == "refit"
+    assert plain["embedding_preparation"] == {"center_languages": False}

@@ -121,3 +121,18 @@ def test_the_layout_period_is_the_tiling_of_rows():
     weight = np.random.default_rng(1).standard_normal((64, 32)).astype(np.float32)
     layout = probe_layout([weight], [weight])
     assert TOKEN_BLOCK % layout.period == 0 and 0 in layout.slots
+
+
+def test_the_head_reads_token_sums_or_their_projection_alike(use):
+    from corpus_mining.topics.use_forward import sentence_vectors
+    from corpus_mining.topics.use_multilingual import loaded_model
+
+    model = loaded_model()
+    assert loaded_model() is model  # loaded once per process
+    rng = np.random.default_rng(5)
+    sums = rng.standard_normal((30, model.backend.cnn_W.shape[0]), dtype=np.float32)
+    lens = rng.integers(2, 60, size=30)
+    direct = sentence_vectors(model.backend, model.layout, sums, lens)
+    projected = sums @ model.backend.cnn_W
+    ahead = sentence_vectors(model.backend, model.layout, projected, lens, projected=True)
+    assert np.allclose(direct, ahead, atol=1e-5) and not np.allclose(direct, 0)

@@ -22,9 +22,7 @@ import pyarrow.parquet as pq
 
 from corpus_mining.config import Params, TopicsParams
 from corpus_mining.engine import open_engine
-from corpus_mining.errors import ParamsError
 from corpus_mining.io import atomic_folder, atomic_text, write_csv, write_json, write_parquet
-from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.schemas import (
     PASSAGE_TOPICS,
     TOPIC_LABEL_REPORT,
@@ -35,11 +33,12 @@ from corpus_mining.schemas import (
 from corpus_mining.threads import fixed_threads
 from corpus_mining.topics import tables
 from corpus_mining.topics.cache import EmbeddingCache
+from corpus_mining.topics.centering import center, centred, preparation_record
 from corpus_mining.topics.curation import load_topic_splits, split_report_rows, split_topics
 from corpus_mining.topics.describe import examples, overall_terms, signatures
 from corpus_mining.topics.embedders import Embedder, check_embedder, embed_cached, make_embedder
 from corpus_mining.topics.fit import ClusterSettings, TopicFit, fit_topics, merge_topics
-from corpus_mining.topics.guided import guide, seed_topics
+from corpus_mining.topics.guided import guide_step
 from corpus_mining.topics.jit import cache_umap_jit, compiled_code_folder
 from corpus_mining.topics.kept import (
     KeptModel,
@@ -129,24 +128,18 @@ def _settings(cfg: TopicsParams) -> ClusterSettings:
     return ClusterSettings(max_fit=cfg.max_fit_passages, **cfg.model_dump(include=names))
 
 
-def _guide(params: Params, embedder: Embedder) -> Any:
-    """The guided-topics step, or None when ``topics.guided_families`` is empty."""
-    families = params.topics.guided_families
-    if not families:
-        return None
-    seeds = seed_topics(load_lexicon(params.paths.lexicon), families)
-    if params.topics.embedder == "lsa":
-        raise ParamsError("topics.guided_families: needs a neural embedder, not 'lsa'")
-    vectors = embedder.embed([" ".join(terms) for _, terms in seeds])
-    return lambda embeddings: guide(embeddings, vectors)
-
-
-def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedder) -> TopicFit:
+def _fit(
+    params: Params, units: Units, embeddings: np.ndarray, embedder: Embedder, means: Any
+) -> TopicFit:
     cfg = params.topics
     names = {"reducer", "clusterer", "n_neighbors", "n_components", "min_cluster_size"}
     plan = plan_model(len(units.ids), **cfg.model_dump(include=names))
     if plan.reducer == "umap":  # UMAP's compiled code is kept: compiling costs more than a fit
         cache_umap_jit(compiled_code_folder())
+    guide = guide_step(
+        cfg.guided_families, lexicon=params.paths.lexicon, embedder=embedder,
+        lsa=cfg.embedder == "lsa", means=means,
+    )  # fmt: skip
     fit = fit_topics(
         units.lemmas,
         embeddings,
@@ -154,7 +147,7 @@ def _fit(params: Params, units: Units, embeddings: np.ndarray, embedder: Embedde
         plan=plan,
         settings=_settings(cfg),
         vectorizer=lambda n_topics: _vectorizer(cfg, n_topics=n_topics),
-        guide=_guide(params, embedder),
+        guide=guide,
     )
     for warning in fit.warnings:
         log.warning(warning)
@@ -183,9 +176,15 @@ def run_topics(params: Params, *, refit: bool = False) -> dict[str, Any]:
     )  # fmt: skip
     log.info("topics: %s (%s)", decision.path, decision.reason)
     if kept is not None and decision.path == "assigned":
+        if kept.language_means is not None:  # new units centred as the kept fit's were
+            embeddings = center(embeddings, units.langs, kept.language_means, inplace=True)
         metrics = _assign(params, units, docs, embeddings, kept, decision, keys)
     else:
-        run = _Run(model_version(key, embedder.id, units.ids, keys), key, keys, decision)
+        embeddings, means = centred(
+            embeddings, units.langs, enabled=cfg.center_languages, inplace=True
+        )
+        version = model_version(key, embedder.id, units.ids, keys)
+        run = _Run(version, key, keys, decision, means)
         with fixed_threads(1):  # sums in one order; no OpenMP threads fighting on a busy machine
             metrics = _refit(params, units, docs, embeddings, embedder, run)
     write_json(metrics, params.paths.topics_metrics)
@@ -195,12 +194,13 @@ def run_topics(params: Params, *, refit: bool = False) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Run:
-    """A refit's model version, params key, units' content keys and why it refits."""
+    """A refit's model version, params key, units' content keys, why it refits, and means."""
 
     version: str
     key: str
     keys: list[str]
     decision: Decision
+    means: dict[str, np.ndarray] | None  # language means the vectors were centred on
 
 
 def _params_key(params: Params) -> str:
@@ -224,7 +224,7 @@ def _refit(
 ) -> dict[str, Any]:
     """Fit the model, match labels and splits, write every output and the kept fit."""
     cfg = params.topics
-    fit = _fit(params, units, embeddings, embedder)
+    fit = _fit(params, units, embeddings, embedder, run.means)
     model, topics = fit.model, fit.topics
     labels = load_topic_labels(params.paths.topic_labels)
     describe = partial(_signatures, model, units, embeddings=embeddings, cfg=cfg)
@@ -254,9 +254,11 @@ def _refit(
         stability_seeds=cfg.stability_seeds, seed=cfg.seed, embedder_id=embedder.id,
         labels=(len(matches.assigned), len(matches.unmatched)),
     )  # fmt: skip
+    metrics["embedding_preparation"] = preparation_record(units.langs, run.means)
     kept = kept_model(
         run.version, run.key, embedder.id, dict(zip(units.ids, run.keys, strict=True)),
         topics=topics, scores=scores, embeddings=embeddings, metrics=metrics,
+        language_means=run.means,
     )  # fmt: skip
     _save_model(model, params, kept)
     return {**metrics, "model": model_record(run.version, run.decision)}

@@ -73,6 +73,12 @@ def _use_multilingual(*, threads: int, **_: Any) -> Embedder:
     return UseMultilingualEmbedder(threads=threads)
 
 
+def _use_static(*, threads: int, **_: Any) -> Embedder:
+    from corpus_mining.topics.use_static import UseStaticEmbedder
+
+    return UseStaticEmbedder(threads=threads)
+
+
 def _lsa(*, dimensions: int, seed: int, corpus: Sequence[str], **_: Any) -> Embedder:
     from corpus_mining.topics.lsa import LsaEmbedder
 
@@ -113,7 +119,7 @@ def make_embedder(
     """Build the embedder that ``topics.embedder`` names.
 
     Args:
-        kind: A registered name: ``"use-multilingual"``, ``"lsa"`` or
+        kind: A registered name: ``"use-multilingual"``, ``"use-static"``, ``"lsa"`` or
             ``"sentence-transformers"``.
         model: Sentence-transformers model name or local path (used by that embedder only).
         dimensions: Number of LSA dimensions wanted (LSA only).
@@ -134,6 +140,7 @@ def make_embedder(
 
 # Registered by name; params pick them (topics.embedder, topics.reducer, topics.clusterer).
 embedders.register("use-multilingual", func=_use_multilingual)
+embedders.register("use-static", func=_use_static)
 embedders.register("lsa", func=_lsa)
 embedders.register("sentence-transformers", func=_sentence_transformers)
 

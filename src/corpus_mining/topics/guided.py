@@ -13,13 +13,21 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from corpus_mining.errors import ParamsError
-from corpus_mining.nlp.lexicon import Lexicon
+from corpus_mining.nlp.lexicon import Lexicon, load_lexicon
+from corpus_mining.topics.centering import center_neutral
+
+if TYPE_CHECKING:
+    from corpus_mining.topics.embedders import Embedder
+
+Guide = Callable[[npt.NDArray[np.float32]], tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]]
 
 _PULL = 0.25
 
@@ -42,6 +50,38 @@ def seed_topics(lexicon: Lexicon, families: Sequence[str]) -> list[tuple[str, li
             terms = [t for lang in sorted(concept.terms) for t in concept.terms_for(lang)]
             seeds.append((concept_id, sorted(set(terms), key=terms.index)))
     return seeds
+
+
+def guide_step(
+    families: Sequence[str],
+    *,
+    lexicon: Path,
+    embedder: Embedder,
+    lsa: bool,
+    means: Mapping[str, npt.NDArray[np.float32]] | None,
+) -> Guide | None:
+    """The guided-topics step of ``topics.guided_families``, or None when it is empty.
+
+    Args:
+        families: Lexicon families whose concepts are the seed topics.
+        lexicon: The lexicon file.
+        embedder: Embeds the seed topics (their terms joined).
+        lsa: Whether the embedder is LSA (it cannot embed seed topics: an error).
+        means: Language means the units were centred on (``topics.center_languages``);
+            the seeds, of every language, are centred on their average. None: uncentred.
+
+    Raises:
+        ParamsError: LSA, or a family not in the lexicon.
+    """
+    if not families:
+        return None
+    seeds = seed_topics(load_lexicon(lexicon), families)
+    if lsa:
+        raise ParamsError("topics.guided_families: needs a neural embedder, not 'lsa'")
+    vectors = embedder.embed([" ".join(terms) for _, terms in seeds])
+    if means is not None:
+        vectors = center_neutral(vectors, means)
+    return lambda embeddings: guide(embeddings, vectors)
 
 
 def guide(

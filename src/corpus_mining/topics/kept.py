@@ -2,9 +2,10 @@
 
 It holds what a run needs to assign changed units without refitting: the fit's version and
 params key, every unit's content key, topic and score, the topics' centroids in the
-embedding space, the fit's metrics, and copies of the outputs that describe the model
-rather than the units (topic terms and labels, topics per class, label report, template).
-No pickle: JSON, Parquet and ``.npy`` only.
+embedding space, the language means its vectors were centred on (``topics.center_languages``:
+new units are centred on the same means before they are assigned), the fit's metrics, and
+copies of the outputs that describe the model rather than the units (topic terms and
+labels, topics per class, label report, template). No pickle: JSON, Parquet and ``.npy`` only.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from corpus_mining.topics.refit import KeptFit
 from corpus_mining.topics.representation import topic_centroids
 
 STATE = "state"
-FORMAT = 1
+FORMAT = 2
 _UNITS = pa.schema(
     [
         ("unit_id", pa.string()),
@@ -48,6 +49,8 @@ class KeptModel:
     topic_ids: list[int]
     centroids: npt.NDArray[np.float32]
     metrics: dict[str, Any]
+    # Language -> mean vector the fit's vectors were centred on; None: not centred.
+    language_means: dict[str, npt.NDArray[np.float32]] | None = None
 
     def fit(self) -> KeptFit:
         """What ``refit.decide`` compares."""
@@ -66,6 +69,7 @@ def kept_model(
     scores: Sequence[float] | npt.NDArray[np.float64],
     embeddings: npt.NDArray[np.float32],
     metrics: dict[str, Any],
+    language_means: Mapping[str, npt.NDArray[np.float32]] | None = None,
 ) -> KeptModel:
     """A fit as a later run reads it; outliers (-1) get no centroid, so none is assigned them.
 
@@ -78,6 +82,7 @@ def kept_model(
         scores: Each unit's score.
         embeddings: Each unit's embedding (the topics' centroids are their means).
         metrics: The fit's metrics.
+        language_means: The means ``embeddings`` were centred on, or None.
     """
     topic_ids, centroids = topic_centroids(embeddings, topics)
     real = [i for i, topic in enumerate(topic_ids) if topic != -1]
@@ -90,6 +95,7 @@ def kept_model(
         [int(topic_ids[i]) for i in real],
         np.asarray(centroids, dtype=np.float32)[real],
         metrics,
+        None if language_means is None else dict(language_means),
     )
 
 
@@ -115,6 +121,7 @@ def save_kept(
         "embedder_id": kept.embedder_id,
         "topic_ids": kept.topic_ids,
         "metrics": kept.metrics,
+        "centred_languages": None if kept.language_means is None else sorted(kept.language_means),
     }
     (state / "state.json").write_text(json.dumps(header, indent=2, sort_keys=True) + "\n")
     ids = sorted(kept.units)
@@ -125,6 +132,9 @@ def save_kept(
     )
     pq.write_table(table, state / "units.parquet", compression="zstd")
     np.save(state / "centroids.npy", np.ascontiguousarray(kept.centroids, dtype=np.float32))
+    if kept.language_means is not None:
+        means = [kept.language_means[lang] for lang in sorted(kept.language_means)]
+        np.save(state / "language_means.npy", _rows(means, kept.centroids.shape[1]))
     for name, path in outputs.items():
         shutil.copyfile(path, state / name)
 
@@ -138,6 +148,7 @@ def load_kept(folder: Path) -> KeptModel | None:
             return None
         table = pq.read_table(state / "units.parquet", schema=_UNITS).to_pydict()
         centroids = np.load(state / "centroids.npy", allow_pickle=False)
+        means = _load_means(state, header["centred_languages"])
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return None
     units = {
@@ -154,7 +165,28 @@ def load_kept(folder: Path) -> KeptModel | None:
         [int(t) for t in header["topic_ids"]],
         np.asarray(centroids, dtype=np.float32),
         header["metrics"],
+        means,
     )
+
+
+def _rows(vectors: list[npt.NDArray[np.float32]], width: int) -> npt.NDArray[np.float32]:
+    if not vectors:
+        return np.zeros((0, width), dtype=np.float32)
+    return np.ascontiguousarray(np.vstack(vectors), dtype=np.float32)
+
+
+def _load_means(
+    state: Path, languages: list[str] | None
+) -> dict[str, npt.NDArray[np.float32]] | None:
+    """The kept language means by language (None: the fit was not centred)."""
+    if languages is None:
+        return None
+    rows = np.load(state / "language_means.npy", allow_pickle=False)
+    if len(rows) != len(languages):
+        raise ValueError("language_means.npy does not match state.json")
+    return {
+        lang: np.asarray(row, dtype=np.float32) for lang, row in zip(languages, rows, strict=True)
+    }
 
 
 def restore(folder: Path, name: str, target: Path) -> None:

@@ -151,17 +151,20 @@ def encode_group(backend: Any, layout: Layout, group: Sequence[Sequence[int]]) -
     feats = _token_features(backend, rows, group)
     pairs = np.stack([rows.starts, rows.starts + rows.lens], axis=1).ravel()
     sums = np.add.reduceat(feats, pairs, axis=0)[::2]
-    return _sentence_vectors(backend, layout, sums, rows.lens)
+    return sentence_vectors(backend, layout, sums, rows.lens)
 
 
-def _token_features(backend: Any, rows: _Rows, group: Sequence[Sequence[int]]) -> F32:
-    """Layer-normalised [embedding | CNN order 2 | 3 | 5] of every row."""
-    n = len(rows.owner)
-    real = rows.owner >= 0
-    ids = np.zeros(n, dtype=np.int64)
-    ids[real] = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=int(real.sum()))
+def embedded_pieces(
+    backend: Any, ids: npt.NDArray[np.int64], real: npt.NDArray[np.bool_]
+) -> tuple[F32, F32]:
+    """The dequantised embeddings of pieces ``ids`` and their normalised projections.
+
+    Returns:
+        ``feats``, rows of [embedding | room for the three CNN branches] (zero where not
+        ``real``), and ``x``, the layer-normalised projections the CNN branches read.
+    """
     chunk = ids % backend.scale.shape[0]
-    feats = np.zeros((n, DIMENSIONS + len(_ORDERS) * _CNN), dtype=np.float32)
+    feats = np.zeros((len(ids), DIMENSIONS + len(_ORDERS) * _CNN), dtype=np.float32)
     emb = feats[:, :DIMENSIONS]
     emb[real] = backend.table[ids[real]]
     emb *= backend.scale[chunk, None]
@@ -170,6 +173,16 @@ def _token_features(backend: Any, rows: _Rows, group: Sequence[Sequence[int]]) -
     x = products(emb, backend.proj_W, TOKEN_BLOCK)
     x += backend.proj_b
     layernorm(x, backend.ln_g_all, backend.ln_b_all, backend.eps)
+    return feats, x
+
+
+def _token_features(backend: Any, rows: _Rows, group: Sequence[Sequence[int]]) -> F32:
+    """Layer-normalised [embedding | CNN order 2 | 3 | 5] of every row."""
+    n = len(rows.owner)
+    real = rows.owner >= 0
+    ids = np.zeros(n, dtype=np.int64)
+    ids[real] = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=int(real.sum()))
+    feats, x = embedded_pieces(backend, ids, real)
     index = rows.window_index()
     buf = np.zeros((n + 1, _CNN), dtype=np.float32)  # row n: the sentinel
     for i, (order, left) in enumerate(_ORDERS):
@@ -189,8 +202,24 @@ def _token_features(backend: Any, rows: _Rows, group: Sequence[Sequence[int]]) -
     return layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
 
 
-def _sentence_vectors(backend: Any, layout: Layout, sums: F32, lens: npt.NDArray[np.int64]) -> F32:
-    """The DAN head on token sums; each sentence in a slot of a SENTENCE_BLOCK product."""
+def sentence_vectors(
+    backend: Any,
+    layout: Layout,
+    sums: F32,
+    lens: npt.NDArray[np.int64],
+    *,
+    projected: bool = False,
+) -> F32:
+    """The DAN head on token sums; each sentence in a slot of a SENTENCE_BLOCK product.
+
+    Args:
+        backend: The package's network.
+        layout: The backend's layout.
+        sums: Each sentence's sum of token features; of features already multiplied by
+            ``cnn_W`` when ``projected`` (the product is linear, so it commutes with the sum).
+        lens: Each sentence's token count.
+        projected: Whether ``sums`` are already projected by ``cnn_W``.
+    """
     per_block = len(layout.slots)
     blocks = -(-len(sums) // per_block)
     place = (
@@ -204,7 +233,7 @@ def _sentence_vectors(backend: Any, layout: Layout, sums: F32, lens: npt.NDArray
     def dense(a: F32, w: F32) -> F32:
         return products(a, w, SENTENCE_BLOCK)
 
-    mean = dense(padded, backend.cnn_W)
+    mean = padded if projected else dense(padded, backend.cnn_W)
     mean += flens[:, None] * backend.cnn_b
     mean *= np.reciprocal(np.sqrt(flens))[:, None]
     y0 = np.maximum(dense(mean, backend.d0), 0)

