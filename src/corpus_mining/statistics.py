@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import xlogy
 
 # -log10 of the smallest probabilities worth distinguishing; beyond this scores are "huge".
 _CAP = 300.0
@@ -143,10 +142,19 @@ def log_likelihood(k: int, K: int, n: int, N: int) -> float:
     rows, cols = (n, N - n), (K, N - K)
     expected = (rows[0] * cols[0], rows[1] * cols[0], rows[0] * cols[1], rows[1] * cols[1])
     g2 = 2 * sum(
-        float(xlogy(o, o * N / e)) if e else 0.0 for o, e in zip(observed, expected, strict=True)
+        _xlogy(o, o * N / e) if e else 0.0 for o, e in zip(observed, expected, strict=True)
     )
     g2 = max(0.0, g2)  # rounding can push an exact fit a hair below 0
     return math.copysign(g2, k - n * K / N) if g2 else 0.0
+
+
+def _xlogy(x: float, y: float) -> float:
+    """``x * log(y)``, 0 when ``x`` is 0, as ``scipy.special.xlogy`` computes it.
+
+    Written out because importing ``scipy.special`` costs about a second in the extract
+    process, which needs nothing else from it.
+    """
+    return 0.0 if x == 0 else x * math.log(y)
 
 
 def _check_table(k: int, K: int, n: int, N: int) -> None:

@@ -21,6 +21,7 @@ from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
 from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names, split_at_commas
+from corpus_mining.nlp.tokens import TokenTable, token_table
 
 _DET_POS = frozenset({"DET", "PUNCT"})
 
@@ -348,25 +349,27 @@ def _caps_person(
 
 def on_capital_heading(doc: Any) -> set[int]:
     """Tokens of lines written in capitals: headings, whose words are not names."""
-    lines: list[list[Any]] = [[]]
-    for token in doc:
-        lines[-1].append(token)
-        if "\n" in token.whitespace_ or "\n" in token.text:
-            lines.append([])
+    table = token_table(doc)
+    breaks = [i + 1 for i, text in enumerate(table.text) if "\n" in text]  # a line ends after
     heading: set[int] = set()
-    for line in lines:
-        words = [t for t in line if t.is_alpha]
-        capitals = all(t.is_upper for t in words if len(t) > 1)
-        if 0 < len(words) <= 15 and capitals and _stands_alone(line, words):
-            heading |= {t.i for t in line}
+    for start, end in zip([0, *breaks], [*breaks, len(table)], strict=True):
+        if _capital_line(table, start, end):
+            heading.update(range(start, end))
     return heading
 
 
-def _stands_alone(line: list[Any], words: list[Any]) -> bool:
-    """A capital line is a heading when it has several words or nothing but one word."""
-    if not any(len(t) > 1 for t in words):
+def _capital_line(table: TokenTable, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are a line of at most 15 words, all in capitals, standing alone."""
+    words = [i for i in range(start, end) if table.is_alpha[i]]
+    if not 0 < len(words) <= 15:
         return False
-    return len(words) >= 2 or len([t for t in line if not t.is_space and not t.is_punct]) == 1
+    if not all(table.is_upper[i] for i in words if len(table.text[i]) > 1):
+        return False
+    # several words, or one word (of more than one letter) and nothing else
+    if not any(len(table.text[i]) > 1 for i in words):
+        return False
+    kept = [i for i in range(start, end) if not table.is_space[i] and not table.is_punct[i]]
+    return len(words) >= 2 or len(kept) == 1
 
 
 def join_acronym_territory(

@@ -42,6 +42,7 @@ from corpus_mining.nlp.name_shapes import (
     without_sentence_article,
 )
 from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words, org_lexicon
+from corpus_mining.nlp.tokens import token_table
 
 _NO_ACRONYMS = Acronyms()
 
@@ -96,18 +97,23 @@ def _covered(doc: Any, cand: Candidate, concept_chars: set[int]) -> bool:
 
 
 def _is_headline(doc: Any) -> bool:
-    """A title-case line: capitals mark a headline style there, not names.
+    """A title-case line, verbs included: capitals mark a headline style there, not names.
 
-    A verb in lower case shows a sentence, however many names fill it ("Funding comes
-    from the Directorate-General for Regional Policy"): a title-case headline capitalises
-    its verbs too.
+    A verb in lower case shows a sentence, however many names fill it.
     """
-    if any(t.like_num for t in doc) or sum(t.text == "," for t in doc) > 1:
+    table = token_table(doc)
+    if any(table.like_num) or table.text.count(",") > 1:
         return False  # a venue or reference line, not a headline
-    if any(t.pos_ in {"VERB", "AUX"} and t.is_lower for t in doc):
+    if any(p in {"VERB", "AUX"} and low for p, low in zip(table.pos, table.is_lower, strict=True)):
         return False
-    content = [t for t in doc if t.is_alpha and not t.is_stop and len(t) > 2]
-    title = [t for t in content if t.is_title]
+    content = [
+        i
+        for i, (text, alpha, stop) in enumerate(
+            zip(table.text, table.is_alpha, table.is_stop, strict=True)
+        )
+        if alpha and not stop and len(text) > 2
+    ]
+    title = [i for i in content if table.is_title[i]]
     return len(title) >= 4 and len(title) >= 0.75 * len(content)
 
 
@@ -131,8 +137,9 @@ def _merge_adjacent_acronyms(doc: Any, candidates: list[Candidate]) -> list[Cand
 
 
 def _is_heading(doc: Any) -> bool:
-    words = [t for t in doc if t.is_alpha]
-    return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.6 * len(words)
+    table = token_table(doc)
+    words = [upper for alpha, upper in zip(table.is_alpha, table.is_upper, strict=True) if alpha]
+    return len(words) >= 3 and sum(words) >= 0.6 * len(words)
 
 
 def _with_own_acronym(text: str) -> bool:
@@ -150,15 +157,17 @@ def _capital_runs(
     "FÉDÉRATION DES AMIS DU VÉLO", headed by an organisation noun, is a name; the words
     of "UN COUPLE ALLANT DE SOI" are a title's, not acronyms.
     """
-    tokens = list(doc)  # each token read once: ``doc[j]`` builds a new Token
-    texts = [t.text for t in tokens]
-    capital = [t.is_upper and t.is_alpha and len(t) > 1 for t in tokens]
-    glued = [not t.whitespace_ for t in tokens]
+    table = token_table(doc)
+    texts, alpha, stop = table.text, table.is_alpha, table.is_stop
+    capital = [u and a and len(t) > 1 for u, a, t in zip(table.is_upper, alpha, texts, strict=True)]
+    glued = [not spaced for spaced in table.spaced]
     runs: list[Candidate] = []
     titles: set[int] = set()
-    i, n = 0, len(tokens)
-    while i < n:
-        j = i
+    n, i = len(texts), 0
+    for first in (k for k, cap in enumerate(capital) if cap):  # a run starts on a capital
+        if first < i or first in taken:
+            continue
+        i = j = first
         while (
             j < n
             and j not in taken
@@ -167,9 +176,8 @@ def _capital_runs(
             j += 1
         while j > i and texts[j - 1] == "-":
             j -= 1
-        run = tokens[i:j]
-        content = [t for t in run if t.is_alpha and not t.is_stop]
-        if len(content) >= 2 and any(t.is_stop for t in run):
+        content = [k for k in range(i, j) if alpha[k] and not stop[k]]
+        if len(content) >= 2 and any(stop[i:j]):
             if _headed_by_org(texts[i:j], lexicon) or _with_own_acronym(doc[i:j].text):
                 runs.append(Candidate(i, j, "ORG", "rule", "", "capital_run"))
             else:
@@ -190,30 +198,27 @@ def _acronym_candidates(
         return []
     found, titles = _capital_runs(doc, taken, lexicon)
     taken = taken | titles | {i for c in found for i in range(c.start, c.end)}
-    for token in doc:
-        text = token.text
-        if token.i in taken or token.idx in concept_chars or not is_acronym(text):
+    table = token_table(doc)
+    lower, idx = table.is_lower, table.idx
+    for i, text in enumerate(table.text):
+        if lower[i] or i in taken or idx[i] in concept_chars or not is_acronym(text):
             continue
-        if text.upper() in NOT_ACTOR_ACRONYMS and _acronym_follows(doc, token.i + 1, not_actor):
+        if text.upper() in NOT_ACTOR_ACRONYMS and _acronym_follows(table.text, i + 1, not_actor):
             # "DG" alone is a title, "DG EMPL" a directorate
-            found.append(Candidate(token.i, token.i + 2, "ORG", "acronym", "", "acronym_pair"))
-            taken = taken | {token.i + 1}
+            found.append(Candidate(i, i + 2, "ORG", "acronym", "", "acronym_pair"))
+            taken = taken | {i + 1}
             continue
         # "ICI", "MES": capitals of a common word (a stop word in lower case) are not names.
-        if (
-            text.upper() in NOT_ACTOR_ACRONYMS
-            or token.is_stop
-            or not_actor(text)
-            or is_plural_acronym(text)
-        ):
+        stop = table.is_stop[i]
+        if text.upper() in NOT_ACTOR_ACRONYMS or stop or not_actor(text) or is_plural_acronym(text):
             continue
-        if token.i == 0 and len(doc) > 1 and doc[1].text == ":":
+        if i == 0 and len(table) > 1 and table.text[1] == ":":
             continue  # a speaker label in an interview ("SW: ...") or a glossary entry
-        if found and found[-1].end == token.i and found[-1].source == "acronym":
-            found[-1] = found[-1].changed("acronym_shape", end=token.i + 1)  # "ABC DEF"
+        if found and found[-1].end == i and found[-1].source == "acronym":
+            found[-1] = found[-1].changed("acronym_shape", end=i + 1)  # "ABC DEF"
             continue
         rule = "acronym_defined_org" if acronyms.org(text) else "acronym_shape"
-        found.append(Candidate(token.i, token.i + 1, "ORG", "acronym", "", rule))
+        found.append(Candidate(i, i + 1, "ORG", "acronym", "", rule))
     return found
 
 
@@ -232,12 +237,12 @@ def _trim_gazetteer(doc: Any, cand: Candidate) -> Candidate:
     return replace(cand, start=start)
 
 
-def _acronym_follows(doc: Any, i: int, not_actor: Callable[[str], bool]) -> bool:
+def _acronym_follows(texts: list[str], i: int, not_actor: Callable[[str], bool]) -> bool:
     return (
-        i < len(doc)
-        and is_acronym(doc[i].text)
-        and doc[i].text.upper() not in NOT_ACTOR_ACRONYMS
-        and not not_actor(doc[i].text)
+        i < len(texts)
+        and is_acronym(texts[i])
+        and texts[i].upper() not in NOT_ACTOR_ACRONYMS
+        and not not_actor(texts[i])
     )
 
 
@@ -308,9 +313,7 @@ def _stays(
     if cand.source == "model" and cand.label in {"ORG", "MISC"}:
         text = doc[cand.start : cand.end].text
         read_as_acronym = "acronym_misc_as_org" in cand.rule  # "ICI" when "ici" is written too
-        # "Activities", "Institute": a capitalised word the document also writes in lower
-        # case is a common noun at a sentence start or in a heading, not a name
-        common_word = text.istitle() and text.isalpha()
+        common_word = text.istitle() and text.isalpha()  # "Activities" when "activities" too
         if headline or ((" " in text or read_as_acronym or common_word) and is_common_phrase(text)):
             return False
     if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
@@ -350,8 +353,9 @@ def _with_expansions(
     Not when it would swallow another organisation named inside it ("groupe d'experts
     auprès de la Commission"): both names stay as the text wrote them.
     """
+    length = len(token_table(doc).doc_text)
     for start, end in spans:
-        if end > len(doc.text):
+        if end > length:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from corpus_mining.errors import ParamsError
 from corpus_mining.nlp.lexicon import Lexicon
+from corpus_mining.nlp.tokens import token_table
 from corpus_mining.textfold import fold_word
 
 _PIECE = re.compile(r"\w+'?")
@@ -131,13 +132,15 @@ def _token_pieces(text: str, lemma: str, lang: str) -> tuple[tuple[int, int, tup
 def _doc_units(doc: Doc, lang: str) -> list[_Unit]:
     """The word pieces of every token of ``doc``, in order."""
     units: list[_Unit] = []
-    for token in doc:
-        idx, text = token.idx, token.text
-        if token.is_space:
+    table = token_table(doc)
+    for idx, text, lemma, space in zip(
+        table.idx, table.text, table.lemma, table.is_space, strict=True
+    ):
+        if space:
             if "\n\n" in text:
                 units.append((idx, idx, ()))
             continue
-        pieces = _token_pieces(text, token.lemma_, lang)
+        pieces = _token_pieces(text, lemma, lang)
         if pieces:
             units.extend([(idx + start, idx + end, keys) for start, end, keys in pieces])
         elif text not in _JOINERS:
@@ -247,7 +250,7 @@ class ConceptMatcher:
                 found.setdefault(concept_id, set()).add((start, units[last][1]))
         if not found:
             return []
-        text = doc.text  # built from the tokens on each access: once per passage
+        text = token_table(doc).doc_text  # ``doc.text`` is rebuilt on each access
         hits = [
             ConceptHit(concept_id, start, end, text[start:end])
             for concept_id, spans in found.items()

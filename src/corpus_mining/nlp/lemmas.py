@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from corpus_mining.nlp.tokens import token_table
+
 CONCEPT_PREFIX = "concept_"
 
 
@@ -31,41 +33,34 @@ def _outermost(hits: Sequence[Any]) -> list[Any]:
     return kept
 
 
-def _content(token: Any) -> bool:
-    return bool(token.is_alpha and not token.is_stop and len(token.text) > 1)
-
-
 # Parts of speech that say what a passage is about. A model without a tagger leaves pos_
 # empty: then every content word but proper names is kept.
 THEMATIC_POS = frozenset({"NOUN", "ADJ", ""})
 
 
-def _thematic(token: Any) -> bool:
-    """Nouns and adjectives (proper names, verbs and adverbs are left out)."""
-    return _content(token) and token.pos_ in THEMATIC_POS
-
-
 def passage_lemmas(doc: Any, concept_hits: Sequence[Any]) -> tuple[str, str]:
     """``(lemmas, shared)`` of a processed passage and its concept hits."""
     spans = _outermost(concept_hits)
+    table = token_table(doc)
     plain: list[str] = []
     shared: list[str] = []
     index = 0
-    for token in doc:
-        idx = token.idx
+    for idx, text, lemma, pos, alpha, stop in zip(
+        table.idx, table.text, table.lemma, table.pos, table.is_alpha, table.is_stop, strict=True
+    ):
         while index < len(spans) and spans[index].end <= idx:
             index += 1
         inside = index < len(spans) and spans[index].start <= idx < spans[index].end
-        content = _content(token)
-        thematic = content and token.pos_ in THEMATIC_POS  # _thematic, read once
-        lemma = (token.lemma_ or token.text).lower()
+        content = alpha and not stop and len(text) > 1  # a word, not a stop word
+        thematic = content and pos in THEMATIC_POS  # nouns and adjectives
+        word = (lemma or text).lower()
         if thematic or (inside and content):
-            plain.append(lemma)
+            plain.append(word)
         if inside:
             if idx == spans[index].start or (
                 shared and shared[-1] != concept_token(spans[index].concept_id)
             ):
                 shared.append(concept_token(spans[index].concept_id))
         elif thematic:
-            shared.append(lemma)
+            shared.append(word)
     return " ".join(plain), " ".join(shared)

@@ -24,6 +24,7 @@ from typing import Any
 
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym, trim
 from corpus_mining.nlp.org_lexicon import OrgLexicon
+from corpus_mining.nlp.tokens import token_table
 
 SEPARATORS = frozenset({"|", "•", "·", "▪", "►", "¦"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";"})
@@ -121,15 +122,13 @@ def legal_form_names(doc: Any, kept: list[Candidate], lexicon: OrgLexicon) -> li
     """Company names closed by a legal form, in place of the fragments they cover."""
     if not lexicon.legal_forms:
         return kept
+    forms = {i for i, text in enumerate(token_table(doc).text) if text in lexicon.legal_forms}
     names = []
-    for token in doc:
-        if token.text not in lexicon.legal_forms or token.i == 0:
-            continue
-        start = _name_start(doc, token.i)
-        if start < token.i and not starts_sentence(doc, token.i):
-            name = Candidate(start, token.i + 1, "ORG", "rule", "", "legal_form")
+    for i in sorted(forms - {0}):
+        start = _name_start(doc, i)
+        if start < i and not starts_sentence(doc, i):
+            name = Candidate(start, i + 1, "ORG", "rule", "", "legal_form")
             names.append(without_sentence_article(doc, name, lexicon))
-    forms = {t.i for t in doc if t.text in lexicon.legal_forms}
     kept = [c for c in kept if not (c.end - c.start == 1 and c.start in forms)]
     protected = [c for c in kept if c.source == "gazetteer"]
     names = [n for n in names if not any(_overlap(n, g) for g in protected)]

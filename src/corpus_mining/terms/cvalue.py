@@ -23,7 +23,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
+
+from corpus_mining.nlp.tokens import TokenTable, token_table
 
 MIN_WORDS = 2
 MAX_WORDS = 6
@@ -67,21 +69,28 @@ class _Unit:
     """A word: one token, or tokens glued by infix hyphens ("medium-sized").
 
     Only words with a pattern tag (not ``x``) get their text, lemma and checks: the
-    others never enter a candidate.
+    others never enter a candidate. ``first`` and ``last`` index tokens in ``table``.
     """
 
     __slots__ = ("all_stop", "bad", "end", "lemma", "start", "tag", "text")
 
-    def __init__(self, tokens: list[Token], tag: str) -> None:
+    def __init__(self, table: TokenTable, first: int, last: int, tag: str) -> None:
         self.tag = tag
         if tag == "x":
             return
-        last = tokens[-1]
-        self.start, self.end = tokens[0].idx, last.idx + len(last.text)
-        self.text = "".join(t.text for t in tokens)
-        self.lemma = "".join((t.lemma_ or t.text).lower() for t in tokens).replace(" ", "")
-        self.bad = not _WORDLIKE.fullmatch(self.text) or tokens[0].like_num
-        self.all_stop = all(t.is_stop for t in tokens)
+        texts = table.text[first : last + 1]
+        lemmas = table.lemma[first : last + 1]
+        self.start, self.end = table.idx[first], table.idx[last] + len(texts[-1])
+        self.text = "".join(texts)
+        self.lemma = "".join(
+            (lem or t).lower() for lem, t in zip(lemmas, texts, strict=True)
+        ).replace(" ", "")
+        self.bad = not _WORDLIKE.fullmatch(self.text) or table.like_num[first]
+        self.all_stop = all(table.is_stop[first : last + 1])
+
+
+_OTHER = _Unit.__new__(_Unit)  # every word without a pattern tag: only its tag is read
+_OTHER.tag = "x"
 
 
 @dataclass
@@ -109,10 +118,11 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     if doc.lang_ not in _PATTERNS:
         raise ValueError(f"no term patterns for language {doc.lang_!r}; expected fr or en")
     pattern = _PATTERNS[doc.lang_]
-    text = doc.text
+    table = token_table(doc)
+    text = table.doc_text
     found: list[Candidate] = []
-    for span in _sentences(doc):
-        units = _units(span, doc.lang_)
+    for start, end in _sentences(doc):
+        units = _units(doc, table, start, end)
         tags = "".join(unit.tag for unit in units)
         for run in _RUNS.finditer(tags):
             for i in range(run.start(), run.end()):
@@ -268,35 +278,36 @@ def _nested_keys(words: list[str]) -> set[str]:
     return {" ".join(words[i:j]) for i in range(n) for j in range(i + 1, n + 1) if j - i < n}
 
 
-def _sentences(doc: Doc) -> Iterator[Span]:
+def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token bounds of each sentence, or of the whole doc when it has none."""
     if doc.has_annotation("SENT_START"):
-        yield from doc.sents
+        for sent in doc.sents:
+            yield sent.start, sent.end
     else:
-        yield doc[:]
+        yield 0, len(doc)
 
 
-def _units(span: Span, lang: str) -> list[_Unit]:
-    """Words of ``span`` with their pattern tag; infix hyphens glue tokens together."""
-    tokens = list(span)  # each token read once: indexing a Span builds a new Token
-    texts = [t.text for t in tokens]
-    spaces = [t.whitespace_ for t in tokens]
+def _units(doc: Doc, table: TokenTable, start: int, end: int) -> list[_Unit]:
+    """Words of tokens ``start:end`` with their pattern tag; infix hyphens glue tokens."""
+    texts, spaced, lang = table.text, table.spaced, doc.lang_
     units: list[_Unit] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    i = start
+    while i < end:
         first = i
-        while i + 2 < n and texts[i + 1] == "-" and not spaces[i] and not spaces[i + 1]:
+        while i + 2 < end and texts[i + 1] == "-" and not spaced[i] and not spaced[i + 1]:
             i += 2
-        units.append(_Unit(tokens[first : i + 1], _tag(tokens[i], lang)))
+        tag = _tag(doc, table, i, lang)
+        units.append(_OTHER if tag == "x" else _Unit(table, first, i, tag))
         i += 1
     return units
 
 
-def _tag(token: Token, lang: str) -> str:
+def _tag(doc: Doc, table: TokenTable, i: int, lang: str) -> str:
     """N noun, A adjective, P/D French preposition/article, O English "of", C "and"/"et"."""
-    pos, text = token.pos_, token.lower_
-    if pos == "NOUN" or (pos == "PROPN" and token.is_lower):
+    pos, text = table.pos[i], table.lower[i]
+    if pos == "NOUN" or (pos == "PROPN" and table.is_lower[i]):
         return "N"
-    if pos == "ADJ" or (pos == "VERB" and "Part" in token.morph.get("VerbForm", [])):
+    if pos == "ADJ" or (pos == "VERB" and "Part" in doc[i].morph.get("VerbForm", [])):
         return "A"
     if text == _CONJUNCTIONS[lang] and pos == "CCONJ":
         return "C"
