@@ -349,12 +349,28 @@ def test_a_title_case_line_is_a_headline_unless_a_verb_is_in_lower_case(
 @pytest.mark.parametrize(
     ("lang", "text", "span", "kept"),
     [
-        # written in lower case elsewhere in the document: a common noun at a line start
-        ("en", "See our Activities page. The network runs activities for its members.", (2, 3), False),
-        ("fr", "Voir la page Adhérents du site. Le réseau compte des adhérents ruraux.", (3, 4), False),
+        # written in lower case elsewhere in the document: a common noun, not a name
+        (
+            "en",
+            "See our Activities page. The network runs activities for its members.",
+            (2, 3),
+            False,
+        ),
+        (
+            "fr",
+            "Voir la page Adhérents du site. Le réseau compte des adhérents ruraux.",
+            (3, 4),
+            False,
+        ),
+        ("fr", "Voir la page Union, puis l'union des réseaux locaux.", (3, 4), False),
         # never written in lower case: a name
         ("en", "See our Prognos page. The network runs activities for its members.", (2, 3), True),
-        ("fr", "Voir la page Ecotrans du site. Le réseau relie des territoires ruraux.", (3, 4), True),
+        (
+            "fr",
+            "Voir la page Ecotrans du site. Le réseau relie des territoires ruraux.",
+            (3, 4),
+            True,
+        ),
         # a lower-case word inside another one does not count ("union" in "réunion")
         ("fr", "Voir la page Union, puis la réunion du réseau.", (3, 4), True),
     ],
