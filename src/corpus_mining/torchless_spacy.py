@@ -54,7 +54,7 @@ class _Blocker(importlib.abc.MetaPathFinder):
         return None
 
 
-class _TorchHiddenLoader(importlib.abc.Loader):
+class _HidingLoader(importlib.abc.Loader):
     """Runs the wrapped loader with ``hidden`` packages missing, unless already loaded."""
 
     def __init__(self, loader: importlib.abc.Loader, hidden: tuple[str, ...]) -> None:
@@ -73,7 +73,7 @@ class _TorchHiddenLoader(importlib.abc.Loader):
             sys.meta_path.remove(blocker)
 
 
-class _ThincCompatFinder(importlib.abc.MetaPathFinder):
+class _HidingFinder(importlib.abc.MetaPathFinder):
     """Finds ``thinc.compat`` and ``bertopic`` as usual and wraps their loaders."""
 
     def find_spec(
@@ -87,7 +87,7 @@ class _ThincCompatFinder(importlib.abc.MetaPathFinder):
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
             return None
-        spec.loader = _TorchHiddenLoader(spec.loader, _HIDDEN[fullname])
+        spec.loader = _HidingLoader(spec.loader, _HIDDEN[fullname])
         return spec
 
 
@@ -95,5 +95,5 @@ def install() -> None:
     """Put the finder first on ``sys.meta_path`` (once); a no-op if both modules are loaded."""
     if all(name in sys.modules for name in _HIDDEN):
         return
-    if not any(isinstance(finder, _ThincCompatFinder) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _ThincCompatFinder())
+    if not any(isinstance(finder, _HidingFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _HidingFinder())
