@@ -34,9 +34,9 @@ KEPT = {
 def test_repro_runs_without_any_optional_input_and_notices_one_added(tmp_path):
     project = copy_project(tmp_path / "project")
     params = (project / "params.yaml").read_text(encoding="utf-8")
-    assert "embedder: use-multilingual" in params
+    assert "embedder: use-static" in params
     (project / "params.yaml").write_text(
-        params.replace("embedder: use-multilingual", "embedder: lsa"), encoding="utf-8"
+        params.replace("embedder: use-static", "embedder: lsa"), encoding="utf-8"
     )
     for name in OPTIONAL:
         (project / "corpus" / name).unlink()

@@ -136,7 +136,7 @@ class TopicsParams(_Section):
     unit: Literal["passage", "document"] = "passage"
     # A name in the embedders registry; checked when the topics stage starts (importing the
     # registry here would make every stage depend on the embedders' code).
-    embedder: str = Field(default="use-multilingual", min_length=1)
+    embedder: str = Field(default="use-static", min_length=1)
     embedding_model: str = "paraphrase-multilingual-MiniLM-L12-v2"
     lsa_dimensions: int = Field(default=100, ge=2)
     threads: int = Field(default=1, ge=1)
