@@ -48,6 +48,7 @@ from corpus_mining.topics.kept import (
     restore,
     save_kept,
 )
+from corpus_mining.topics.keyterms import CANDIDATES, closest_terms
 from corpus_mining.topics.labels import (
     TopicSignature,
     label_report_rows,
@@ -242,7 +243,8 @@ def _refit(
         log.warning("topic label or split %r not applied: %s", label, reason)
     scores = centroid_similarity(embeddings, topics)
     columns = model_columns(run.version, run.decision)
-    terms = _outputs(params, model, units, docs, topics, scores, matches, fit.fitted, columns)
+    by_lang = _language_terms(params, fit, units, topics, embeddings, embedder, run.means)
+    terms = _outputs(params, fit, units, docs, topics, scores, matches, by_lang, columns)
     report = label_report_rows(matches, labels) + split_report_rows(cuts)
     write_csv(
         _table(report, TOPIC_LABEL_REPORT), TOPIC_LABEL_REPORT, params.paths.topic_label_report
@@ -315,38 +317,60 @@ def _signatures(
     return signatures(model, units, topics, chosen)
 
 
+_LanguageTerms = dict[tuple[int, str], list[tuple[str, float]]]
+
+
+def _language_terms(
+    params: Params,
+    fit: TopicFit,
+    units: Units,
+    topics: list[int],
+    embeddings: np.ndarray,
+    embedder: Embedder,
+    means: Any,
+) -> tuple[_LanguageTerms, _LanguageTerms]:
+    """Each topic's top terms per language (c-TF-IDF), and its label candidates reranked."""
+    candidates = top_terms_by_language(
+        [units.lemmas[i] for i in fit.fitted],
+        [topics[i] for i in fit.fitted],
+        [units.langs[i] for i in fit.fitted],
+        fit.model.vectorizer_model,
+        top_n=max(CANDIDATES, params.topics.top_n_words),
+    )
+    top_n = params.topics.top_n_words
+    closest = closest_terms(
+        candidates, embeddings, topics, embedder.embed, means=means, top_n=top_n
+    )
+    return {key: scored[:top_n] for key, scored in candidates.items()}, closest
+
+
 def _outputs(
     params: Params,
-    model: Any,
+    fit: TopicFit,
     units: Units,
     docs: dict[str, dict[str, Any]],
     topics: list[int],
     scores: np.ndarray,
     matches: Any,
-    fitted: list[int],
+    by_lang: tuple[_LanguageTerms, _LanguageTerms],
     columns: dict[str, Any],
 ) -> tuple[dict[int, list[str]], dict[tuple[int, str], list[str]]]:
     """Write the topic tables; return the top terms of each topic, overall and by language."""
-    by_lang = top_terms_by_language(
-        [units.lemmas[i] for i in fitted],
-        [topics[i] for i in fitted],
-        [units.langs[i] for i in fitted],
-        model.vectorizer_model,
-        top_n=params.topics.top_n_words,
-    )
-    top_terms = {t: overall_terms(model, t) for t in sorted(set(topics)) if t != -1}
+    top_terms = {t: overall_terms(fit.model, t) for t in sorted(set(topics)) if t != -1}
     shares = language_shares(topics, units.langs)
+    published, closest = by_lang
     rows = tables.topic_rows(
         topics,
         top_terms,
-        by_lang,
+        published,
         shares,
         tables.docs_per_topic(topics, units.doc_ids),
         matches.assigned,
+        closest=closest,
     )
     _write_units(params, units, docs, topics, scores, rows, columns)
-    _write_per_class(params, model, units, fitted)
-    return top_terms, {key: [term for term, _ in scored] for key, scored in by_lang.items()}
+    _write_per_class(params, fit.model, units, fit.fitted)
+    return top_terms, {key: [term for term, _ in scored] for key, scored in published.items()}
 
 
 def _write_units(

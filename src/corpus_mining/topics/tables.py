@@ -20,20 +20,33 @@ def topic_rows(
     shares: Mapping[int, Mapping[str, float]],
     docs: Mapping[int, set[str]],
     assigned: Mapping[int, Any],
+    *,
+    closest: Mapping[tuple[int, str], list[tuple[str, float]]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per topic (-1 = outliers): labels, sizes, terms and share per language."""
+    """One row per topic (-1 = outliers): labels, sizes, terms and share per language.
+
+    ``by_lang`` gives the published terms (c-TF-IDF order); labels are made from
+    ``closest`` (the same candidates reranked by closeness to the topic, ``keyterms``)
+    when given, else from ``by_lang``.
+    """
     sizes = Counter(topics)
+    labelled = by_lang if closest is None else closest
     rows = []
     for topic in sorted(sizes):
         applied = assigned.get(topic)
         overall = top_terms.get(topic, [])
+        by_language = {
+            lang: topic_label(label_terms(labelled.get((topic, lang), []))) or None
+            for lang in ("fr", "en")
+        }
+        main = _majority_language(shares.get(topic, {}))
         rows.append(
             {
                 "topic_id": topic,
-                "label": "outliers" if topic == -1 else topic_label(overall),
+                "label": "outliers" if topic == -1 else _main_label(by_language, main, overall),
                 "human_label": applied.label if applied else None,
-                "label_fr": topic_label(label_terms(by_lang.get((topic, "fr"), []))) or None,
-                "label_en": topic_label(label_terms(by_lang.get((topic, "en"), []))) or None,
+                "label_fr": by_language["fr"],
+                "label_en": by_language["en"],
                 "top_terms": overall,
                 "top_terms_fr": [term for term, _ in by_lang.get((topic, "fr"), [])],
                 "top_terms_en": [term for term, _ in by_lang.get((topic, "en"), [])],
@@ -42,6 +55,16 @@ def topic_rows(
             }
         )
     return rows
+
+
+def _majority_language(shares: Mapping[str, float]) -> str | None:
+    """The language holding most of a topic's units (ties: the first name), None if none."""
+    return min(shares, key=lambda lang: (-shares[lang], lang)) if shares else None
+
+
+def _main_label(by_language: Mapping[str, str | None], main: str | None, overall: list[str]) -> str:
+    """The label in the topic's majority language, else one from its overall terms."""
+    return (by_language.get(main) if main else None) or topic_label(overall)
 
 
 def refresh_topic_rows(
