@@ -19,12 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
-import numpy.typing as npt
 
-from corpus_mining.topics.centering import center
+from corpus_mining.topics.centering import F32, center
 from corpus_mining.topics.representation import label_terms, topic_centroids
 
-F32 = npt.NDArray[np.float32]
 # c-TF-IDF terms of each (topic, language) that the rerank chooses among.
 CANDIDATES = 30
 

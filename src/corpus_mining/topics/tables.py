@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus_mining.topics.quality import language_shares
-from corpus_mining.topics.representation import label_terms, topic_label
+from corpus_mining.topics.representation import topic_label
 
 
 def topic_rows(
@@ -21,22 +21,20 @@ def topic_rows(
     docs: Mapping[int, set[str]],
     assigned: Mapping[int, Any],
     *,
-    closest: Mapping[tuple[int, str], list[tuple[str, float]]] | None = None,
+    closest: Mapping[tuple[int, str], list[tuple[str, float]]],
 ) -> list[dict[str, Any]]:
     """One row per topic (-1 = outliers): labels, sizes, terms and share per language.
 
     ``by_lang`` gives the published terms (c-TF-IDF order); labels are made from
-    ``closest`` (the same candidates reranked by closeness to the topic, ``keyterms``)
-    when given, else from ``by_lang``.
+    ``closest`` (the label candidates reranked by closeness to the topic, ``keyterms``).
     """
     sizes = Counter(topics)
-    labelled = by_lang if closest is None else closest
     rows = []
     for topic in sorted(sizes):
         applied = assigned.get(topic)
         overall = top_terms.get(topic, [])
         by_language = {
-            lang: topic_label(label_terms(labelled.get((topic, lang), []))) or None
+            lang: topic_label([term for term, _ in closest.get((topic, lang), [])]) or None
             for lang in ("fr", "en")
         }
         main = _majority_language(shares.get(topic, {}))
