@@ -10,7 +10,7 @@ import pytest
 
 from corpus_mining.io import read_csv
 from corpus_mining.schemas import TREND_LINEAGE_PASSAGES, TREND_PERIODS, TREND_TOPIC_LINEAGES
-from corpus_mining.stages.evolution_lineages import topic_lineages
+from corpus_mining.stages.evolution_lineages import _embeddings, _passages, topic_lineages
 
 from helpers import project_params
 
@@ -107,3 +107,19 @@ def test_lineages_are_the_same_on_a_rerun(sample):
     pd.testing.assert_frame_equal(
         frame.astype(lineages.dtypes.to_dict()), lineages, check_dtype=False
     )
+
+
+def test_lineage_vectors_are_centred_on_each_language_as_the_topics_were(sample):
+    """Centroid cosines compare themes: neither language keeps its offset in the vectors."""
+    params, _ = sample
+    periods = read_csv(TREND_PERIODS, params.paths.trends / TREND_PERIODS.file).to_pandas()
+    frame = _passages(params, dict(zip(periods["doc_id"], periods["period"], strict=True)))
+    vectors = _embeddings(params, frame)
+    langs = frame["lang"].to_numpy()
+    assert {"en", "fr"} <= set(langs) and params.topics.center_languages
+    means = {lang: vectors[langs == lang].mean(axis=0) for lang in ("en", "fr")}
+    # Uncentred, the two languages' means sit far apart; centred, both are near the origin.
+    assert all(np.linalg.norm(m) < 0.1 for m in means.values()), {
+        lang: float(np.linalg.norm(m)) for lang, m in means.items()
+    }
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

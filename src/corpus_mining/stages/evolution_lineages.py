@@ -2,8 +2,10 @@
 
 Embeddings are those of the ``topics`` stage, read through its embedding cache (the same
 embedder and settings give the same id, so nothing is recomputed after ``topics`` ran;
-an emptied cache only costs time). With ``topics.unit: document`` the passages are
-embedded one by one here (each takes its document's topic), which costs one embedding run.
+an emptied cache only costs time), and centred on each language's mean over the modelled
+passages when ``topics.center_languages`` is on, as the topics stage centres them. With
+``topics.unit: document`` the passages are embedded one by one here (each takes its
+document's topic), which costs one embedding run.
 """
 
 from __future__ import annotations
@@ -28,14 +30,16 @@ from corpus_mining.evolution.lineages import (
     steps,
 )
 from corpus_mining.topics.cache import EmbeddingCache
+from corpus_mining.topics.centering import centred
 from corpus_mining.topics.embedders import make_embedder
 from corpus_mining.topics.representation import is_substantive, stop_words
 
 
 def _passages(params: Params, periods: dict[str, str]) -> pd.DataFrame:
-    """Modelled passages (``passage_topics``) with document, period, text and lemmas."""
+    """Modelled passages (``passage_topics``) with document, period, language, text, lemmas."""
     units = pq.read_table(params.paths.passage_topics, columns=["passage_id", "topic_id"])
-    passages = pq.read_table(params.paths.passages, columns=["passage_id", "doc_id", "text"])
+    columns = ["passage_id", "doc_id", "lang", "text"]
+    passages = pq.read_table(params.paths.passages, columns=columns)
     lemmas = pq.read_table(params.paths.lemmas, columns=["passage_id", "lemmas", "shared"])
     frame: pd.DataFrame = units.join(passages, "passage_id").join(lemmas, "passage_id").to_pandas()
     frame = frame[frame["doc_id"].notna()]  # a modelled passage no longer in passages
@@ -56,7 +60,12 @@ def _embeddings(params: Params, frame: pd.DataFrame) -> np.ndarray:
         corpus=inputs,
     )
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
-    return np.asarray(cache.get_or_compute(inputs, embedder.embed), dtype=np.float64)
+    vectors = np.asarray(cache.get_or_compute(inputs, embedder.embed), dtype=np.float32)
+    # Centred on each language's mean as the topics stage does, so that a centroid cosine
+    # compares themes and not the languages' shares of two topic-periods.
+    langs = list(frame["lang"].fillna("").astype(str))
+    prepared, _ = centred(vectors, langs, enabled=cfg.center_languages, inplace=True)
+    return np.asarray(prepared, dtype=np.float64)
 
 
 @dataclass(frozen=True)
