@@ -78,18 +78,34 @@ def _params(work: Path, corpus: Path, **topics: Any) -> Params:
     return parse_params(raw)
 
 
-def _theme_nmi(params: Params, themes: dict[str, str]) -> float | None:
-    """NMI between topic and theme over the modelled passages whose file has a theme."""
+def _themed_units(params: Params, themes: dict[str, str]) -> pd.DataFrame:
+    """Modelled passages outside outliers whose file has a theme: topic_id, theme."""
     docs = pd.read_parquet(params.paths.documents, columns=["doc_id", "path"])
     passages = pd.read_parquet(params.paths.passages, columns=["passage_id", "doc_id"])
     units = pd.read_parquet(params.paths.passage_topics).merge(passages, on="passage_id")
     units = units.merge(docs, on="doc_id")
     corpus = params.paths.corpus.resolve()
     units["theme"] = units["path"].map(lambda p: themes.get(_relative(p, corpus)))
-    units = units[units["theme"].notna() & (units["topic_id"] != -1)]
+    return units[units["theme"].notna() & (units["topic_id"] != -1)]
+
+
+def _theme_nmi(params: Params, themes: dict[str, str]) -> float | None:
+    """NMI between topic and theme over the modelled passages whose file has a theme."""
+    units = _themed_units(params, themes)
     if units.empty:
         return None
     return float(normalized_mutual_info_score(units["theme"], units["topic_id"]))
+
+
+def _print_labels(params: Params, themes: dict[str, str]) -> None:
+    """Each topic's label, size, language shares and its commonest theme with that share."""
+    units = _themed_units(params, themes)
+    table = pd.read_parquet(params.paths.topics, columns=["topic_id", "label", "lang_shares"])
+    for row in table.sort_values("topic_id").itertuples():
+        mine = units.loc[units["topic_id"] == row.topic_id, "theme"].value_counts()
+        theme = f"{mine.index[0]} {mine.iloc[0] / mine.sum():.0%}" if len(mine) else "-"
+        shares = " ".join(f"{d['lang']} {d['share']:.0%}" for d in row.lang_shares)
+        print(f"  T{row.topic_id:<3}{mine.sum():>4} passages  {shares:<16} {theme:<28} {row.label}")
 
 
 def _relative(path: str, corpus: Path) -> str:
@@ -100,7 +116,12 @@ def _relative(path: str, corpus: Path) -> str:
 
 
 def bench(
-    name: str, corpus: Path, themes: dict[str, str], combos: list[tuple[str, str, str, bool]]
+    name: str,
+    corpus: Path,
+    themes: dict[str, str],
+    combos: list[tuple[str, str, str, bool]],
+    *,
+    labels: bool = False,
 ) -> None:
     """Print one line per embedder x clusterer for ``corpus``."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,6 +153,8 @@ def bench(
                 f"{_fmt(nmi_theme):>10}{m['coherence_npmi']:>6.2f}{m['topic_diversity']:>6.2f}"
                 f"{_fmt(ari):>6}{seconds:>6.1f}"
             )
+            if labels:
+                _print_labels(params, themes)
 
 
 def _fmt(value: float | None) -> str:
@@ -160,10 +183,13 @@ def main() -> None:
     """Run on the sample corpus, then on the real-page development set if its texts exist."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset-texts", type=Path, default=Path("/tmp/devset_texts"))
-    parser.add_argument("--only-default", action="store_true", help="use-multilingual + kmeans")
+    parser.add_argument("--only-default", action="store_true",
+                        help="params.yaml's embedder, clusterer and centring only")  # fmt: skip
     parser.add_argument("--embedders", help="comma-separated embedder names (default: all)")
     parser.add_argument("--center", choices=("off", "on", "both"), default="off",
                         help="topics.center_languages for every run, or both")  # fmt: skip
+    parser.add_argument("--labels", action="store_true",
+                        help="print each topic's label, size, languages and commonest theme")  # fmt: skip
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}, "
@@ -173,14 +199,15 @@ def main() -> None:
     if args.embedders:
         combos = [combo for combo in combos if combo[0] in args.embedders.split(",")]
     if args.only_default:
-        combos = combos[:1]
-    bench("sample corpus", ROOT / "corpus" / "documents", _sample_themes(), combos)
+        topics = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))["topics"]
+        combos = [(topics["embedder"], "", topics["clusterer"], topics["center_languages"])]
+    bench("sample corpus", ROOT / "corpus" / "documents", _sample_themes(), combos, labels=args.labels)
     if args.devset_texts.is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "documents"
             folder.mkdir()
             themes = _devset_corpus(args.devset_texts, folder)
-            bench(f"real pages ({len(themes)})", folder, themes, combos)
+            bench(f"real pages ({len(themes)})", folder, themes, combos, labels=args.labels)
     else:
         print(f"\nreal pages: {args.devset_texts} not found, skipped (see benchmarks/README.md)")
 

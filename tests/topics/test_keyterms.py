@@ -9,6 +9,7 @@ import pytest
 
 from corpus_mining.topics.embedders import make_embedder
 from corpus_mining.topics.keyterms import closest_terms
+from corpus_mining.topics.representation import label_terms
 
 
 def _axes_embedder(axes: dict[str, int], width: int = 4):
@@ -83,3 +84,10 @@ def test_with_the_default_embedder_topic_words_outrank_common_words_in_both_lang
         by_lang = {(0, lang): [(term, 2.0) for term in candidates[lang]]}
         ranked = closest_terms(by_lang, embeddings, [0, 0, 0], embedder.embed, means=None, top_n=6)
         assert {term for term, _ in ranked[(0, lang)][:3]} == set(candidates[lang][3:]), lang
+
+
+def test_a_phrase_repeating_a_word_never_labels_a_topic():
+    scored = [("cluster cluster cluster", 9.0), ("cluster policy", 5.0), ("cluster", 4.0)]
+    assert label_terms(scored) == ["cluster policy", "cluster"]
+    # even when it is the only lifted term, the unlifted ones are taken instead
+    assert label_terms([("hub hub", 3.0), ("hub", 1.0)]) == ["hub"]

@@ -155,9 +155,17 @@ def label_terms(scored: Sequence[tuple[str, float]]) -> list[str]:
     """The terms that may label a topic: those at least ``MIN_LIFT`` times over-represented.
 
     When none is (a topic holding most of its language's units has lifts near 1), the
-    terms are taken as ranked.
+    terms are taken as ranked. A phrase that repeats a word ("cluster cluster cluster", the
+    n-grams of a keyword line or a repeated heading) never labels a topic: its single word
+    says the same.
     """
-    return [term for term, lift in scored if lift >= MIN_LIFT] or [term for term, _ in scored]
+    readable = [(term, lift) for term, lift in scored if _no_repeated_word(term)]
+    return [t for t, lift in readable if lift >= MIN_LIFT] or [t for t, _ in readable]
+
+
+def _no_repeated_word(term: str) -> bool:
+    words = term.split()
+    return len(set(words)) == len(words)
 
 
 def topic_label(terms: Sequence[str], n: int = 4, *, window: int = 8) -> str:
