@@ -201,7 +201,9 @@ def main() -> None:
     if args.only_default:
         topics = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))["topics"]
         combos = [(topics["embedder"], "", topics["clusterer"], topics["center_languages"])]
-    bench("sample corpus", ROOT / "corpus" / "documents", _sample_themes(), combos, labels=args.labels)
+    bench(
+        "sample corpus", ROOT / "corpus" / "documents", _sample_themes(), combos, labels=args.labels
+    )
     if args.devset_texts.is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "documents"
