@@ -77,3 +77,25 @@ def test_language_codes_and_sector_acronyms_are_not_actors(nlp_fr, nlp_en):
     assert "KORVA" in orgs(nlp_en, "Summary - EN\nThe KORVA network met in Oslo.")
     assert not {"FR", "BTP"} & orgs(nlp_fr, "Résumé - FR\nLes entreprises du BTP recrutent.")
     assert "FNTX" in orgs(nlp_fr, "La FNTX représente les entreprises du BTP.")
+
+
+def test_a_dangling_hyphen_ends_a_name_and_is_its_own_token(nlp_fr, nlp_en):
+    doc = nlp_fr("seule la Vallée Cobalt- reconnue comme système productif local a tenu.")
+    assert "Cobalt" in [t.text for t in doc] and "-" in [t.text for t in doc]
+    start = [t.text for t in doc].index("Vallée")
+    cand = trim(doc, _cand(doc, start, start + 5))  # the model ran on past the hyphen
+    assert doc[cand.start : cand.end].text == "Vallée Cobalt"
+    # a hyphen inside a word, or between spaces, is no end
+    doc = nlp_en("the Alpha-Beta Centre - Gamma Lab for makers")
+    words = [t.text for t in doc]
+    cand = trim(doc, _cand(doc, 1, words.index("Lab") + 1))
+    assert doc[cand.start : cand.end].text == "Alpha-Beta Centre - Gamma Lab"
+
+
+def test_only_french_elisions_are_stripped_from_a_name_not_an_apostrophe_word():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["selon", "Agri'", "Vert", "et", "l’", "Agence", "Sud"])
+    assert doc[trim(doc, _cand(doc, 1, 3)).start].text == "Agri'"
+    assert doc[trim(doc, _cand(doc, 4, 7)).start].text == "Agence"

@@ -65,6 +65,20 @@ def test_an_article_inside_a_sentence_stays_and_french_articles_stay(nlp_fr, nlp
     assert not any(name == "Fabrique des Savoirs" for name in found)
 
 
+def test_a_capitalised_article_before_a_name_inside_a_sentence_joins_it(nlp_fr):
+    found = _mentions(nlp_fr, "Le journal L’Indépendant (France) a publié une enquête.")
+    assert found["L’Indépendant"] == ("MISC", "ner+name_article")
+    found = _mentions(
+        nlp_fr, "Installée près de Valence, La Ruche numérique accueille des artisans."
+    )
+    assert "La Ruche numérique" in found
+    # a lower-case article is not part of the name; a heading in capitals is left to its rules
+    found = _mentions(nlp_fr, "Le programme est porté par la Ruche numérique depuis mai.")
+    assert not any(name.lower().startswith("la ") for name in found)
+    found = _mentions(nlp_fr, "Un pôle régional\nL'INNOVATION SOCIALE EN RÉGION\nLe bilan")
+    assert not any(name.startswith("L'") for name in found)
+
+
 # --- field separators ---------------------------------------------------------------------
 
 

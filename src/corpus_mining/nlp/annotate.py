@@ -38,6 +38,7 @@ from corpus_mining.nlp.name_shapes import (
     is_plural_acronym,
     legal_form_names,
     not_a_body,
+    with_name_article,
     without_dangling_word,
     without_sentence_article,
 )
@@ -334,6 +335,8 @@ def _clean(
     if cleaned is not None and cleaned.source != "gazetteer":
         cleaned = without_sentence_article(doc, cleaned, lexicon)
         cleaned = trim(doc, without_dangling_word(doc, cleaned, lexicon))
+        if cleaned is not None:
+            cleaned = with_name_article(doc, cleaned, lexicon)
     if cleaned is None or junk_reason(doc, cleaned, strict_person=not bibliography) is not None:
         return None
     narrowed, _reason = non_actor(doc, cleaned, lexicon)

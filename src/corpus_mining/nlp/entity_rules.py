@@ -50,7 +50,8 @@ TITLES = frozenset(
 ISSUE_MARKERS = frozenset(
     "hors-série vol vol. volume no no. n° numéro issue tome special spécial supplément".split()
 )
-_ELIDED = re.compile(r"^[A-Za-zÀ-ÿ]{1,4}'$")
+# French elided function words ("l'", "d'", "qu'"), either apostrophe; not "Prod'" of a name.
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]$", re.IGNORECASE)
 _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:fr|com|org|eu|net)\b)", re.IGNORECASE)
 _EDGE_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART", "SPACE", "SYM"})
 _COMMON_POS = frozenset(
@@ -118,11 +119,14 @@ def drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def trim(doc: Any, cand: Candidate) -> Candidate | None:
-    """Cut the span at a line break and strip function words, titles and punctuation."""
+    """Cut the span at a line break or a dangling hyphen; strip function words, titles, punctuation."""
     start, end = cand.start, cand.end
     for i in range(start, end):
         if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
             end = i  # a glossary pop-up or a new line: the name ended before it
+            break
+        if i > start and _dangling_hyphen(doc, i):
+            end = i  # "Alpha Vallée- labellisée": the name ended at the hyphen
             break
     while start < end and (_edge(doc[start]) or doc[start].lower_ in TITLES):
         start += 1
@@ -137,6 +141,11 @@ def trim(doc: Any, cand: Candidate) -> Candidate | None:
     if end <= start:
         return None
     return replace(cand, start=start, end=end)
+
+
+def _dangling_hyphen(doc: Any, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to the word before it and followed by a space."""
+    return doc[i].text == "-" and bool(doc[i].whitespace_) and not doc[i - 1].whitespace_
 
 
 def _edge(token: Any) -> bool:

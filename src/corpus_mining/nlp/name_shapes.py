@@ -7,7 +7,8 @@ Cheap token rules, applied by ``annotate`` to every candidate span:
   ("AG", "SRL") is no organisation;
 - an article capitalised only because it starts a sentence is not part of the name
   ("The Alpha Institute opened" names "Alpha Institute"), in languages where names do
-  not take articles (``sentence_articles`` in ``data/org_names.yaml``);
+  not take articles (``sentence_articles`` in ``data/org_names.yaml``); one capitalised
+  inside a sentence is ("selon La Ruche", "L'Alpha"; ``name_articles``);
 - a field separator ("|", "•") ends a name: spans running across one come from table
   rows, menus and metadata lines;
 - an acronym with a plural "s" ("NGOs", "PMEs"), or a plural organisation head
@@ -68,6 +69,29 @@ def without_sentence_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> 
     if first.lower_ not in lexicon.sentence_articles or not starts_sentence(doc, cand.start):
         return cand
     return cand.changed("sentence_article", start=cand.start + 1)
+
+
+def with_name_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """An organisation's name takes the capitalised article written right before it.
+
+    Inside a sentence an article has a capital only as the first word of a name ("un
+    article de L'Alpha", "selon La Ruche numérique"); at a sentence's start the capital
+    says nothing, so the span stays as it was.
+    """
+    before = cand.start - 1
+    if cand.label not in {"ORG", "MISC"} or cand.source == "gazetteer" or before < 0:
+        return cand
+    if doc[cand.start : cand.end].text.isupper():  # a line in capitals: heading rules judge it
+        return cand
+    article = doc[before]
+    if (
+        article.text[:1].isupper()
+        and article.lower_.replace("’", "'") in lexicon.name_articles
+        and "\n" not in article.whitespace_
+        and not starts_sentence(doc, before)
+    ):
+        return cand.changed("name_article", start=before)
+    return cand
 
 
 def without_dangling_word(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:

@@ -46,6 +46,7 @@ class OrgLexicon(BaseModel):
     org_acronyms: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
     sentence_articles: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
     category_heads: frozenset[str] = frozenset()
     product_nouns: frozenset[str] = frozenset()
     internal_bodies: frozenset[str] = frozenset()

@@ -20,6 +20,10 @@ FACTORIES = (make_org_head_proposals,)
 # Components the extract stage never reads: the dependency parser is the slowest one.
 EXCLUDED = ("parser", "senter")
 
+# A hyphen ending a word before a space ("Vallée- labellisée", "inno-" cut by a line) is
+# punctuation of its own, so a name's span never ends on it.
+_DANGLING_HYPHEN = r"(?<=[^\W\d_])-$"
+
 _OF = {"LOWER": {"IN": ["de", "d'", "du", "des", "of", "for", "la", "l'"]}, "OP": "*"}
 _NAME = {"IS_TITLE": True, "OP": "+"}
 _INSTITUTION_PATTERNS: list[dict[str, Any]] = [
@@ -50,12 +54,21 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
     first left room. Phrase matchers cost the same for ten names or ten thousand.
     """
     nlp = load_model(model, EXCLUDED)
+    split_dangling_hyphens(nlp)
     insensitive, exact = ruler_patterns(gazetteer) if gazetteer is not None else ([], [])
     _add_ruler(nlp, "entity_ruler", "LOWER", insensitive + _INSTITUTION_PATTERNS)
     if exact:
         _add_ruler(nlp, "gazetteer_exact", "ORTH", exact)
     nlp.add_pipe("org_head_proposals", after="ner")
     return nlp
+
+
+def split_dangling_hyphens(nlp: Any) -> None:
+    """Make the tokenizer cut a word's final hyphen off, besides the model's own suffixes."""
+    import re
+
+    pattern = nlp.tokenizer.suffix_search.__self__.pattern
+    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{_DANGLING_HYPHEN}").search
 
 
 def _add_ruler(nlp: Any, name: str, attr: str, patterns: list[dict[str, Any]]) -> None:
