@@ -292,3 +292,22 @@ def test_a_name_ending_on_a_content_word_is_left_whole(nlp_fr, nlp_en):
     doc = nlp_en("The Bank of the North opened.")
     cand = Candidate(1, 5, "ORG", "model", "", "ner")
     assert without_dangling_word(doc, cand, org_lexicon("en")) == cand
+
+
+def _with_orgs(nlp, text, names):
+    """``annotate`` on ``text`` whose only model entities are ORG spans of ``names``."""
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index(n), words.index(n) + 1, label="ORG") for n in names]
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    return {m.text: m.rule for m in mentions if m.label == "ORG"}
+
+
+def test_capitals_glued_by_a_hyphen_or_a_slash_are_one_name(nlp_fr, nlp_en):
+    found = _with_orgs(nlp_en, "The study was run by QZV/KRT for the ministry.", ["QZV", "KRT"])
+    assert found == {"QZV/KRT": "ner+acronym_join"}
+    found = _with_orgs(nlp_fr, "L'étude a été confiée à QZV / KRT en mai.", ["QZV", "KRT"])
+    assert set(found) == {"QZV", "KRT"}  # spaced: two names
+    # a body the gazetteer knows stays itself
+    found = _mentions(nlp_fr, "Le projet associe l'ADEME/ANR depuis mai.")
+    assert found["ADEME"] == ("ORG", "gazetteer") and "ADEME/ANR" not in found

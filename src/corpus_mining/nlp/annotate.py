@@ -119,14 +119,18 @@ def _is_headline(doc: Any) -> bool:
 
 
 def _merge_adjacent_acronyms(doc: Any, candidates: list[Candidate]) -> list[Candidate]:
-    """Join neighbouring all-capital names into one ("ABC" + "DEF")."""
+    """Join neighbouring all-capital names into one ("ABC" + "DEF", "ABC-DEF", "ABC/DEF").
+
+    A hyphen or a slash glued to both joins two names no gazetteer knows ("ALPHA-BETA");
+    two known bodies stay two ("ADEME/ANR"), and so do names with spaces around it.
+    """
     merged: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: c.start):
         prev = merged[-1] if merged else None
         capitals = all(t.is_upper for t in doc[cand.start : cand.end])
         if (
             prev is not None
-            and prev.end == cand.start
+            and (prev.end == cand.start or _joined_unknowns(doc, prev, cand))
             and prev.label == cand.label == "ORG"
             and capitals
             and all(t.is_upper for t in doc[prev.start : prev.end])
@@ -135,6 +139,18 @@ def _merge_adjacent_acronyms(doc: Any, candidates: list[Candidate]) -> list[Cand
             continue
         merged.append(cand)
     return merged
+
+
+def _joined_unknowns(doc: Any, prev: Candidate, cand: Candidate) -> bool:
+    """One hyphen or slash without spaces lies between two names the gazetteer does not know."""
+    end = prev.end
+    return (
+        cand.start == end + 1
+        and doc[end].text in {"-", "/"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and "gazetteer" not in {prev.source, cand.source}
+    )
 
 
 def _is_heading(doc: Any) -> bool:
