@@ -33,6 +33,7 @@ BODY_EN = (
         (["Guide", BODY_EN, "© European Network of Clusters, 2008"], "2008", "text:copyright"),
         (["REVUE D'ÉCONOMIE TERRITORIALE (2/2011)", BODY_FR], "2011", "text:issue"),
         (["Revue des coopératives N° 212, mars 2009", BODY_FR], "2009", "text:issue"),
+        (["Coopérer en réseau", "Dans Revue des territoires 2016/2 (N° 88), pages 5 à 20", BODY_FR], "2016", "text:issue"),
         (["Journal of Regions", "2018, vol. 46, issue 3", BODY_EN], "2018", "text:issue"),
         (["Les tiers-lieux", "14 Juil, 2020 | SOCIÉTÉ", BODY_FR], "2020-07-14", "text:date_line"),
         (["Hubs as brokers", "Proceedings of the Regional Studies Conference, Lisbon, 2022", BODY_EN], "2022", "text:issue"),

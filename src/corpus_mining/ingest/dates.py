@@ -58,6 +58,7 @@ _ISSUE = re.compile(
     rf"(?:\bn\s?°|\bno\.|\bvol\.|\bvolume|\bnumero|\bissue)\s*\d+[^\n]{{0,40}}?\(?({_YEAR})\)?(?!\d)"
     rf"|\(\s*\d{{1,2}}\s*/\s*({_YEAR})\s*\)"
     rf"|(?<![\d/.-])({_YEAR})\s*,\s*(?:vol\.|volume|issue|n\s?°|no\.)\s*\w*\s*\d"  # "2018, vol. 46"
+    rf"|(?<![\d/.-])({_YEAR})/\d{{1,2}}\s*\(\s*(?:n\s?°|no\.)"  # "Revue 2017/1 (n° 343)"
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)([^\n]{0,80})")
 # Separators between the fields of a metadata line ("Par X | Publié le ... | 3 min").
@@ -279,7 +280,7 @@ def _top(paragraphs: list[str]) -> list[str]:
 
 
 def _issue(paragraphs: list[str]) -> str | None:
-    """The year of a journal issue named at the top: "N° 325, 2009", "(1/2022)"."""
+    """The year of a journal issue named at the top: "N° 325, 2009", "(1/2022)", "2017/1 (n° 3)"."""
     for paragraph in _top(paragraphs):
         match = _ISSUE.search(fold(paragraph))
         if match:
