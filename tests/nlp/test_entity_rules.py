@@ -6,6 +6,8 @@ nouns, names cut at "&", spans running across glossary pop-up lines).
 """
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from corpus_mining.nlp.entity_rules import Candidate, is_acronym, junk_reason, merge_ampersand, trim
 
@@ -93,9 +95,6 @@ def test_a_dangling_hyphen_ends_a_name_and_is_its_own_token(nlp_fr, nlp_en):
 
 
 def test_only_french_elisions_are_stripped_from_a_name_not_an_apostrophe_word():
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
     doc = Doc(Vocab(), words=["selon", "Agri'", "Vert", "et", "l’", "Agence", "Sud"])
     assert doc[trim(doc, _cand(doc, 1, 3)).start].text == "Agri'"
     assert doc[trim(doc, _cand(doc, 4, 7)).start].text == "Agence"
