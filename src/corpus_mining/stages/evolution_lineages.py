@@ -2,8 +2,9 @@
 
 Embeddings are those of the ``topics`` stage, read through its embedding cache (the same
 embedder and settings give the same id, so nothing is recomputed after ``topics`` ran;
-an emptied cache only costs time), and centred on each language's mean over the modelled
-passages when ``topics.center_languages`` is on, as the topics stage centres them. With
+an emptied cache only costs time). When ``topics.center_languages`` is on, they are centred
+on the language means the topics stage kept with its fit (the modelled passages' own means
+when no kept fit can be read), as the topics were found in them. With
 ``topics.unit: document`` the passages are embedded one by one here (each takes its
 document's topic), which costs one embedding run.
 """
@@ -30,8 +31,9 @@ from corpus_mining.evolution.lineages import (
     steps,
 )
 from corpus_mining.topics.cache import EmbeddingCache
-from corpus_mining.topics.centering import centred
+from corpus_mining.topics.centering import center, language_means
 from corpus_mining.topics.embedders import make_embedder
+from corpus_mining.topics.kept import kept_language_means
 from corpus_mining.topics.representation import is_substantive, stop_words
 
 
@@ -61,11 +63,15 @@ def _embeddings(params: Params, frame: pd.DataFrame) -> np.ndarray:
     )
     cache = EmbeddingCache(params.paths.cache / "embeddings", embedder.id)
     vectors = np.asarray(cache.get_or_compute(inputs, embedder.embed), dtype=np.float32)
-    # Centred on each language's mean as the topics stage does, so that a centroid cosine
-    # compares themes and not the languages' shares of two topic-periods.
-    langs = list(frame["lang"].fillna("").astype(str))
-    prepared, _ = centred(vectors, langs, enabled=cfg.center_languages, inplace=True)
-    return np.asarray(prepared, dtype=np.float64)
+    if cfg.center_languages:
+        # On the means the topics were found with, so that a centroid cosine compares
+        # themes and not the languages' shares of two topic-periods.
+        langs = list(frame["lang"].fillna("").astype(str))
+        means = kept_language_means(params.paths.topic_model, embedder.id)
+        if means is None:  # no kept fit to read: the modelled passages' own means
+            means = language_means(vectors, langs)
+        vectors = center(vectors, langs, means, inplace=True)
+    return np.asarray(vectors, dtype=np.float64)
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,24 @@ def load_kept(folder: Path) -> KeptModel | None:
     )
 
 
+def kept_language_means(
+    folder: Path, embedder_id: str
+) -> dict[str, npt.NDArray[np.float32]] | None:
+    """The language means the kept fit in ``folder`` centred ``embedder_id``'s vectors on.
+
+    None when there is no readable kept fit, it used another embedder, or it was not centred.
+    Reads only the fit's header and its means, not its units.
+    """
+    state = folder / STATE
+    try:
+        header = json.loads((state / "state.json").read_text())
+        if header.get("format") != FORMAT or header.get("embedder_id") != embedder_id:
+            return None
+        return _load_means(state, header["centred_languages"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def _rows(vectors: list[npt.NDArray[np.float32]], width: int) -> npt.NDArray[np.float32]:
     if not vectors:
         return np.zeros((0, width), dtype=np.float32)
