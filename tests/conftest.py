@@ -46,6 +46,15 @@ def _cost(item: pytest.Item) -> float:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _french_tokenizer_compiled_factored() -> None:
+    """``spacy.blank("fr")`` in tests compiles spaCy's French token match factored too."""
+    from corpus_mining.nlp.token_match import fast_token_match
+
+    with fast_token_match():
+        import spacy.lang.fr  # noqa: F401
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _extract_pipelines_built_once() -> Iterator[None]:
     """The extract stage, run in this process, reuses its spaCy pipelines across tests."""
     from corpus_mining.nlp import extractor

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_mining.errors import CorpusMiningError
+from corpus_mining.nlp.token_match import fast_token_match
 
 # Importable module names that provide a model, official name first, and the pip
 # requirement that installs the first available one.
@@ -40,11 +41,15 @@ def resolve_model(name: str) -> str:
 
 
 def load_model(name: str, exclude: tuple[str, ...] = ()) -> Any:
-    """Load a spaCy pipeline (a package name or a path) without ``exclude``d components."""
+    """Load a spaCy pipeline (a package name or a path) without ``exclude``d components.
+
+    French token-match patterns compile factored (:mod:`corpus_mining.nlp.token_match`).
+    """
     import spacy
 
     source = name if Path(name).exists() else resolve_model(name)
-    return spacy.load(source, exclude=list(exclude))
+    with fast_token_match():
+        return spacy.load(source, exclude=list(exclude))
 
 
 def model_version(name: str) -> str:
