@@ -8,14 +8,17 @@ thinc CNNs on numpy. Every stage and test process that loads spaCy paid it.
 BERTopic imports sentence-transformers, transformers and PyTorch when it is imported, for
 backends and representations this project never uses (its models get precomputed
 embeddings, no embedding model, and are saved as safetensors through numpy). That costs
-10 to 20 s in every topics stage, a third of the stage on the sample corpus.
+10 to 20 s in every topics stage, a third of the stage on the sample corpus. It also
+imports spaCy (1.5 to 2.5 s) for its part-of-speech representation, which the topics
+stage never uses: the lemmas come from the extract stage.
 
 ``install()`` puts a finder on ``sys.meta_path`` that, when ``thinc.compat`` or ``bertopic``
 is first imported, runs that module with those packages marked missing (the ones not loaded
 yet), so they record them as absent (thinc's ``has_torch = False``, BERTopic's
-``NotInstalled`` placeholders). The packages stay importable afterwards (the
-sentence-transformers embedder imports them normally). thinc's PyTorch wrappers and
-BERTopic's transformer backends are then unavailable in that process; nothing here uses them.
+``NotInstalled`` placeholders, ``PartOfSpeech`` among them). The packages stay
+importable afterwards (the sentence-transformers embedder imports them normally). thinc's
+PyTorch wrappers and BERTopic's transformer backends are then unavailable in that process;
+nothing here uses them.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from types import ModuleType
 # Module whose first import runs with packages hidden -> the packages hidden.
 _HIDDEN: dict[str, tuple[str, ...]] = {
     "thinc.compat": ("torch",),
-    "bertopic": ("torch", "transformers", "sentence_transformers"),
+    "bertopic": ("torch", "transformers", "sentence_transformers", "spacy"),
 }
 
 
