@@ -49,3 +49,21 @@ def test_ingest_prints_metrics_and_bad_params_give_one_line(tmp_path):
     assert bad.returncode == 1
     assert bad.stderr.strip().count("\n") == 0 and "ingest.workers" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_the_entry_point_keeps_each_exit_status_and_flushes_output(tmp_path):
+    usage = _cli("ingest", "--no-such-option", cwd=tmp_path)  # click's usage error
+    assert usage.returncode == 2 and "no-such-option" in usage.stderr
+    module = subprocess.run(
+        [sys.executable, "-m", "corpus_mining", "ingest", "--help"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert module.returncode == 0 and "Example:" in module.stdout
+
+
+def test_exit_status_is_what_sys_exit_would_give(capsys):
+    from corpus_mining.cli import _exit_status
+
+    assert [_exit_status(None), _exit_status(0), _exit_status(3)] == [0, 0, 3]
+    assert _exit_status("stopped: bad input") == 1
+    assert capsys.readouterr().err == "stopped: bad input\n"

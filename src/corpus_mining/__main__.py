@@ -1,5 +1,5 @@
 """Allow ``python -m corpus_mining``."""
 
-from corpus_mining.cli import app
+from corpus_mining.cli import entry_point
 
-app()
+entry_point()

@@ -6,8 +6,11 @@ readable line and a non-zero exit status.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,6 +31,40 @@ app = typer.Typer(
 @app.callback()
 def main() -> None:
     """Run a pipeline stage (as dvc.yaml does) or query its outputs."""
+
+
+def entry_point() -> None:
+    """The console script: run the command, then leave without tearing native code down.
+
+    Arrow's C++ thread pools can abort a process while the interpreter finalises, after
+    every output was written ("terminate called without an active exception", SIGABRT;
+    apache/arrow#34314, open): ``dvc repro`` then reports a stage that did its work as
+    failed. Seen once here, in the evolution stage of a cold run. Once the command has
+    returned (every file a stage writes is closed and moved into place by then), its
+    output and logs are flushed and the process leaves with ``os._exit`` and the
+    command's exit status, skipping that teardown. ``app`` itself, as tests call it, is
+    unchanged.
+    """
+    try:
+        app()
+        code = 0
+    except SystemExit as done:
+        code = _exit_status(done.code)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``)
+            stream.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
+def _exit_status(code: object) -> int:
+    """The status ``sys.exit(code)`` would give: None is 0, a message is printed and 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
 
 
 ParamsOption = Annotated[
