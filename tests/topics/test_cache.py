@@ -3,6 +3,7 @@ import shutil
 import numpy as np
 import pytest
 
+from corpus_mining.portable_numerics import code_path
 from corpus_mining.topics import cache as cache_module
 from corpus_mining.topics.cache import EmbeddingCache, folder_name, text_key
 from corpus_mining.topics.lsa import LsaEmbedder
@@ -57,7 +58,7 @@ def test_chunks_are_computed_and_stored_one_shard_each(tmp_path):
     cache = EmbeddingCache(tmp_path, "fake-v1")
     vectors = cache.get_or_compute([*TEXTS, "b"], compute, chunk=2)
     assert compute.calls == [TEXTS[:2], TEXTS[2:], ["b"]]
-    assert len(list((tmp_path / "fake-v1").glob("*.npz"))) == 3
+    assert len(list(cache.folder.glob("*.npz"))) == 3
     whole = EmbeddingCache(tmp_path / "other", "fake-v1").get_or_compute([*TEXTS, "b"], compute)
     assert vectors.tobytes() == whole.tobytes()
     reopened = EmbeddingCache(tmp_path, "fake-v1")
@@ -148,6 +149,19 @@ def test_empty_input_and_bad_compute_results(tmp_path):
     cache.get_or_compute(["a"], compute)
     with pytest.raises(ValueError, match="3-d"):
         cache.get_or_compute(["z"], lambda texts: np.zeros((1, 5)))
+
+
+def test_each_floating_point_code_path_has_its_own_folder(tmp_path, monkeypatch):
+    compute = CountingEmbedder()
+    EmbeddingCache(tmp_path, "fake-v1").get_or_compute(TEXTS, compute)
+    monkeypatch.setattr(cache_module, "code_path", lambda: "native-x86_64-0123abcd")
+    other = EmbeddingCache(tmp_path, "fake-v1")
+    assert other.folder.parent == tmp_path / "fake-v1"
+    other.get_or_compute(TEXTS, compute)
+    assert len(compute.calls) == 2  # nothing read from the other code path's vectors
+    assert sorted(p.name for p in (tmp_path / "fake-v1").iterdir()) == sorted(
+        ["native-x86_64-0123abcd", code_path()]
+    )
 
 
 def test_folder_names_are_safe_and_distinct():

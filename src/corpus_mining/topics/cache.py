@@ -1,5 +1,9 @@
 """On-disk cache of text embeddings, keyed by the text's sha256, one folder per embedder id.
 
+Under the embedder's folder, one folder per floating-point code path
+(``portable_numerics.code_path``): vectors computed with other vector instructions differ
+in their last bits, and a run never mixes them with its own.
+
 Each write adds one immutable shard (``<content hash>.npz`` holding ``keys`` and float32
 ``vectors``), written to a temporary file and moved into place with ``os.replace``, so a
 reader never sees half a shard and concurrent writers never clobber each other. Reading
@@ -21,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from corpus_mining.portable_numerics import code_path
 from corpus_mining.progress import progress
 
 Vectors = npt.NDArray[np.float32]
@@ -64,7 +69,7 @@ class EmbeddingCache:
 
     def __init__(self, folder: Path, embedder_id: str) -> None:
         self.embedder_id = embedder_id
-        self.folder = Path(folder) / folder_name(embedder_id)
+        self.folder = Path(folder) / folder_name(embedder_id) / code_path()
         self.stats = CacheStats()
         self._vectors: dict[str, Vectors] = {}
         self._read_shards: set[str] = set()

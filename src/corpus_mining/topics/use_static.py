@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from corpus_mining.portable_numerics import code_path
 from corpus_mining.progress import progress
 from corpus_mining.threads import fixed_threads
 from corpus_mining.topics.use_forward import (
@@ -144,7 +145,8 @@ def piece_table(backend: Any, version: str) -> F32:
     The file is written under a temporary name and renamed, so a reader never sees half
     a table; it is read as a memory map (only the rows used are paged in).
     """
-    path = table_folder() / f"use-m3-{version}-static-b{BUILD}-f32.npy"
+    # built with numpy: one table per floating-point code path (``portable_numerics``)
+    path = table_folder() / f"use-m3-{version}-static-b{BUILD}-f32-{code_path()}.npy"
     if path not in _TABLES:
         if not path.is_file():
             log.warning("use-static: deriving the piece table once for this user into %s", path)
