@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from corpus_mining.nlp.pipeline import build_pipeline
+from corpus_mining.nlp.pipeline import FirstWordGate, _first_words, build_pipeline
 from corpus_mining.nlp.registries import full_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,3 +54,39 @@ def test_registry_names_are_tagged_with_their_entry(model, text, name, canonical
 )
 def test_common_words_in_lower_case_are_not_registry_names(model, text, word):
     assert not any(word in ent.lower().split() for ent in _ents(model, text))
+
+
+@pytest.mark.parametrize(
+    ("model", "text"),
+    [
+        (FR, "Le Conseil régional de Bretagne et l'Université de Rennes signent avec la Région Normandie."),
+        (FR, "La réunion du Comité européen des régions a eu lieu sans le gouvernement français."),
+        (FR, "Rien ici ne commence une institution : des pôles, des clusters, des tiers-lieux."),
+        (EN, "The University of Leeds and the County Council of Kent met the European Commission."),
+        (EN, "Nothing here starts an institution: hubs, clusters and networks."),
+    ],
+)  # fmt: skip
+def test_the_first_word_gate_changes_no_entity(model, text):
+    """The gated ruler's entities are those of spaCy's matcher run on every doc."""
+    nlp = _PIPELINES.get(model) or build_pipeline(
+        model, full_gazetteer(ROOT / "corpus" / "actors.yaml")
+    )
+    _PIPELINES[model] = nlp
+    ruler = nlp.get_pipe("entity_ruler")
+    assert isinstance(ruler.matcher, FirstWordGate)
+    gated = [(e.start, e.end, e.label_, e.ent_id_) for e in nlp(text).ents]
+    gate, ruler.matcher = ruler.matcher, ruler.matcher._matcher
+    try:
+        ungated = [(e.start, e.end, e.label_, e.ent_id_) for e in nlp(text).ents]
+    finally:
+        ruler.matcher = gate
+    assert gated == ungated
+    doc = nlp(text)
+    assert gate(doc) == gate._matcher(doc)
+
+
+def test_the_gate_reads_first_words_only_from_plain_word_lists():
+    plain = [[{"LOWER": {"IN": ["conseil", "council"]}}, {"IS_TITLE": True}], [{"ORTH": "Région"}]]
+    assert _first_words(plain) == {"LOWER": {"conseil", "council"}, "ORTH": {"Région"}}
+    for first in ({"IS_TITLE": True}, {"LOWER": "de", "OP": "?"}, {"LEMMA": {"IN": ["x"]}}):
+        assert _first_words([*plain, [first, {"IS_TITLE": True}]]) is None  # no safe gate

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from corpus_mining.nlp.tokens import TokenTable, token_table
+
 # Model labels -> our four labels; anything else (dates, numbers, money) is not an actor.
 LABELS: dict[str, str] = {
     "ORG": "ORG",
@@ -120,42 +122,52 @@ def drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 def trim(doc: Any, cand: Candidate) -> Candidate | None:
     """Cut the span at a line break or a dangling hyphen; strip function words, titles, punctuation."""
+    table = token_table(doc)
+    texts, lower = table.text, table.lower
     start, end = cand.start, cand.end
     for i in range(start, end):
-        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+        if "\n" in texts[i]:
             end = i  # a glossary pop-up or a new line: the name ended before it
             break
-        if i > start and _dangling_hyphen(doc, i):
+        if i > start and _dangling_hyphen(table, i):
             end = i  # "Alpha Vallée- labellisée": the name ended at the hyphen
             break
-    while start < end and (_edge(doc[start]) or doc[start].lower_ in TITLES):
+    while start < end and (_edge(table, start) or lower[start] in TITLES):
         start += 1
     for i in range(start + 1, end):
-        if doc[i].lower_ in ISSUE_MARKERS:  # "Cahiers du X Hors-Série 4": the title ends
+        if lower[i] in ISSUE_MARKERS:  # "Cahiers du X Hors-Série 4": the title ends
             end = i
             break
-    while end > start and _edge(doc[end - 1]) and doc[end - 1].text not in {")", "."}:
+    while end > start and _edge(table, end - 1) and texts[end - 1] not in {")", "."}:
         end -= 1
-    if end > start and doc[end - 1].text == ")" and "(" not in doc[start : end - 1].text:
+    if end > start and texts[end - 1] == ")" and "(" not in _span_text(table, start, end - 1):
         end -= 1
     if end <= start:
         return None
     return replace(cand, start=start, end=end)
 
 
-def _dangling_hyphen(doc: Any, i: int) -> bool:
+def _span_text(table: TokenTable, start: int, end: int) -> str:
+    """``doc[start:end].text``: the tokens with the spaces between them, none after the last."""
+    if end <= start:
+        return ""
+    return table.doc_text[table.idx[start] : table.idx[end - 1] + len(table.text[end - 1])]
+
+
+def _dangling_hyphen(table: TokenTable, i: int) -> bool:
     """Token ``i`` is a hyphen glued to the word before it and followed by a space."""
-    return doc[i].text == "-" and bool(doc[i].whitespace_) and not doc[i - 1].whitespace_
+    return table.text[i] == "-" and table.spaced[i] and not table.spaced[i - 1]
 
 
-def _edge(token: Any) -> bool:
-    if token.is_punct and token.text not in {"&"}:
+def _edge(table: TokenTable, i: int) -> bool:
+    text = table.text[i]
+    if table.is_punct[i] and text != "&":
         return True
-    if _ELIDED.match(token.text):
+    if _ELIDED.match(text):
         return True
     # Function words at the edges; capitalised ones may start a name ("La Poste") only
     # when the name goes on with another capitalised word.
-    return bool(token.pos_ in _EDGE_POS and token.is_lower)
+    return table.pos[i] in _EDGE_POS and table.is_lower[i]
 
 
 def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str | None:
@@ -164,28 +176,31 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
     ``strict_person`` refuses a person name holding a capitalised common noun ("Session
     H."); reference lists turn it off, where "Campagne P." is a surname and an initial.
     """
-    span = doc[cand.start : cand.end]
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    text = span.text
+    table = token_table(doc)
+    texts = table.text
+    words = [
+        i for i in range(cand.start, cand.end) if not table.is_punct[i] and not table.is_space[i]
+    ]
+    text = _span_text(table, cand.start, cand.end)
     if not words or not any(ch.isalpha() for ch in text):
         return "no letters"
     if _URLISH.search(text):
         return "web address"
-    if len(words) == 1 and _ELIDED.match(words[0].text):
+    if len(words) == 1 and _ELIDED.match(texts[words[0]]):
         return "elided function word"
-    if all(t.is_stop or _ELIDED.match(t.text) for t in words):
+    if all(table.is_stop[i] or _ELIDED.match(texts[i]) for i in words):
         return "only function words"
-    if cand.source == "model" and not any(t.text[:1].isupper() for t in words):
+    if cand.source == "model" and not any(texts[i][:1].isupper() for i in words):
         return "no capitalised word"
     if len(words) == 1:
-        return _single_word_reason(words[0], cand)
-    if cand.label == "PER" and not all(_name_like(t) for t in words):
+        return _single_word_reason(doc[words[0]], cand)
+    if cand.label == "PER" and not all(_name_like(table, i) for i in words):
         return "person name with common words"
     if (
         strict_person
         and cand.label == "PER"
         and cand.source == "model"
-        and any(t.pos_ == "NOUN" and not t.is_upper for t in words)  # "Léa MARTIN": a surname
+        and any(table.pos[i] == "NOUN" and not table.is_upper[i] for i in words)  # "Léa MARTIN"
     ):
         return "person name with a capitalised common noun"
     return None
@@ -236,10 +251,10 @@ def _single_word_reason(token: Any, cand: Candidate) -> str | None:
     return None
 
 
-def _name_like(token: Any) -> bool:
+def _name_like(table: TokenTable, i: int) -> bool:
     """A token that can be part of a person's name: capitalised, an initial or a particle."""
     return (
-        token.text[:1].isupper()
-        or token.is_punct
-        or token.lower_ in {"de", "du", "des", "van", "von", "der", "le", "la", "di", "da", "del"}
+        table.text[i][:1].isupper()
+        or table.is_punct[i]
+        or table.lower[i] in {"de", "du", "des", "van", "von", "der", "le", "la", "di", "da", "del"}
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -29,18 +30,24 @@ class OrgHeadProposals:
 
     def __init__(self, lexicon: OrgLexicon) -> None:
         self.lexicon = lexicon
+        self._heads: set[int] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the proposals to ``doc.ents``; the model's larger names win."""
         if not self.lexicon.lowercase_heads:
             return doc
+        if self._heads is None:  # hashes of the heads in this pipeline's string store
+            self._heads = {doc.vocab.strings.add(head) for head in self.lexicon.lowercase_heads}
+        heads = [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in self._heads]
+        if not heads:
+            return doc
         inside = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
         separate = separate_names(doc, ((e.start, e.end, e.label_) for e in doc.ents), self.lexicon)
         proposals = [
             span
-            for token in doc
-            if token.lower_ in self.lexicon.lowercase_heads and token.i not in inside
-            for span in [self._proposal(doc, token.i, separate)]
+            for i in heads
+            if i not in inside
+            for span in [self._proposal(doc, i, separate)]
             if span is not None
         ]
         if not proposals:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import LOWER
+
 from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
 from corpus_mining.nlp.models import load_model
 from corpus_mining.nlp.org_proposals import make_org_head_proposals
@@ -81,3 +83,57 @@ def _add_ruler(nlp: Any, name: str, attr: str, patterns: list[dict[str, Any]]) -
     ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config=config)
     with nlp.select_pipes(enable=[name]):
         ruler.add_patterns(patterns)
+    first_words = _first_words(
+        [p["pattern"] for p in patterns if not isinstance(p["pattern"], str)]
+    )
+    if first_words is not None:
+        ruler.matcher = FirstWordGate(ruler.matcher, first_words, nlp.vocab.strings)
+
+
+def _first_words(token_patterns: list[list[dict[str, Any]]]) -> dict[str, set[str]] | None:
+    """The words that can start a match of ``token_patterns``, by attribute (LOWER, ORTH).
+
+    None when a pattern's first token is not such a list or word: no gate is then safe.
+    """
+    words: dict[str, set[str]] = {"LOWER": set(), "ORTH": set()}
+    for pattern in token_patterns:
+        first = pattern[0] if pattern else {}
+        if len(first) != 1 or first.get("OP") is not None:
+            return None
+        ((attr, value),) = first.items()
+        if attr not in words:
+            return None
+        values = value.get("IN") if isinstance(value, dict) and len(value) == 1 else None
+        if isinstance(value, str):
+            values = [value]
+        if values is None:
+            return None
+        words[attr].update(values)
+    return words
+
+
+class FirstWordGate:
+    """A token matcher that runs only on docs holding a word that can start one of its matches.
+
+    The institution patterns start with one of a few words ("université", "conseil",
+    "Région"...) that most passages lack; spaCy's matcher still steps through every token of
+    every passage. Which words can start a match is read from the patterns themselves; the
+    matches are the matcher's own. Anything else (``add``, ``remove``, ``len``) goes to it.
+    """
+
+    def __init__(self, matcher: Any, first_words: dict[str, set[str]], strings: Any) -> None:
+        self._matcher = matcher
+        # an ORTH word occurs only where its lower case does: one array to read per doc
+        self._hashes = {strings.add(w.lower()) for words in first_words.values() for w in words}
+
+    def __call__(self, doc: Any, *args: Any, **kwargs: Any) -> Any:
+        """The matcher's matches on ``doc``, or none when no first word occurs in it."""
+        if self._hashes.isdisjoint(doc.to_array(LOWER).tolist()):
+            return []
+        return self._matcher(doc, *args, **kwargs)
+
+    def __len__(self) -> int:
+        return len(self._matcher)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._matcher, name)

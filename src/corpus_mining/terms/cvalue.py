@@ -66,18 +66,15 @@ class TermRow:
 
 
 class _Unit:
-    """A word: one token, or tokens glued by infix hyphens ("medium-sized").
+    """A word of a candidate: one token, or tokens glued by infix hyphens ("medium-sized").
 
-    Only words with a pattern tag (not ``x``) get their text, lemma and checks: the
-    others never enter a candidate. ``first`` and ``last`` index tokens in ``table``.
+    ``first`` and ``last`` index tokens in ``table``; ``tag`` is the word's pattern tag.
     """
 
     __slots__ = ("all_stop", "bad", "end", "lemma", "start", "tag", "text")
 
     def __init__(self, table: TokenTable, first: int, last: int, tag: str) -> None:
         self.tag = tag
-        if tag == "x":
-            return
         texts = table.text[first : last + 1]
         lemmas = table.lemma[first : last + 1]
         self.start, self.end = table.idx[first], table.idx[last] + len(texts[-1])
@@ -87,10 +84,6 @@ class _Unit:
         ).replace(" ", "")
         self.bad = not _WORDLIKE.fullmatch(self.text) or table.like_num[first]
         self.all_stop = all(table.is_stop[first : last + 1])
-
-
-_OTHER = _Unit.__new__(_Unit)  # every word without a pattern tag: only its tag is read
-_OTHER.tag = "x"
 
 
 @dataclass
@@ -119,17 +112,31 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         raise ValueError(f"no term patterns for language {doc.lang_!r}; expected fr or en")
     pattern = _PATTERNS[doc.lang_]
     table = token_table(doc)
-    text = table.doc_text
     found: list[Candidate] = []
     for start, end in _sentences(doc):
-        units = _units(doc, table, start, end)
-        tags = "".join(unit.tag for unit in units)
-        for run in _RUNS.finditer(tags):
-            for i in range(run.start(), run.end()):
-                for j in range(i + MIN_WORDS, min(run.end(), i + MAX_WORDS) + 1):
-                    if pattern.fullmatch(tags, i, j) and _acceptable(units[i:j]):
-                        found.append(_candidate(text, units[i:j]))
+        words, tags = _words(doc, table, start, end)
+        found.extend(_sentence_candidates(table, pattern, words, tags))
     return found
+
+
+def _sentence_candidates(
+    table: TokenTable, pattern: re.Pattern[str], words: list[tuple[int, int]], tags: str
+) -> Iterator[Candidate]:
+    """Candidates of one sentence's words; a word's unit is built only if a candidate uses it."""
+    units: dict[int, _Unit] = {}
+
+    def unit(k: int) -> _Unit:
+        if k not in units:
+            units[k] = _Unit(table, *words[k], tags[k])
+        return units[k]
+
+    for run in _RUNS.finditer(tags):
+        for i in range(run.start(), run.end()):
+            for j in range(i + MIN_WORDS, min(run.end(), i + MAX_WORDS) + 1):
+                if pattern.fullmatch(tags, i, j):
+                    chosen = [unit(k) for k in range(i, j)]
+                    if _acceptable(chosen):
+                        yield _candidate(table.doc_text, chosen)
 
 
 def score_cvalue(counts: Mapping[str, int], *, min_freq: int = 1) -> dict[str, float]:
@@ -287,19 +294,23 @@ def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
         yield 0, len(doc)
 
 
-def _units(doc: Doc, table: TokenTable, start: int, end: int) -> list[_Unit]:
-    """Words of tokens ``start:end`` with their pattern tag; infix hyphens glue tokens."""
+def _words(doc: Doc, table: TokenTable, start: int, end: int) -> tuple[list[tuple[int, int]], str]:
+    """First and last token of each word of tokens ``start:end``, and the words' pattern tags.
+
+    Infix hyphens glue tokens into one word ("medium-sized").
+    """
     texts, spaced, lang = table.text, table.spaced, doc.lang_
-    units: list[_Unit] = []
+    words: list[tuple[int, int]] = []
+    tags: list[str] = []
     i = start
     while i < end:
         first = i
         while i + 2 < end and texts[i + 1] == "-" and not spaced[i] and not spaced[i + 1]:
             i += 2
-        tag = _tag(doc, table, i, lang)
-        units.append(_OTHER if tag == "x" else _Unit(table, first, i, tag))
+        words.append((first, i))
+        tags.append(_tag(doc, table, i, lang))
         i += 1
-    return units
+    return words, "".join(tags)
 
 
 def _tag(doc: Doc, table: TokenTable, i: int, lang: str) -> str:
