@@ -7,8 +7,9 @@ import time
 import pytest
 
 from corpus_mining.config import DaskParams
-from corpus_mining.engine import DaskEngine, PoolEngine, SerialEngine, open_engine
+from corpus_mining.engine import DaskEngine, PoolEngine, SerialEngine, on_code_path, open_engine
 from corpus_mining.errors import StageError
+from corpus_mining.portable_numerics import code_path
 
 
 def _slow_square(n: int) -> int:
@@ -56,3 +57,14 @@ def test_dask_without_its_settings_is_one_clear_error():
 def test_an_unreachable_scheduler_is_one_clear_error():
     with pytest.raises(StageError, match=r"cannot reach the dask scheduler .*dask.scheduler"):
         DaskEngine(DaskParams(scheduler="tcp://127.0.0.1:9", connect_timeout="2s"))
+
+
+def test_a_task_runs_only_on_a_worker_of_the_same_numeric_code_path():
+    assert on_code_path(_slow_square, 4, code_path()) == 16
+    with pytest.raises(StageError, match=r"native-x86_64-0123abcd.*corpus-mining numerics"):
+        on_code_path(_slow_square, 4, "native-x86_64-0123abcd")
+
+
+def test_dask_tasks_check_their_worker_and_keep_the_order():
+    with open_engine("dask", dask=DaskParams(workers=1, threads_per_worker=1)) as engine:
+        assert list(engine.map(_slow_square, range(6))) == [n * n for n in range(6)]

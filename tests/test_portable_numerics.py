@@ -108,3 +108,24 @@ def test_cached_floats_are_keyed_alike_on_pinned_machines_apart_on_native_ones(m
     finally:
         monkeypatch.undo()
         pn.code_path.cache_clear()
+
+
+def test_the_exports_give_a_worker_this_code_path(monkeypatch):
+    monkeypatch.setenv(pn.MARKER, pn.PORTABLE)
+    for name, value in pn.PINS.items():
+        monkeypatch.setenv(name, value)
+    lines = pn.exports().splitlines()
+    assert lines[0] == f"export {pn.MARKER}=x86-64-v3"
+    assert "export NPY_DISABLE_CPU_FEATURES='X86_V4 AVX512_ICL AVX512_SPR'" in lines
+    assert len(lines) == 1 + len(pn.PINS)
+    monkeypatch.setenv(pn.MARKER, pn.NATIVE)
+    assert pn.exports() == f"export {pn.MARKER}=native"
+
+
+def test_the_numerics_command_prints_exports_a_shell_can_eval():
+    shell = 'eval "$(corpus-mining numerics)" && echo "$CORPUS_MINING_NUMERICS"'
+    env = {k: v for k, v in os.environ.items() if k not in {pn.MARKER, *pn.PINS}}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    out = subprocess.run(["bash", "-c", shell], env=env, capture_output=True, text=True, check=True)
+    expected = pn.PORTABLE if pn.has_x86_64_v3() else pn.NATIVE
+    assert out.stdout.strip() == expected

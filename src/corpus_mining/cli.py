@@ -191,6 +191,20 @@ def store(params: ParamsOption = Path("params.yaml")) -> None:
 
 
 @app.command()
+def numerics() -> None:
+    """Print the shell exports that give other processes this machine's numeric code path.
+
+    For dask workers a batch system starts (see the README): put it in their job
+    script, before `dask worker`.
+
+    Example: eval "$(corpus-mining numerics)"
+    """
+    from corpus_mining.portable_numerics import exports
+
+    print(exports())
+
+
+@app.command()
 def report(params: ParamsOption = Path("params.yaml")) -> None:
     """Write the reporting team's self-contained HTML report (offline, charts with data).
 

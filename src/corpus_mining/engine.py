@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from corpus_mining.config import DaskParams, EngineKind
 from corpus_mining.errors import StageError
+from corpus_mining.portable_numerics import code_path
 
 log = logging.getLogger(__name__)
 
@@ -105,15 +107,41 @@ class DaskEngine:
         return max(1, found) * self._threads
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """``fn(item)`` for each item on the cluster, in order, a bounded number in flight."""
-        client = self._client
-        return _ordered(lambda item: client.submit(fn, item, pure=False), items, self.workers)
+        """``fn(item)`` for each item on the cluster, in order, a bounded number in flight.
+
+        Each task first checks that its worker computes floats on this process's code
+        path (``portable_numerics``): a worker that does not would give other bytes.
+        """
+        client, expected = self._client, code_path()
+        return _ordered(
+            lambda item: client.submit(on_code_path, fn, item, expected, pure=False),
+            items,
+            self.workers,
+        )
 
     def close(self) -> None:
         """Disconnect; stop the local cluster if this engine started it."""
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def on_code_path(fn: Callable[[T], R], item: T, expected: str) -> R:
+    """``fn(item)``, on a worker whose floating-point code path is ``expected``.
+
+    Raises:
+        StageError: the worker computes on another code path, so its vectors and topics
+            would differ from a local run's; the message says how to start workers.
+    """
+    found = code_path()
+    if found != expected:
+        raise StageError(
+            f"dask worker on {socket.gethostname()} computes floats on code path {found}, "
+            f"this stage on {expected}: its results would differ from a local run. Put "
+            '`eval "$(corpus-mining numerics)"` in the workers\' job script before '
+            "`dask worker` (dask-jobqueue: job_script_prologue)"
+        )
+    return fn(item)
 
 
 def _ordered(submit: Callable[[T], Any], items: Iterable[T], workers: int) -> Iterator[Any]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import os
 import platform
+import shlex
 import sys
 from functools import cache
 from pathlib import Path
@@ -66,6 +67,16 @@ def install(cpuinfo: Path = Path("/proc/cpuinfo")) -> str:
             os.environ.setdefault(name, value)
     os.environ[MARKER] = decided
     return decided
+
+
+def exports() -> str:
+    """Shell lines that give a process started elsewhere this process's code path.
+
+    For dask workers that a batch system starts (``dask worker`` imports numpy before
+    any task can pin it): ``eval "$(corpus-mining numerics)"`` in their job script.
+    """
+    names = [MARKER, *(PINS if os.environ.get(MARKER) == PORTABLE else ())]
+    return "\n".join(f"export {name}={shlex.quote(os.environ[name])}" for name in names)
 
 
 @cache
