@@ -53,14 +53,13 @@ def passage_lemmas(doc: Any, concept_hits: Sequence[Any]) -> tuple[str, str]:
         inside = index < len(spans) and spans[index].start <= idx < spans[index].end
         content = alpha and not stop and len(text) > 1  # a word, not a stop word
         thematic = content and pos in THEMATIC_POS  # nouns and adjectives
-        word = (lemma or text).lower()
         if thematic or (inside and content):
-            plain.append(word)
+            plain.append((lemma or text).lower())
         if inside:
             if idx == spans[index].start or (
                 shared and shared[-1] != concept_token(spans[index].concept_id)
             ):
                 shared.append(concept_token(spans[index].concept_id))
         elif thematic:
-            shared.append(word)
+            shared.append(plain[-1])  # the word just kept
     return " ".join(plain), " ".join(shared)

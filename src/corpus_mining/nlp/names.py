@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus_mining.textfold import fold
 
@@ -31,6 +32,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across passages and tables; the key is pure
 def name_key(text: str) -> str:
     """Key under which name variants of one organisation or place coincide.
 

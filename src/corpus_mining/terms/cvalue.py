@@ -75,15 +75,21 @@ class _Unit:
 
     def __init__(self, table: TokenTable, first: int, last: int, tag: str) -> None:
         self.tag = tag
-        texts = table.text[first : last + 1]
-        lemmas = table.lemma[first : last + 1]
-        self.start, self.end = table.idx[first], table.idx[last] + len(texts[-1])
-        self.text = "".join(texts)
-        self.lemma = "".join(
-            (lem or t).lower() for lem, t in zip(lemmas, texts, strict=True)
-        ).replace(" ", "")
-        self.bad = not _WORDLIKE.fullmatch(self.text) or table.like_num[first]
-        self.all_stop = all(table.is_stop[first : last + 1])
+        self.start = table.idx[first]
+        if first == last:  # one token: most words
+            self.text = text = table.text[first]
+            self.lemma = (table.lemma[first] or text).lower().replace(" ", "")
+            self.all_stop = table.is_stop[first]
+        else:
+            texts = table.text[first : last + 1]
+            lemmas = table.lemma[first : last + 1]
+            self.text = text = "".join(texts)
+            self.lemma = "".join(
+                (lem or t).lower() for lem, t in zip(lemmas, texts, strict=True)
+            ).replace(" ", "")
+            self.all_stop = all(table.is_stop[first : last + 1])
+        self.end = table.idx[last] + len(table.text[last])
+        self.bad = not _WORDLIKE.fullmatch(text) or table.like_num[first]
 
 
 @dataclass
