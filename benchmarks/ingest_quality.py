@@ -46,6 +46,7 @@ DEFAULT_PAGES = [
     DEVSET / "pages_fr.jsonl",
     DEVSET / "pages_en.jsonl",
     DEVSET / "kinds" / "pages_kinds.jsonl",
+    DEVSET / "pages_fresh.jsonl",  # split "fresh": scored, never read, never trained on
 ]
 DEFAULT_TEXTS = [Path("/tmp/devset_texts"), Path("/tmp/devset_texts_kinds")]
 KINDS = ("report", "interview", "abstract", "news", "institutional", "other")
@@ -139,14 +140,14 @@ def report(frame: pd.DataFrame, title: str, *, errors: bool) -> None:
     """Print the figures per split and language, the confusion table and tune errors."""
     print(f"\n## {title}\n")
     groups: list[tuple[str, pd.DataFrame]] = [("all", frame)]
-    for split in ("tune", "held"):
+    for split in ("tune", "held", "fresh"):
         part = frame[frame["split"] == split]
         groups.append((split, part))
         groups.extend((f"{split}/{lang}", part[part["lang"] == lang]) for lang in ("fr", "en"))
     if len(set(frame["file"])) > 1:  # e.g. the kinds-only pages apart from the actor pages
         groups.extend(
             (f"{split}:{name}", part[part["split"] == split])
-            for split in ("tune", "held")
+            for split in ("tune", "held", "fresh")
             for name, part in frame.groupby("file")
         )
     table = pd.DataFrame([{"group": name, **scores(part)} for name, part in groups if len(part)])

@@ -305,3 +305,15 @@ def test_pipeline_params_without_extract_section(tmp_path: Path) -> None:
 def test_main_without_seeds_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert eq.main(["--seeds", str(tmp_path / "nowhere")]) == 2
     assert "seeds not found" in capsys.readouterr().err
+
+
+def test_pipeline_params_never_reads_an_existing_cache(tmp_path: Path) -> None:
+    """A scorer's run computes every document: an earlier run's cache is not an input."""
+    earlier = tmp_path / "project" / ".cache"
+    earlier.mkdir(parents=True)
+    params = eq.pipeline_params(
+        {"paths": {"cache": str(earlier), "lexicon": "corpus/lexicon.yaml"}},
+        corpus=tmp_path / "c", metadata=tmp_path / "m.csv", out=tmp_path / "run", gazetteer=True,
+    )  # fmt: skip
+    assert Path(params["paths"]["cache"]).is_relative_to(tmp_path / "run")
+    assert params["paths"]["lexicon"] == str(eq.ROOT / "corpus" / "lexicon.yaml")
