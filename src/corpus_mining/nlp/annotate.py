@@ -21,6 +21,7 @@ from corpus_mining.nlp.actor_rules import (
     on_capital_heading,
     repair_spans,
 )
+from corpus_mining.nlp.cited_authors import cited_authors
 from corpus_mining.nlp.entity_rules import (
     LABELS,
     NOT_ACTOR_ACRONYMS,
@@ -311,6 +312,7 @@ def annotate(
     kept += _acronym_candidates(doc, taken, concept_chars, not_actor_acronym, acronyms, lexicon)
     kept = legal_form_names(doc, _merge_adjacent_acronyms(doc, kept), lexicon)
     kept = join_caps_surnames(doc, kept, acronyms, lexicon)
+    kept = cited_authors(doc, kept)
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
