@@ -140,18 +140,11 @@ def trim(doc: Any, cand: Candidate) -> Candidate | None:
             break
     while end > start and _edge(table, end - 1) and texts[end - 1] not in {")", "."}:
         end -= 1
-    if end > start and texts[end - 1] == ")" and "(" not in _span_text(table, start, end - 1):
+    if end > start and texts[end - 1] == ")" and "(" not in table.span_text(start, end - 1):
         end -= 1
     if end <= start:
         return None
     return replace(cand, start=start, end=end)
-
-
-def _span_text(table: TokenTable, start: int, end: int) -> str:
-    """``doc[start:end].text``: the tokens with the spaces between them, none after the last."""
-    if end <= start:
-        return ""
-    return table.doc_text[table.idx[start] : table.idx[end - 1] + len(table.text[end - 1])]
 
 
 def _dangling_hyphen(table: TokenTable, i: int) -> bool:
@@ -181,7 +174,7 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
     words = [
         i for i in range(cand.start, cand.end) if not table.is_punct[i] and not table.is_space[i]
     ]
-    text = _span_text(table, cand.start, cand.end)
+    text = table.span_text(cand.start, cand.end)
     if not words or not any(ch.isalpha() for ch in text):
         return "no letters"
     if _URLISH.search(text):

@@ -98,17 +98,17 @@ def _first_words(token_patterns: list[list[dict[str, Any]]]) -> dict[str, set[st
     words: dict[str, set[str]] = {"LOWER": set(), "ORTH": set()}
     for pattern in token_patterns:
         first = pattern[0] if pattern else {}
-        if len(first) != 1 or first.get("OP") is not None:
+        if len(first) != 1:  # an operator ("OP") or a second condition: no single word set
             return None
         ((attr, value),) = first.items()
         if attr not in words:
             return None
-        values = value.get("IN") if isinstance(value, dict) and len(value) == 1 else None
         if isinstance(value, str):
-            values = [value]
-        if values is None:
+            words[attr].add(value)
+        elif isinstance(value, dict) and list(value) == ["IN"]:
+            words[attr].update(value["IN"])
+        else:
             return None
-        words[attr].update(values)
     return words
 
 

@@ -69,6 +69,12 @@ class TokenTable:
         """Number of tokens."""
         return len(self.text)
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the tokens with the spaces between them, none after."""
+        if end <= start:
+            return ""
+        return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
 
 def _strings(doc: Doc) -> list[list[str]]:
     """Text, lower case, lemma and coarse tag of every token."""
