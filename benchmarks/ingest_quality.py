@@ -11,8 +11,9 @@ with the repository's ``params.yaml`` and prints, per split (tune/held) and lang
 
 Twice: on the texts alone, then with a ``metadata.csv`` that gives each page's url in its
 ``source`` column (a researcher who saved pages usually keeps their address), so dates in
-web addresses count. ``--errors`` lists the pages of split ``tune`` that are wrong (id,
-gold, predicted, rule): never those of split ``held``.
+web addresses, and the words of an address that name a kind ("/actualites/", "wiki"),
+count. ``--errors`` lists, in both settings, the pages of split ``tune`` that are wrong
+(id, gold, predicted, rule): never those of splits ``held`` or ``fresh``.
 
 Usage: python benchmarks/ingest_quality.py [--pages FILE ...] [--texts DIR ...] [--errors]
 """
@@ -192,7 +193,7 @@ def main() -> None:
         sys.exit(f"no page with a text under {args.texts}: nothing to measure")
     print(f"{len(pages)} pages ({Counter(p['split'] for p in pages)})")
     report(predict(pages, with_urls=False), "texts alone", errors=args.errors)
-    report(predict(pages, with_urls=True), "texts + url in metadata.csv", errors=False)
+    report(predict(pages, with_urls=True), "texts + url in metadata.csv", errors=args.errors)
 
 
 if __name__ == "__main__":

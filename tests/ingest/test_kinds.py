@@ -3,7 +3,7 @@
 import pytest
 
 from corpus_mining.ingest import kinds
-from corpus_mining.ingest.kind_features import cue_hits, kind_features, title_features
+from corpus_mining.ingest.kind_features import cue_hits, kind_features, title_features, url_hits
 from corpus_mining.ingest.kinds import MIN_SUPPORT, KindModel, infer_kind, load_model
 
 FILLER_FR = (
@@ -223,7 +223,8 @@ def test_no_feature_means_the_default_kind():
 def test_every_feature_has_a_weight_for_every_kind():
     model = load_model()
     features = kind_features(TEXTS["report_fr"], 150, date_source="none")
-    assert set(features) == set(model.weights)
+    address_flags = {f"url:{kind}" for kind in model.kinds}  # set in code, not fitted
+    assert set(features) | address_flags == set(model.weights)
     assert all(set(row) == set(model.kinds) for row in model.weights.values())
     assert MIN_SUPPORT > 0
 
@@ -347,3 +348,70 @@ def test_a_decree_is_other_and_a_decreed_idiom_is_not_a_cue():
 )
 def test_a_report_to_an_authority_says_so_in_its_title(title):
     assert title_features([title, FILLER_FR])["title:report"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "word"),
+    [
+        ("https://www.reseau-exemple.fr/actualites/un-nouveau-pole", "news", "actualites"),
+        ("https://example.org/2019/05/14/a-new-hub-opens/", "news", "dated_path"),
+        ("https://example.org/press-releases/cluster-award", "news", "press releases"),
+        (
+            "https://www.cress-exemple.org/la-cress/qui-sommes-nous/",
+            "institutional",
+            "qui sommes nous",
+        ),
+        ("https://hub.example.eu/about-us/", "institutional", "about us"),
+        (
+            "https://tierslieux.example.fr/fr/trois-questions-a-une-fondatrice/",
+            "interview",
+            "questions a",
+        ),
+        ("https://example.com/podcast/coops", "interview", "podcast"),
+        ("https://journals.example.org/revue/4411", "abstract", "journals"),
+        (
+            "https://fr.wikipedia.org/wiki/P%C3%B4le_de_comp%C3%A9titivit%C3%A9",
+            "other",
+            "wikipedia",
+        ),
+        ("https://example.eu/glossary/cluster-organisation", "other", "glossary"),
+        ("https://example.fr/rapports/panorama-ess.pdf", "report", "rapports"),
+    ],
+)
+def test_address_words_name_the_kind_of_a_page(url, kind, word):
+    assert url_hits(url)[kind] == word
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.newsome-consulting.com/clusters",  # "news" inside a longer word
+        "https://example.org/aboutique/catalogue",
+        "https://example.org/2019/rapport-annuel-est-publie",  # a year alone is not a dated path
+        "Actualités du réseau, rapport annuel",  # a source named in words is not an address
+        "",
+        None,
+    ],
+)
+def test_addresses_without_a_genre_word_say_nothing(url):
+    hits = url_hits(url)
+    assert "news" not in hits and "institutional" not in hits
+    if url and "://" not in url:
+        assert hits == {}
+
+
+def test_an_address_tips_a_close_call_and_is_named_as_the_deciding_rule():
+    # a plain paragraph: the text alone gives no kind a clear lead
+    paragraphs = ["Le réseau régional des tiers-lieux", FILLER_FR, FILLER_FR]
+    alone = infer_kind(paragraphs, 60)
+    with_url = infer_kind(paragraphs, 60, url="https://reseau.example.fr/actualites/tiers-lieux")
+    assert with_url.kind == "news"
+    assert with_url.source == "url:news:actualites"
+    assert with_url.scores["news"] == pytest.approx(alone.scores["news"] + kinds.URL_WEIGHT)
+
+
+def test_an_address_does_not_outvote_strong_text_evidence():
+    url = "https://example.org/news/interview-with-a-cluster-manager"
+    assert infer_kind(TEXTS["interview_en"], 150, url=url).kind == "interview"
+    abstract = infer_kind(TEXTS["abstract_fr"], 150, url="https://example.fr/actualites/colloque")
+    assert abstract.kind == "abstract"

@@ -326,3 +326,19 @@ def test_front_matter_languages_and_kinds_are_read_like_the_metadata_file(tmp_pa
     ]
     assert docs.loc["b.md", ["lang", "lang_source"]].tolist() == ["en", "text"]
     assert docs.loc["b.md", "kind_source"].startswith("text:")
+
+
+def test_a_page_address_in_metadata_csv_names_its_kind(tmp_path, corpus_dir):
+    body = f"Le réseau régional des tiers-lieux\n\n{FR}\n\n{FR}"
+    (corpus_dir / "a.txt").write_text(body, encoding="utf-8")
+    (corpus_dir / "b.txt").write_text(body + "\n\nFin.", encoding="utf-8")  # no address
+    (tmp_path / "corpus" / "metadata.csv").write_text(
+        "file;url\na.txt;https://reseau.example.fr/actualites/2016/tiers-lieux\nb.txt;\n",
+        encoding="utf-8",
+    )
+    params = make_params(tmp_path)
+    run_ingest(params)
+    docs = pd.read_parquet(params.paths.documents).set_index("path")
+    assert docs.loc["a.txt", ["kind", "kind_source"]].tolist() == ["news", "url:news:actualites"]
+    assert docs.loc["a.txt", "source"].endswith("/actualites/2016/tiers-lieux")
+    assert not docs.loc["b.txt", "kind_source"].startswith("url:")

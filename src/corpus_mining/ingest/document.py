@@ -199,7 +199,7 @@ def _document_row(
     lang = _resolve_normalized("lang", csv_meta, raw, normalize_lang)
     if lang.value is None:
         lang = detected_lang
-    kind = _resolve_kind(csv_meta, raw, paragraphs, n_words, date.source, kinds)
+    kind = _resolve_kind(csv_meta, raw, paragraphs, n_words, date.source, source.value, kinds)
     return {
         "doc_id": doc_id,
         "path": relpath,
@@ -231,13 +231,14 @@ def _resolve_kind(
     paragraphs: list[str],
     n_words: int,
     date_source: str,
+    url: str | None,
     kinds: Mapping[str, Sequence[str]],
 ) -> Resolved:
     """The kind given by metadata (read with ``kinds``, kind -> synonyms), else the text's."""
     kind = _resolve_normalized("kind", csv_meta, raw, lambda v: normalize_kind(v, kinds))
     if kind.value is not None:
         return kind
-    guess = infer_kind(paragraphs, n_words, date_source=date_source)
+    guess = infer_kind(paragraphs, n_words, date_source=date_source, url=url)
     return Resolved(guess.kind, guess.source)
 
 

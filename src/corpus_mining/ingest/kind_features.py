@@ -8,7 +8,9 @@ Three families, all read from the paragraphs (and the rule that dated the docume
   feature per kind rather than one per cue family: fewer weights to fit, less to overfit;
 - structure and voice: question/answer turns, speaker labels, bylines, numbered sections,
   definition lists, quotations, citations, past tense, first and second person, bullets;
-- length bins and the date rule (a "Publié le" line or a dateline is a news habit).
+- length bins and the date rule (a "Publié le" line or a dateline is a news habit);
+- when the document's web address is known, one flag per kind whose address words
+  (``url_words`` of ``cues.yaml``: "actualites", "interview", "glossary"...) it holds.
 
 Counts are damped (``log2(1 + n)``, capped) so that one long list of cues cannot outvote
 everything else. ``kinds.py`` weighs the features; the weights are fitted on real pages
@@ -23,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import unquote
 
 from corpus_mining.ingest.cues import load_cues, merged, phrase_pattern
 from corpus_mining.ingest.dates import day_month_dates
@@ -59,6 +62,11 @@ _BYLINE = re.compile(
     r"\s*:?\s+[A-ZÀ-Þ]",
     re.I,
 )
+_URL_SEPARATORS = re.compile(r"[/.\-_?=&#:+,;~%]+")
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+# An address, not a source written in words ("Rapport annuel du réseau", "Le Monde").
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|[\w-]+(?:\.[\w-]+)+/)\S*$")
+_DATED_PATH = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])[/-]")
 _QUOTE = re.compile(r"[«“\"]\s*[^»”\"]{20,400}?\s*[»”\"]")
 _BULLET = re.compile(r"^\s*(?:[•▪●◦*-]|\d{1,2}[.)])\s+\S", re.M)
 # The date rules of ``dates.date_from_text`` that become features, by their short name.
@@ -288,7 +296,43 @@ def context_features(paragraphs: list[str], n_words: int, date_source: str) -> d
     return features
 
 
-def kind_features(paragraphs: list[str], n_words: int, *, date_source: str) -> dict[str, float]:
+@lru_cache(maxsize=1)
+def _url_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        kind: re.compile(phrase_pattern(str(word) for word in words))
+        for kind, words in load_cues()["url_words"].items()
+    }
+
+
+def url_hits(url: str | None) -> dict[str, str]:
+    """Per kind, the first word of ``url``'s host and path that names that kind of page.
+
+    A value that is not an address (a source named in words) has none. The address is
+    unquoted, folded and cut into words at its separators, so
+    "/qui-sommes-nous/" holds the cue "qui sommes nous"; a dated path ("/2021/03/04/")
+    is the word "dated_path" of news.
+    """
+    address = fold(unquote(url.strip())).lower() if url else ""
+    if not _ADDRESS.match(address):
+        return {}
+    words = " " + _URL_SEPARATORS.sub(" ", _URL_SCHEME.sub("", address)) + " "
+    hits = {}
+    for kind, pattern in _url_patterns().items():
+        if match := pattern.search(words):
+            hits[kind] = re.sub(r"\s+", " ", match.group(0))
+    if "news" not in hits and _DATED_PATH.search(_URL_SCHEME.sub("/", address)):
+        hits["news"] = "dated_path"
+    return hits
+
+
+def url_features(url: str | None) -> dict[str, float]:
+    """``url:<kind>``: 1 when the address holds a word of that kind (none without one)."""
+    return {f"url:{kind}": 1.0 for kind in url_hits(url)}
+
+
+def kind_features(
+    paragraphs: list[str], n_words: int, *, date_source: str, url: str | None = None
+) -> dict[str, float]:
     """Every named feature of a document, in a stable order (see the module docstring)."""
     return {
         **cue_features(paragraphs),
@@ -296,4 +340,5 @@ def kind_features(paragraphs: list[str], n_words: int, *, date_source: str) -> d
         **turn_features(paragraphs),
         **layout_features(paragraphs),
         **context_features(paragraphs, n_words, date_source),
+        **url_features(url),
     }
