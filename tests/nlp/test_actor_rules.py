@@ -42,6 +42,77 @@ def test_english_names_join_across_connectors_and_hyphens(nlp_en):
     assert _labels(nlp_en, "The OSCE-ODIHR mission observed the vote.")["OSCE-ODIHR"] == "ORG"
 
 
+def _split_by_the_model(nlp, text, *parts):
+    """``annotate``'s mentions when the model tagged ``parts`` (label, words) as entities."""
+    doc = nlp(text)
+    spans = []
+    for label, words in parts:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    return {m.text: (m.label, m.rule) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second", "joined"),
+    [
+        (
+            "en",
+            "She chairs the Wessex Movement for the Rural Economy since May.",
+            "Wessex Movement for",
+            "the Rural Economy",
+            "Wessex Movement for the Rural Economy",
+        ),
+        (
+            "fr",
+            "Elle préside la Fédération des Coopératives Forestières depuis mai.",
+            "Fédération des",
+            "Coopératives Forestières",
+            "Fédération des Coopératives Forestières",
+        ),
+    ],
+)
+def test_a_name_the_model_ended_on_a_connector_joins_the_next(
+    nlp_fr, nlp_en, lang, text, first, second, joined
+):
+    nlp = nlp_en if lang == "en" else nlp_fr
+    found = _split_by_the_model(nlp, text, ("ORG", first), ("ORG", second))
+    assert found == {joined: ("ORG", "ner+span_repair")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second", "label"),
+    [
+        # no organisation head before the connector: two names
+        (
+            "en",
+            "Plans for the Nordic Fund were dropped in May.",
+            "Plans for",
+            "the Nordic Fund",
+            "ORG",
+        ),
+        (
+            "fr",
+            "Le Plan pour la Fondation Alpha est paru.",
+            "Plan pour",
+            "la Fondation Alpha",
+            "ORG",
+        ),
+        # a person after the connector stays a person
+        ("en", "The Trust for Mary Jones paid the fees.", "Trust for", "Mary Jones", "PER"),
+    ],
+)
+def test_no_join_without_a_head_or_before_a_person(
+    nlp_fr, nlp_en, lang, text, first, second, label
+):
+    nlp = nlp_en if lang == "en" else nlp_fr
+    found = _split_by_the_model(nlp, text, ("ORG", first), (label, second))
+    name = second.removeprefix("the ").removeprefix("la ")
+    assert found[name][0] == label
+    assert not any(first.split()[0] in mention and name in mention for mention in found)
+
+
 def test_repair_stops_at_another_name_and_at_verbs(nlp_fr, nlp_en):
     found = _labels(nlp_fr, "L'Institut Pasteur et la Fondation Lemaire financent le projet.")
     assert "Institut Pasteur" in found and not any(" et " in name for name in found)

@@ -162,7 +162,9 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
     French: an organisation head and the name after it ("Fondation" | "Léa Martin").
     English: a name and the head-final name after it ("Stockholm" | "School of Economics"),
     known names too ("European Commission" | "Expert Group on ..."): the joined name is
-    the rule's, no longer the gazetteer's.
+    the rule's, no longer the gazetteer's; and an organisation's span that the model ended
+    on a connector, with the capitalised name right after it ("Movement for" | "the
+    Solidarity Economy"), when the name after it is not a person.
     """
     merged: list[Candidate] = []
     for cand in candidates:
@@ -176,19 +178,31 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
         ):
             merged.append(cand)
             continue
-        if lexicon.head_first:
+        first = cand.start
+        if not lexicon.head_first and _ends_on_connector(doc, prev, lexicon):
+            # "French Movement for" | "the Solidarity Economy": the head is before the cut
+            head = doc[head_index(doc, prev, lexicon)]
+            joins = prev.label == "ORG" and cand.label != "PER" and lexicon.is_org_head(head.text)
+            while first < cand.end - 1 and doc[first].lower_ in lexicon.determiners:
+                first += 1
+        elif lexicon.head_first:
             head = doc[head_index(doc, prev, lexicon)]
             joins = prev.label != "PER" and lexicon.is_org_head(head.text)
         else:
             head = doc[head_index(doc, cand, lexicon)]
             joins = "PER" not in {prev.label, cand.label} and lexicon.is_org_head(head.text)
-        if joins and doc[cand.start].text[:1].isupper():
+        if joins and doc[first].text[:1].isupper():
             merged[-1] = prev.changed("span_repair", end=cand.end, label="ORG")
             if known:
                 merged[-1] = replace(merged[-1], source="rule", ent_id="")
         else:
             merged.append(cand)
     return merged
+
+
+def _ends_on_connector(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """The span's last word is a connector: the model stopped inside a name."""
+    return cand.end - cand.start >= 2 and doc[cand.end - 1].lower_ in lexicon.connectors
 
 
 def non_actor(
