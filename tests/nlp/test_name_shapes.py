@@ -91,6 +91,29 @@ def test_a_separator_ends_a_name(nlp_fr, nlp_en):
     assert cut is not None and doc[cut.start : cut.end].text == "Mary Brook"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "name"),
+    [
+        ("en", "Tom Hale - Facilitator, Harbour Coworking", (0, 4), "Tom Hale"),
+        ("fr", "Léa Morel – Directrice du tiers-lieu", (0, 4), "Léa Morel"),
+    ],
+)
+def test_a_spaced_dash_ends_a_persons_name(nlp_fr, nlp_en, lang, text, span, name):
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    cut = cut_at_separator(doc, Candidate(*span, "PER", "model", "", "ner"))
+    assert cut is not None and doc[cut.start : cut.end].text == name
+    assert cut.rule == "ner+field_separator"
+
+
+def test_a_glued_hyphen_or_an_organisation_keeps_its_dash(nlp_fr, nlp_en):
+    doc = nlp_fr("Anne-Sophie Morel a parlé.")
+    person = Candidate(0, 4, "PER", "model", "", "ner")
+    assert doc[0:4].text == "Anne-Sophie Morel" and cut_at_separator(doc, person) == person
+    doc = nlp_en("Alpha - Beta Alliance met.")
+    org = Candidate(0, 4, "ORG", "model", "", "ner")
+    assert cut_at_separator(doc, org) == org
+
+
 def test_an_organisation_across_a_separator_is_a_metadata_line(nlp_fr, nlp_en):
     doc = nlp_en("Publisher | Harbour Press")
     assert cut_at_separator(doc, Candidate(0, 4, "ORG", "model", "", "ner")) is None

@@ -48,6 +48,16 @@ def is_separator(doc: Any, i: int) -> bool:
     return token.text == "/" and spaced
 
 
+def _spaced_dash(doc: Any, i: int) -> bool:
+    """Token ``i`` is a dash or hyphen with spaces on both sides ("Léa Martin – Editor")."""
+    return (
+        i > 0
+        and doc[i].text in {"-", "–", "—"}
+        and bool(doc[i - 1].whitespace_)
+        and bool(doc[i].whitespace_)
+    )
+
+
 def starts_sentence(doc: Any, i: int) -> bool:
     """Token ``i`` opens the text, a line, a sentence or a field."""
     if i == 0:
@@ -111,10 +121,11 @@ def cut_at_separator(doc: Any, cand: Candidate) -> Candidate | None:
     """A span ends at a field separator ("Alpha Network |").
 
     An organisation with words on both sides of one is a metadata or table line
-    ("Publisher | Alpha"): None. A person's name is cut there ("Léa Martin | Editor").
+    ("Publisher | Alpha"): None. A person's name is cut there ("Léa Martin | Editor"),
+    and at a dash between spaces too ("Léa Martin - Facilitator").
     """
     for i in range(cand.start, cand.end):
-        if is_separator(doc, i):
+        if is_separator(doc, i) or (cand.label == "PER" and _spaced_dash(doc, i)):
             words_after = any(t.is_alpha for t in doc[i + 1 : cand.end])
             if i == cand.start or (cand.label == "ORG" and words_after):
                 return None
