@@ -456,3 +456,108 @@ def test_a_capitalised_word_the_document_writes_in_lower_case_is_not_a_name(
     common = partial(_written_lowercase, text=text, words=_lowercase_words(text))
     mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False, is_common_phrase=common)
     assert (doc[span[0] : span[1]].text in {m.text for m in mentions}) is kept
+
+
+# --- English names around their head: possessives, words before the head, titles ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The study is run by Carrow Business School's Institute for Urban Strategy.",
+            {"Carrow Business School", "Institute for Urban Strategy"},
+        ),
+        # the apostrophe lost in a copy: "Yale s"
+        (
+            "He is a fellow at Yale s Jackson Institute of Global Affairs and lecturer.",
+            {"Yale", "Jackson Institute of Global Affairs"},
+        ),
+    ],
+)
+def test_a_possessive_separates_the_owner_from_the_name_it_owns(nlp_en, text, names):
+    found = _mentions(nlp_en, text)
+    assert {name for name, (label, _) in found.items() if label == "ORG"} == names
+    owner = min(names, key=lambda name: text.index(name))
+    assert "possessive" in found[owner][1]
+
+
+def test_a_french_name_has_no_possessive_to_split(nlp_fr):
+    found = _mentions(nlp_fr, "Elle enseigne à l'Institut Pasteur de Lille depuis 2015.")
+    assert set(found) == {"Institut Pasteur de Lille"}
+    assert "possessive" not in found["Institut Pasteur de Lille"][1]
+
+
+def test_an_english_name_opening_on_its_head_takes_the_words_before_it(nlp_en):
+    found = _mentions(nlp_en, "Jane Doe, Whitman School of Management, Syracuse University.")
+    assert found["Whitman School of Management"] == ("ORG", "university+name_before_head")
+    assert found["Jane Doe"][0] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a year, an article or a sentence's start is not part of the name
+        ("en", "In 2010 the School of Economics opened.", "School of Economics"),
+        # French names put their head first: the place before stays a place
+        ("fr", "La Grenoble École de Management ouvre.", "École de Management"),
+    ],
+)
+def test_nothing_but_capitalised_words_joins_a_name_before_its_head(
+    nlp_fr, nlp_en, lang, text, name
+):
+    found = _mentions(nlp_en if lang == "en" else nlp_fr, text)
+    assert found[name][0] == "ORG"
+    assert "name_before_head" not in found[name][1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        (
+            "en",
+            "He is University Professor at the University of Toronto.",
+            {"University of Toronto"},
+        ),
+        ("en", "Contact the International Project Coordinator of the network.", set()),
+        ("fr", "Le Professeur Martin dirige le laboratoire.", set()),
+    ],
+)
+def test_a_job_title_is_not_an_organisation_wherever_its_head_stands(
+    nlp_fr, nlp_en, lang, text, kept
+):
+    found = _mentions(nlp_en if lang == "en" else nlp_fr, text)
+    assert {name for name, (label, _) in found.items() if label == "ORG"} == kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "The Innovation Agency and the Research Council met.", "Research Council"),
+        (
+            "fr",
+            "Le Conseil régional de Bretagne finance le projet.",
+            "Conseil régional de Bretagne",
+        ),
+    ],
+)
+def test_an_organisation_head_is_not_a_title(nlp_fr, nlp_en, lang, text, name):
+    assert _mentions(nlp_en if lang == "en" else nlp_fr, text)[name][0] == "ORG"
+
+
+def test_a_plural_head_in_ies_names_a_category(nlp_en):
+    found = _mentions(
+        nlp_en, "The plan involves government departments and Regional Development Agencies."
+    )
+    assert found["Regional Development Agencies"] == ("MISC", "ner+plural_category")
+    assert _mentions(nlp_en, "The Innovation Agency opened.")["Innovation Agency"][0] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [("agencies", "agency"), ("réseaux", "réseau"), ("hubs", "hub"), ("agence", ""), ("ies", "ie")],
+)
+def test_singular_of_a_plural_noun(plural, one):
+    from corpus_mining.nlp.org_lexicon import singular
+
+    assert singular(plural) == one

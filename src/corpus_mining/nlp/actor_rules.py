@@ -72,8 +72,14 @@ def _joined_word(doc: Any, i: int) -> str:
 def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
     listed = [part for cand in candidates for part in split_at_commas(doc, cand, lexicon)]
-    split = [part for cand in listed for part in split_apposition(doc, cand)]
+    split = [
+        part
+        for cand in listed
+        for apposed in split_apposition(doc, cand)
+        for part in split_possessive(doc, apposed)
+    ]
     ordered = _merge_adjacent(doc, sorted(split, key=lambda c: c.start), lexicon)
+    ordered = _with_name_before_head(doc, ordered, lexicon)
     separate = separate_names(doc, ((c.start, c.end, c.label) for c in ordered), lexicon)
     repaired = []
     for cand in ordered:
@@ -137,6 +143,77 @@ def split_apposition(doc: Any, cand: Candidate) -> list[Candidate]:
         cand.changed("acronym_apposition", end=cand.start + 1, label="ORG"),
         cand.changed("acronym_apposition", start=cand.start + 1, label="ORG"),
     ]
+
+
+_POSSESSIVE = frozenset({"'s", "’s", "s"})
+
+
+def split_possessive(doc: Any, cand: Candidate) -> list[Candidate]:
+    """A name in the possessive and the name it owns are two names.
+
+    "Harvard Business School's Institute for Strategy", "NYU s Schack Institute" (the
+    apostrophe lost in a copy): the owner and the owned each keep the span's label.
+    """
+    if cand.source == "gazetteer" or cand.label == "PER":
+        return [cand]
+    if cand.end - cand.start > 1 and doc[cand.end - 1].text in {"'s", "’s"}:
+        cand = cand.changed("possessive", end=cand.end - 1)  # "School's" | "Institute"
+    for i in range(cand.start + 1, cand.end - 1):
+        token, before, after = doc[i], doc[i - 1], doc[i + 1]
+        lost_apostrophe = token.text == "s" and bool(before.whitespace_)
+        glued = token.text in {"'s", "’s"} and not before.whitespace_
+        if (glued or lost_apostrophe) and before.text[:1].isupper() and after.text[:1].isupper():
+            return [
+                cand.changed("possessive", end=i),
+                cand.changed("possessive", start=i + 1),
+            ]
+    return [cand]
+
+
+def _with_name_before_head(
+    doc: Any, candidates: list[Candidate], lexicon: OrgLexicon
+) -> list[Candidate]:
+    """An English name that opens on its head takes the capitalised words before it.
+
+    "Whitman" + "School of Management", "Schack" + "Institute of Real Estate": the
+    institution rule or the model started the name at its head word. At most three
+    capitalised words, never across a line, a punctuation mark, an article or another
+    name.
+    """
+    if lexicon.head_first:
+        return candidates
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    out = []
+    for cand in candidates:
+        start = cand.start
+        head = doc[start]
+        if (
+            cand.label == "ORG"
+            and cand.source != "gazetteer"
+            and head.is_title
+            and lexicon.is_org_head(head.text)
+        ):
+            while (
+                start > 0
+                and cand.start - start < 3
+                and start - 1 not in taken
+                and _name_word(doc[start - 1], lexicon)
+            ):
+                start -= 1
+        out.append(cand if start == cand.start else cand.changed("name_before_head", start=start))
+    return out
+
+
+def _name_word(token: Any, lexicon: OrgLexicon) -> bool:
+    """A capitalised word on the same line that can modify a head ("Whitman", "Business")."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and "\n" not in token.whitespace_
+        and token.lower_ not in lexicon.determiners | lexicon.connectors | lexicon.conjunctions
+        and not lexicon.is_title(token.text)
+        and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+    )
 
 
 def _common_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
@@ -210,6 +287,9 @@ def non_actor(
 ) -> tuple[Candidate | None, str | None]:
     """Job titles and portfolios are not organisations; the organisation inside is kept.
 
+    A title opens the span, or, where names put their head last (English), heads it
+    ("International Project Coordinator").
+
     Returns the candidate (narrowed to the organisation it names, if any) and, when it is
     dropped, the reason.
     """
@@ -219,11 +299,15 @@ def non_actor(
         doc, cand.start, lexicon
     ):
         return None, "portfolio of a minister"
-    if not lexicon.is_title(_joined_word(doc, cand.start).lower()) and not lexicon.is_title(
-        doc[cand.start].text
+    first = cand.start
+    if not lexicon.is_title(_joined_word(doc, first).lower()) and not lexicon.is_title(
+        doc[first].text
     ):
-        return cand, None
-    for i in range(cand.start + 1, cand.end):
+        head = head_index(doc, cand, lexicon)
+        if lexicon.head_first or not lexicon.is_title(doc[head].text):
+            return cand, None
+        first = head  # "University Professor", "Lecturer in Management": a title, head last
+    for i in range(first + 1, cand.end):
         if _names_org(doc, i, lexicon):
             return cand.changed("job_title_inner_org", start=i), None
     return None, "job title"

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym, trim
-from corpus_mining.nlp.org_lexicon import OrgLexicon
+from corpus_mining.nlp.org_lexicon import OrgLexicon, singular
 from corpus_mining.nlp.tokens import token_table
 
 SEPARATORS = frozenset({"|", "•", "·", "▪", "►", "¦"})
@@ -257,9 +257,9 @@ def plural_category(doc: Any, cand: Candidate, head: Any, lexicon: OrgLexicon) -
     if lexicon.head_first and _english_plural_title(doc, cand, lexicon):
         return True
     # the model tags capitalised plurals as singular proper nouns: the ending decides
-    singular = head.lower_[:-1] if head.lower_[-1:] in {"s", "x"} else ""
-    kind = lexicon.is_org_head(head.text, plural=True) or singular in lexicon.category_heads
-    if not singular or lexicon.is_org_head(head.text) or not kind:
+    one = singular(head.lower_)
+    kind = lexicon.is_org_head(head.text, plural=True) or one in lexicon.category_heads
+    if not one or lexicon.is_org_head(head.text) or not kind:
         return False
     if not lexicon.head_first:
         return True

@@ -9,7 +9,6 @@ no rule holds its own word list.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -55,7 +54,7 @@ class OrgLexicon(BaseModel):
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""
         lower = _lower(word)
-        if plural and lower[-1:] in {"s", "x"} and lower[:-1] in self.org_heads:
+        if plural and singular(lower) in self.org_heads:
             return True
         return lower in self.org_heads
 
@@ -66,6 +65,13 @@ class OrgLexicon(BaseModel):
 
 def _lower(word: str) -> str:
     return word.lower().replace("’", "'")
+
+
+def singular(lower: str) -> str:
+    """The singular of a lower-case plural noun ("agencies", "réseaux", "hubs"), else ""."""
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    return lower[:-1] if lower[-1:] in {"s", "x"} else ""
 
 
 @functools.cache
@@ -125,9 +131,9 @@ def head_words(words: list[str], lexicon: OrgLexicon) -> list[str]:
     return list(dict.fromkeys([content[0], *(chunk[-1:] or [])]))
 
 
-def _plural_of_head(word: str, heads: Iterable[str]) -> bool:
+def _plural_of_head(word: str, heads: frozenset[str]) -> bool:
     lower = _lower(word)
-    return lower not in heads and any(lower in (h + "s", h + "x") for h in heads)
+    return lower not in heads and singular(lower) in heads
 
 
 def expansion_role(expansion: str, lexicon: OrgLexicon | None = None) -> Role | None:
