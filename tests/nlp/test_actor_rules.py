@@ -561,3 +561,87 @@ def test_singular_of_a_plural_noun(plural, one):
     from corpus_mining.nlp.org_lexicon import singular
 
     assert singular(plural) == one
+
+
+# --- two names joined by a conjunction ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "names"),
+    [
+        (
+            "en",
+            "Students from Alpha National University and Beta Technical University joined in May.",
+            "Alpha National University and Beta Technical University",
+            {"Alpha National University", "Beta Technical University"},
+        ),
+        (
+            "fr",
+            "Ont signé l'Agence Alpha et la Fondation Beta une convention en mai.",
+            "Agence Alpha et la Fondation Beta",
+            {"Agence Alpha", "Fondation Beta"},
+        ),
+        # a part without a head of its own stays inside the name
+        (
+            "en",
+            "The tax is collected by HM Revenue and Customs in the region.",
+            "HM Revenue and Customs",
+            {"HM Revenue and Customs"},
+        ),
+        (
+            "fr",
+            "Le ministère de l'Économie et des Finances publie la note.",
+            "ministère de l'Économie et des Finances",
+            {"ministère de l'Économie et des Finances"},
+        ),
+    ],
+)
+def test_two_names_each_with_its_head_are_split_at_the_conjunction(
+    nlp_fr, nlp_en, lang, text, span, names
+):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
+    assert {name for name, (label, _) in found.items() if label == "ORG"} == names
+
+
+def test_a_name_is_not_extended_over_another_head_after_and(nlp_en):
+    text = "Students from Alpha National University and Beta Technical University joined in May."
+    found = _split_by_the_model(nlp_en, text, ("ORG", "Alpha National University"))
+    assert set(found) == {"Alpha National University"}
+    text = "We wrote to the Ministry of Economy and Finance last year."
+    found = _split_by_the_model(nlp_en, text, ("ORG", "Ministry of Economy"))
+    assert set(found) == {"Ministry of Economy and Finance"}
+
+
+# --- street addresses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        (
+            "en",
+            "The office is at 721 University Avenue, in the city centre.",
+            "University Avenue",
+            "LOC",
+        ),
+        ("fr", "Le siège est au 12 rue du Port, à côté de la gare.", "rue du Port", "LOC"),
+        # no house number: a street's word inside a name
+        (
+            "en",
+            "An article in the Harbour Street Journal praised the hub.",
+            "Harbour Street Journal",
+            "ORG",
+        ),
+        (
+            "fr",
+            "La Fondation Rue du Commerce aide les commerçants.",
+            "Fondation Rue du Commerce",
+            "ORG",
+        ),
+    ],
+)
+def test_a_kind_of_street_after_a_house_number_is_an_address(
+    nlp_fr, nlp_en, lang, text, span, label
+):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
+    assert found[span][0] == label

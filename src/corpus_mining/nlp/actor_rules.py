@@ -20,7 +20,13 @@ from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
 from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
-from corpus_mining.nlp.org_spans import extend_right, glued_hyphen, separate_names, split_at_commas
+from corpus_mining.nlp.org_spans import (
+    extend_right,
+    glued_hyphen,
+    separate_names,
+    split_at_commas,
+    split_at_conjunction,
+)
 from corpus_mining.nlp.tokens import TokenTable, token_table
 
 _DET_POS = frozenset({"DET", "PUNCT"})
@@ -71,7 +77,12 @@ def _joined_word(doc: Any, i: int) -> str:
 
 def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
-    listed = [part for cand in candidates for part in split_at_commas(doc, cand, lexicon)]
+    listed = [
+        part
+        for cand in candidates
+        for listed_part in split_at_commas(doc, cand, lexicon)
+        for part in split_at_conjunction(doc, listed_part, lexicon)
+    ]
     split = [
         part
         for cand in listed

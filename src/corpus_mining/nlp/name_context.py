@@ -11,7 +11,8 @@ proposed (never to a gazetteer's name):
   jets", "les avions Alpha Strela") is a product: none of them is an organisation;
 - the organs of a body ("Board of Directors", "conseil d'administration") are not
   bodies of their own (``internal_bodies`` in ``data/org_names.yaml``);
-- a name holding an address word ("PARIS CEDEX") is part of a postal address, a place;
+- a name holding an address word ("PARIS CEDEX"), or a kind of street after a house
+  number ("721 University Avenue"), is part of a postal address, a place;
 - a listed place is not an organisation nor a person (``place_not_org``), also when a
   line-end hyphen ("Eu-rope") or lost spaces ("UnitedStates") hide its name.
 """
@@ -116,9 +117,18 @@ def _internal_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
 
 
 def _address(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
-    """A postal address word inside or right after the span ("75775 PARIS CEDEX 16")."""
+    """A postal address in or right after the span.
+
+    An address word ("75775 PARIS CEDEX 16"), or a kind of street after a house number
+    ("721 University Avenue", "12 rue Alpha").
+    """
     tokens = doc[cand.start : min(cand.end + 1, len(doc))]
-    return any(t.lower_ in lexicon.address_words for t in tokens)
+    if any(t.lower_ in lexicon.address_words for t in tokens):
+        return True
+    numbered = cand.start > 0 and doc[cand.start - 1].like_num
+    if cand.start > 1 and doc[cand.start - 1].text == ",":
+        numbered = doc[cand.start - 2].like_num  # "12, rue Alpha"
+    return numbered and any(t.lower_ in lexicon.street_words for t in tokens)
 
 
 def place_not_org(doc: Any, cand: Candidate, is_place: Callable[[str], bool]) -> Candidate:

@@ -141,6 +141,10 @@ def _step(
             return None
         if conjunction and not connected and doc[j].is_lower != doc[i - 1].is_lower:
             return None  # "the ministry of finance and Oxfam": another name
+        if conjunction and any(
+            _capitalised(t) and lexicon.is_org_head(t.text) for t in doc[j:part]
+        ):
+            return None  # "Alpha University and Beta University": a head of its own
     else:
         part = _part_end(doc, j, lexicon, lowercase=lowercase, taken=lambda _: False)
     return part if part > j else None
@@ -205,6 +209,30 @@ def split_at_commas(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> list[Cand
     parts = [cand.changed("comma_list", start=a, end=b) for a, b in zip(bounds, ends, strict=True)]
     # the last part may run on into the next name ("..., Stockholm" | "School of ...")
     return [p for p in parts[:-1] if _names_a_body(doc, p, lexicon)] + parts[-1:]
+
+
+def split_at_conjunction(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> list[Candidate]:
+    """Two names, each with its own head, joined by "and"/"et" are two names.
+
+    "National Alpha University and National Beta University", "l'Agence Alpha et la
+    Fondation Beta": the model reads the pair as one. A part without a head of its own
+    stays inside the name ("HM Revenue and Customs", "Ministry of Economy and Finance").
+    """
+    if cand.source != "model" or cand.label != "ORG":
+        return [cand]
+    for i in range(cand.start + 1, cand.end - 1):
+        if doc[i].lower_ not in lexicon.conjunctions:
+            continue
+        j = i + 1
+        while j < cand.end - 1 and doc[j].lower_ in lexicon.determiners | {"l'"}:
+            j += 1  # "et la Fondation Beta"
+        if not doc[j].text[:1].isupper():
+            continue
+        left = cand.changed("conjunction_split", end=i)
+        right = cand.changed("conjunction_split", start=j)
+        if _names_a_body(doc, left, lexicon) and _names_a_body(doc, right, lexicon):
+            return [left, *split_at_conjunction(doc, right, lexicon)]
+    return [cand]
 
 
 def _names_a_body(doc: Any, part: Candidate, lexicon: OrgLexicon) -> bool:
