@@ -22,6 +22,7 @@ from corpus_mining.nlp.actor_rules import (
     repair_spans,
 )
 from corpus_mining.nlp.cited_authors import cited_authors
+from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.entity_rules import (
     LABELS,
     NOT_ACTOR_ACRONYMS,
@@ -227,8 +228,11 @@ def _acronym_candidates(
             found.append(Candidate(i, i + 2, "ORG", "acronym", "", "acronym_pair"))
             taken = taken | {i + 1}
             continue
-        # "ICI", "MES": capitals of a common word (a stop word in lower case) are not names.
-        stop = table.is_stop[i]
+        # "ICI", "MES", "GLOBAL": capitals of a common word (a stop word, or a word of four
+        # letters or more that the language's lemmatizer knows) are not names.
+        stop = table.is_stop[i] or (
+            len(text) > 3 and not acronyms.org(text) and is_common_word(doc, text)
+        )
         if text.upper() in NOT_ACTOR_ACRONYMS or stop or not_actor(text) or is_plural_acronym(text):
             continue
         if i == 0 and len(table) > 1 and table.text[1] == ":":

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.attrs import LOWER
 
+from corpus_mining.nlp.common_words import add_common_words
 from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
 from corpus_mining.nlp.models import load_model
 from corpus_mining.nlp.org_proposals import make_org_head_proposals
@@ -57,6 +58,7 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
     """
     nlp = load_model(model, EXCLUDED)
     split_dangling_hyphens(nlp)
+    add_common_words(nlp)
     insensitive, exact = ruler_patterns(gazetteer) if gazetteer is not None else ([], [])
     _add_ruler(nlp, "entity_ruler", "LOWER", insensitive + _INSTITUTION_PATTERNS)
     if exact:
