@@ -3,40 +3,42 @@
 A word in capitals that is a common word of the language ("GLOBAL", "OCTOBER", "ZOOM")
 is a heading's word, not an acronym. spaCy's rule lemmatizers ship a lemma index: the
 nouns, verbs, adjectives and adverbs that the lemmatizer knows (for English, WordNet's).
-``add_common_words`` copies it, with accents folded too, into one table of the
-vocabulary's lookups when the pipeline is built, so that any ``Doc`` can ask
+``add_common_words`` reads it, with accents folded too, when the pipeline is built and
+keeps it beside the pipeline's vocabulary, so that any ``Doc`` of that pipeline can ask
 ``is_common_word``. A model without such an index knows no common word.
 """
 
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from typing import Any
 
-TABLE = "corpus_mining_common_words"
+# vocabulary lookups of a pipeline -> its common words; gone with the pipeline
+_WORDS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def add_common_words(nlp: Any) -> None:
-    """Store the lemmatizer's index words in ``nlp.vocab.lookups`` (once per pipeline)."""
-    lookups = nlp.vocab.lookups
-    if lookups.has_table(TABLE) or "lemmatizer" not in nlp.pipe_names:
+    """Read the lemmatizer's index words for ``nlp``'s docs (once per pipeline)."""
+    if nlp.vocab.lookups in _WORDS:
         return
-    source = nlp.get_pipe("lemmatizer").lookups
     words: set[str] = set()
-    if source.has_table("lemma_index"):
-        for entries in source.get_table("lemma_index").values():
-            words.update(str(word).lower() for word in entries if str(word).isalpha())
-    lookups.add_table(TABLE, dict.fromkeys(sorted(words | {_folded(w) for w in words}), True))
+    if "lemmatizer" in nlp.pipe_names:
+        source = nlp.get_pipe("lemmatizer").lookups
+        if source.has_table("lemma_index"):
+            for entries in source.get_table("lemma_index").values():
+                words.update(str(word).lower() for word in entries if str(word).isalpha())
+    folded = {_folded(word) for word in words if not word.isascii()}
+    _WORDS[nlp.vocab.lookups] = frozenset(words | folded)
 
 
 def is_common_word(doc: Any, word: str) -> bool:
     """Whether ``word`` (any case) is a common word of ``doc``'s language."""
-    lookups = doc.vocab.lookups
-    if not lookups.has_table(TABLE):
+    words = _WORDS.get(doc.vocab.lookups)
+    if not words:
         return False
     lower = word.lower()
-    table = lookups.get_table(TABLE)
-    return lower in table or _folded(lower) in table
+    return lower in words or _folded(lower) in words
 
 
 def _folded(word: str) -> str:
