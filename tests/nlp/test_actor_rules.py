@@ -645,3 +645,40 @@ def test_a_kind_of_street_after_a_house_number_is_an_address(
 ):
     found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
     assert found[span][0] == label
+
+
+# --- English title-case phrases of common words -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        # every word a common word, none a head: a topic written in title case
+        ("en", "The report covers Venture Capital in the region.", "Venture Capital", "MISC"),
+        (
+            "en",
+            "Most firms now invest in Artificial Intelligence tools.",
+            "Artificial Intelligence",
+            "MISC",
+        ),
+        # a head, a publication's head or a word no dictionary holds makes a name
+        (
+            "en",
+            "The budget of the Small Business Service was cut.",
+            "Small Business Service",
+            "ORG",
+        ),
+        (
+            "en",
+            "An article in the Harbour Street Journal praised the hub.",
+            "Harbour Street Journal",
+            "ORG",
+        ),
+        ("en", "The report was funded by Klovar Capital last year.", "Klovar Capital", "ORG"),
+        # French does not write common words in title case: capitals there mark a name
+        ("fr", "Le réseau des Petites Cantines ouvre un nouveau lieu.", "Petites Cantines", "ORG"),
+    ],
+)
+def test_english_title_case_common_words_name_a_topic(nlp_fr, nlp_en, lang, text, span, label):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
+    assert found[span][0] == label

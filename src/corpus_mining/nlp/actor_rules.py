@@ -18,7 +18,7 @@ from typing import Any
 
 from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.common_words import is_common_word
-from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym
+from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym, is_publisher_head
 from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 from corpus_mining.nlp.org_spans import (
@@ -374,7 +374,12 @@ def correct_label(
             return cand.changed(f"event_not_{cand.label.lower()}", label="MISC")
     if cand.label == "ORG":
         plural = plural_category(doc, cand, head, lexicon)
-        return cand.changed("plural_category", label="MISC") if plural else cand
+        if plural:
+            return cand.changed("plural_category", label="MISC")
+        english_titles = not lexicon.head_first  # French does not title-case common words
+        if cand.source == "model" and english_titles and _common_words_only(doc, words, lexicon):
+            return cand.changed("common_words_phrase", label="MISC")
+        return cand
     first = words[0].text
     # the model's MISC for capitals: read as an acronym the model did not tag, unless the
     # text defines it as something else; three capitals are as often a word ("ICI", "OUI")
@@ -390,6 +395,32 @@ def correct_label(
     if len(words) >= 2 and lexicon.is_org_head(head.text) and head.text[:1].isupper():
         return cand.changed(f"org_head_beats_{cand.label.lower()}", label="ORG")
     return cand
+
+
+def _common_words_only(doc: Any, words: list[Any], lexicon: OrgLexicon) -> bool:
+    """Two or more title-case common words, none a head: a topic's or a title's name.
+
+    "Venture Capital", "Artificial Intelligence": every word is one the language's
+    lemmatizer knows, and none heads organisations, categories or publications.
+    """
+    glue = lexicon.connectors | lexicon.determiners | lexicon.conjunctions
+    content = [t for t in words if t.lower_ not in glue]
+    return (
+        len(content) >= 2
+        and all(t.is_title and t.is_alpha for t in content)
+        and not any(_heads_something(t, lexicon) for t in content)
+        and all(is_common_word(doc, t.text) for t in content)
+    )
+
+
+def _heads_something(token: Any, lexicon: OrgLexicon) -> bool:
+    """An organisation's, a category's ("Hub") or a publication's ("Review") head word."""
+    text: str = token.text
+    return (
+        lexicon.is_org_head(text, plural=True)
+        or token.lower_ in lexicon.category_heads
+        or is_publisher_head(text)
+    )
 
 
 def _eponym(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
