@@ -682,3 +682,34 @@ def test_a_kind_of_street_after_a_house_number_is_an_address(
 def test_english_title_case_common_words_name_a_topic(nlp_fr, nlp_en, lang, text, span, label):
     found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
     assert found[span][0] == label
+
+
+# --- romanised given names ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "According to Lee Jae-myung, the hub will grow.", "Lee Jae-myung"),
+        ("en", "Minister Huang Der-ray opened the science park.", "Huang Der-ray"),
+        # a surname that is also an organisation head stays a surname
+        ("en", "The park was founded by Park In-chul in 1973.", "Park In-chul"),
+        ("fr", "Selon Lee Jae-myung, le pôle va grandir.", "Lee Jae-myung"),
+    ],
+)
+def test_a_hyphenated_romanised_given_name_is_part_of_the_person(nlp_fr, nlp_en, lang, text, name):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("PER", name))
+    assert found[name][0] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        # a lower-case word after a spaced hyphen is not a given name's half
+        ("en", "Dr Jane Rowe - report author, said so.", "Jane Rowe - report"),
+        ("fr", "Léa Morel - directrice, a parlé.", "Léa Morel - directrice"),
+    ],
+)
+def test_a_lower_case_word_after_a_spaced_hyphen_is_not_a_name(nlp_fr, nlp_en, lang, text, span):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("PER", span))
+    assert span not in found

@@ -392,7 +392,14 @@ def correct_label(
         return cand.changed("acronym_defined_org", label="ORG")
     if first in lexicon.org_acronyms:
         return cand.changed("org_acronym_name", label="ORG")
-    if len(words) >= 2 and lexicon.is_org_head(head.text) and head.text[:1].isupper():
+    # where names put their head last, a person's first word is a surname ("Park In-chul")
+    surname_first = cand.label == "PER" and not lexicon.head_first and head.i == words[0].i
+    if (
+        len(words) >= 2
+        and lexicon.is_org_head(head.text)
+        and head.text[:1].isupper()
+        and not surname_first
+    ):
         return cand.changed(f"org_head_beats_{cand.label.lower()}", label="ORG")
     return cand
 

@@ -193,7 +193,10 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
         strict_person
         and cand.label == "PER"
         and cand.source == "model"
-        and any(table.pos[i] == "NOUN" and not table.is_upper[i] for i in words)  # "Léa MARTIN"
+        and any(
+            table.pos[i] == "NOUN" and not table.is_upper[i] and not _after_glued_hyphen(table, i)
+            for i in words
+        )  # "Léa MARTIN" and "Huang Der-ray" stay
     ):
         return "person name with a capitalised common noun"
     return None
@@ -245,9 +248,25 @@ def _single_word_reason(token: Any, cand: Candidate) -> str | None:
 
 
 def _name_like(table: TokenTable, i: int) -> bool:
-    """A token that can be part of a person's name: capitalised, an initial or a particle."""
+    """A token that can be part of a person's name: capitalised, an initial or a particle.
+
+    Or the lower-case second half of a hyphenated given name ("Jae-myung", "In-chul"), as
+    Korean and Chinese given names are romanised.
+    """
     return (
         table.text[i][:1].isupper()
         or table.is_punct[i]
         or table.lower[i] in {"de", "du", "des", "van", "von", "der", "le", "la", "di", "da", "del"}
+        or _after_glued_hyphen(table, i)
+    )
+
+
+def _after_glued_hyphen(table: TokenTable, i: int) -> bool:
+    """Token ``i`` follows a hyphen glued to a capitalised word ("Jae" "-" "myung")."""
+    return (
+        i >= 2
+        and table.text[i - 1] == "-"
+        and not table.spaced[i - 1]
+        and not table.spaced[i - 2]
+        and table.text[i - 2][:1].isupper()
     )
