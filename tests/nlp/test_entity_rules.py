@@ -98,3 +98,26 @@ def test_only_french_elisions_are_stripped_from_a_name_not_an_apostrophe_word():
     doc = Doc(Vocab(), words=["selon", "Agri'", "Vert", "et", "l’", "Agence", "Sud"])
     assert doc[trim(doc, _cand(doc, 1, 3)).start].text == "Agri'"
     assert doc[trim(doc, _cand(doc, 4, 7)).start].text == "Agence"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "I N S T I T U T   R É G I O N A L"), ("en", "A N N U A L  R E P O R T 2 0 1 2")],
+)
+def test_a_letter_spaced_heading_is_not_a_name(nlp_fr, nlp_en, lang, text):
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    assert junk_reason(doc, _cand(doc, 0, len(doc))) == "letter-spaced heading"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "end"),
+    [
+        ("fr", "Le cabinet Plan B Conseil de Lyon avance.", 2, 7),
+        ("en", "Mary J. K. Rowe spoke.", 0, 4),
+    ],
+)
+def test_initials_and_spelled_acronyms_are_not_letter_spaced_headings(
+    nlp_fr, nlp_en, lang, text, start, end
+):
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    assert junk_reason(doc, _cand(doc, start, end)) != "letter-spaced heading"

@@ -187,6 +187,8 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
         return "no capitalised word"
     if len(words) == 1:
         return _single_word_reason(doc[words[0]], cand)
+    if len(words) >= 4 and sum(len(texts[i]) == 1 for i in words) * 2 > len(words):
+        return "letter-spaced heading"  # "I N S T I T U T", as PDFs space title letters
     if cand.label == "PER" and not all(_name_like(table, i) for i in words):
         return "person name with common words"
     if (
