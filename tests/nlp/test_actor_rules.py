@@ -713,3 +713,24 @@ def test_a_hyphenated_romanised_given_name_is_part_of_the_person(nlp_fr, nlp_en,
 def test_a_lower_case_word_after_a_spaced_hyphen_is_not_a_name(nlp_fr, nlp_en, lang, text, span):
     found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("PER", span))
     assert span not in found
+
+
+def test_a_body_named_after_a_person_opens_on_its_head(nlp_en):
+    text = "He teaches at the John Cook School of Business in St. Louis."
+    found = _split_by_the_model(nlp_en, text, ("PER", "John Cook"), ("ORG", "School of Business"))
+    assert found["John Cook School of Business"] == ("ORG", "ner+span_repair")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "body"),
+    [
+        # the body's head comes last: the person is not part of its name
+        ("en", "Then Jane Rowe Harbour Agency staff left.", "Jane Rowe", "Harbour Agency"),
+        # French names put their head first: a person before it is not joined
+        ("fr", "Selon Marie Dubois Fondation Alpha a signé.", "Marie Dubois", "Fondation Alpha"),
+    ],
+)
+def test_a_person_before_a_body_stays_a_person(nlp_fr, nlp_en, lang, text, person, body):
+    nlp = nlp_en if lang == "en" else nlp_fr
+    found = _split_by_the_model(nlp, text, ("PER", person), ("ORG", body))
+    assert found[person][0] == "PER"

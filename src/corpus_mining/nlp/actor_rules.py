@@ -279,7 +279,10 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
             joins = prev.label != "PER" and lexicon.is_org_head(head.text)
         else:
             head = doc[head_index(doc, cand, lexicon)]
-            joins = "PER" not in {prev.label, cand.label} and lexicon.is_org_head(head.text)
+            # "John Cook" | "School of Business": a body named after a person, head first
+            eponym = prev.label == "PER" and cand.label == "ORG" and head.i == cand.start
+            labels_join = "PER" not in {prev.label, cand.label} or eponym
+            joins = labels_join and lexicon.is_org_head(head.text)
         if joins and doc[first].text[:1].isupper():
             merged[-1] = prev.changed("span_repair", end=cand.end, label="ORG")
             if known:
