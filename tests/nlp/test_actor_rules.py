@@ -734,3 +734,33 @@ def test_a_person_before_a_body_stays_a_person(nlp_fr, nlp_en, lang, text, perso
     nlp = nlp_en if lang == "en" else nlp_fr
     found = _split_by_the_model(nlp, text, ("PER", person), ("ORG", body))
     assert found[person][0] == "PER"
+
+
+# --- brand-shaped words are not people's names --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "She joined Cluster4Smart in May.", "Cluster4Smart"),
+        ("en", "We met the team of OpenCoffee Patras last week.", "OpenCoffee Patras"),
+        ("fr", "Elle a rejoint MakerLab Nantes en mai.", "MakerLab Nantes"),
+    ],
+)
+def test_a_digit_or_an_inner_capital_makes_a_brand_not_a_person(nlp_fr, nlp_en, lang, text, span):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("PER", span))
+    assert found[span] == ("ORG", "ner+brand_shape")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "He met Ronald McDonald in Lyon.", "Ronald McDonald"),
+        ("en", "The report by Anne DeYoung came out.", "Anne DeYoung"),
+        ("fr", "Il a rencontré Jean-François LEMAIRE à Lyon.", "Jean-François LEMAIRE"),
+        ("fr", "Selon Anne-Sophie Le Goff, le pôle grandit.", "Anne-Sophie Le Goff"),
+    ],
+)
+def test_prefixed_hyphenated_and_capital_surnames_stay_people(nlp_fr, nlp_en, lang, text, span):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("PER", span))
+    assert found[span][0] == "PER"

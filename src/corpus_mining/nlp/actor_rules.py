@@ -12,6 +12,7 @@ gazetteer's rules (a known type beats the model; a listed place is never ORG) be
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -364,6 +365,8 @@ def correct_label(
     words = [t for t in doc[cand.start : cand.end] if not t.is_punct]
     if cand.label == "PER" and _eponym(doc, cand, lexicon):
         return None
+    if cand.label == "PER" and any(_brand_shaped(t.text) for t in words):
+        return cand.changed("brand_shape", label="ORG")  # "OpenCoffee Patras", "Lab4Good"
     if _caps_surname(words, acronyms, lexicon) and not words[0].is_upper:
         # "Léa MARTIN" in one span; "ABCD Bretagne" (capitals first) may be a body and a place
         return cand if cand.label == "PER" else cand.changed("capitalised_surname", label="PER")
@@ -430,6 +433,27 @@ def _heads_something(token: Any, lexicon: OrgLexicon) -> bool:
         lexicon.is_org_head(text, plural=True)
         or token.lower_ in lexicon.category_heads
         or is_publisher_head(text)
+    )
+
+
+# Surname prefixes written with an inner capital: "McDonald", "MacArthur", "DeYoung".
+_NAME_PREFIXES = re.compile(r"^(?:Mc|Mac|O'|O’|De|Di|Da|Du|Le|La|Van|Von|Fitz|D'|D’)")
+
+
+def _brand_shaped(word: str) -> bool:
+    """A word with a digit or an inner capital ("Cluster4Smart", "OpenCoffee"): a brand's.
+
+    People's names have neither, but for prefixed surnames ("McDonald", "DeYoung") and
+    names in capitals or with hyphens ("Jean-Paul", "MARTIN").
+    """
+    if any(char.isdigit() for char in word) and any(char.isalpha() for char in word):
+        return True
+    return any(
+        part.isalpha()
+        and not part.isupper()
+        and not _NAME_PREFIXES.match(part)
+        and any(char.isupper() for char in part[1:])
+        for part in word.split("-")
     )
 
 
