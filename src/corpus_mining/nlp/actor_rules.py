@@ -158,7 +158,7 @@ def split_apposition(doc: Any, cand: Candidate) -> list[Candidate]:
     ]
 
 
-_POSSESSIVE = frozenset({"'s", "’s", "s"})
+_POSSESSIVE = frozenset({"'s", "’s"})
 
 
 def split_possessive(doc: Any, cand: Candidate) -> list[Candidate]:
@@ -169,12 +169,12 @@ def split_possessive(doc: Any, cand: Candidate) -> list[Candidate]:
     """
     if cand.source == "gazetteer" or cand.label == "PER":
         return [cand]
-    if cand.end - cand.start > 1 and doc[cand.end - 1].text in {"'s", "’s"}:
+    if cand.end - cand.start > 1 and doc[cand.end - 1].text in _POSSESSIVE:
         cand = cand.changed("possessive", end=cand.end - 1)  # "School's" | "Institute"
     for i in range(cand.start + 1, cand.end - 1):
         token, before, after = doc[i], doc[i - 1], doc[i + 1]
         lost_apostrophe = token.text == "s" and bool(before.whitespace_)
-        glued = token.text in {"'s", "’s"} and not before.whitespace_
+        glued = token.text in _POSSESSIVE and not before.whitespace_
         if (glued or lost_apostrophe) and before.text[:1].isupper() and after.text[:1].isupper():
             return [
                 cand.changed("possessive", end=i),
