@@ -18,8 +18,8 @@ after editing ``cues.yaml`` or the features.
 A document's web address, when known, adds ``URL_WEIGHT`` to each kind whose address
 words it holds (``url:<kind>``: "/actualites/", "/qui-sommes-nous/", "wiki"). That weight
 is set by hand, not fitted: a corpus of files has no addresses, so the fitted text model
-must stand alone, and the address only tips a close call. When it decides, ``kind_source``
-reads ``url:<kind>:<word>``.
+must stand alone; the address weighs about two strong text cues, so several cues of
+another kind still win. When it decides, ``kind_source`` reads ``url:<kind>:<word>``.
 
 References:
     Jurafsky, D. and Martin, J. H. (2024). Speech and Language Processing, 3rd ed.
