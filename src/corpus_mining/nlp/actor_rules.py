@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from corpus_mining.nlp.acronyms import find_definitions
-from corpus_mining.nlp.common_words import is_common_word
+from corpus_mining.nlp.common_words import is_common_word, is_common_word_in_capitals
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym, is_publisher_head
 from corpus_mining.nlp.name_shapes import plural_category
 from corpus_mining.nlp.org_lexicon import OrgLexicon
@@ -391,7 +391,7 @@ def correct_label(
     # text defines it as something else; three capitals are as often a word ("ICI", "OUI")
     misc_acronym = cand.label == "MISC" and len(words) == 1 and is_acronym(first)
     # ... nor the capitals of a common word ("ZOOM", "SERIE")
-    misc_acronym = misc_acronym and not (len(first) > 3 and is_common_word(doc, first))
+    misc_acronym = misc_acronym and not is_common_word_in_capitals(doc, first)
     if misc_acronym and (acronyms.org(first) or (len(first) > 3 and not acronyms.defined(first))):
         return cand.changed("acronym_misc_as_org", label="ORG")
     if acronyms.org(first):

@@ -22,7 +22,7 @@ from corpus_mining.nlp.actor_rules import (
     repair_spans,
 )
 from corpus_mining.nlp.cited_authors import cited_authors
-from corpus_mining.nlp.common_words import is_common_word
+from corpus_mining.nlp.common_words import is_common_word_in_capitals
 from corpus_mining.nlp.entity_rules import (
     LABELS,
     NOT_ACTOR_ACRONYMS,
@@ -231,7 +231,7 @@ def _acronym_candidates(
         # "ICI", "MES", "GLOBAL": capitals of a common word (a stop word, or a word of four
         # letters or more that the language's lemmatizer knows) are not names.
         stop = table.is_stop[i] or (
-            len(text) > 3 and not acronyms.org(text) and is_common_word(doc, text)
+            not acronyms.org(text) and is_common_word_in_capitals(doc, text)
         )
         if text.upper() in NOT_ACTOR_ACRONYMS or stop or not_actor(text) or is_plural_acronym(text):
             continue

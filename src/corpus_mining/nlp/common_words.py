@@ -41,6 +41,15 @@ def is_common_word(doc: Any, word: str) -> bool:
     return lower in words or _folded(lower) in words
 
 
+def is_common_word_in_capitals(doc: Any, word: str) -> bool:
+    """``word`` is a common word of four letters or more ("GLOBAL", "ZOOM", "SERIE").
+
+    Shorter capitals are as often acronyms as words ("ICI", "MES"): stop-word lists judge
+    those.
+    """
+    return len(word) > 3 and is_common_word(doc, word)
+
+
 def _folded(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
