@@ -41,21 +41,19 @@ def is_plural_acronym(text: str) -> bool:
 
 def is_separator(doc: Any, i: int) -> bool:
     """Token ``i`` separates fields: "|", "•", or a slash between spaces ("Alpha / Beta")."""
-    token = doc[i]
-    if token.text in SEPARATORS:
+    if doc[i].text in SEPARATORS:
         return True
-    spaced = i > 0 and bool(doc[i - 1].whitespace_) and bool(token.whitespace_)
-    return token.text == "/" and spaced
+    return doc[i].text == "/" and _spaced(doc, i)
 
 
 def _spaced_dash(doc: Any, i: int) -> bool:
     """Token ``i`` is a dash or hyphen with spaces on both sides ("Léa Martin – Editor")."""
-    return (
-        i > 0
-        and doc[i].text in {"-", "–", "—"}
-        and bool(doc[i - 1].whitespace_)
-        and bool(doc[i].whitespace_)
-    )
+    return doc[i].text in {"-", "–", "—"} and _spaced(doc, i)
+
+
+def _spaced(doc: Any, i: int) -> bool:
+    """Token ``i`` has a space on each side."""
+    return i > 0 and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
 
 
 def starts_sentence(doc: Any, i: int) -> bool:
