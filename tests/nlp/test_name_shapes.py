@@ -306,6 +306,22 @@ def test_a_name_never_ends_on_a_function_word_in_any_case(nlp_fr, nlp_en):
     assert doc[cut.start : cut.end].text == "Harbour Group"
 
 
+def test_a_function_word_glued_by_a_hyphen_is_part_of_the_name(nlp_fr, nlp_en):
+    from corpus_mining.nlp.name_shapes import without_dangling_word
+
+    # a romanised given name whose last syllable is also an English word ("Jae-in")
+    doc = nlp_en("President Moon Jae-in met them.")
+    cand = Candidate(1, 5, "PER", "model", "", "ner")
+    assert without_dangling_word(doc, cand, org_lexicon("en")) == cand
+    doc = nlp_fr("Le président Moon Jae-in a parlé.")
+    cand = Candidate(2, 6, "PER", "model", "", "ner")
+    assert without_dangling_word(doc, cand, org_lexicon("fr")) == cand
+    # a spaced dash is no glue: the word after it still dangles
+    doc = nlp_en("The Harbour Group - And partners met.")
+    cut = without_dangling_word(doc, Candidate(1, 5, "ORG", "model", "", "ner"), org_lexicon("en"))
+    assert "And" not in doc[cut.start : cut.end].text
+
+
 def test_a_name_ending_on_a_content_word_is_left_whole(nlp_fr, nlp_en):
     from corpus_mining.nlp.name_shapes import without_dangling_word
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from corpus_mining.nlp.entity_rules import Candidate, drop_overlaps, is_acronym, trim
 from corpus_mining.nlp.org_lexicon import OrgLexicon, singular
+from corpus_mining.nlp.org_spans import glued_hyphen
 from corpus_mining.nlp.tokens import token_table
 
 SEPARATORS = frozenset({"|", "•", "·", "▪", "►", "¦"})
@@ -107,10 +108,11 @@ def without_dangling_word(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Can
 
     Headings cut by a line ("LES PÔLES DE") and spans the model ran on ("Alpha Group
     And") end there; ``trim`` already strips them when they are written in lower case.
+    A word glued to the one before by a hyphen is part of it ("Moon Jae-in").
     """
     words = lexicon.connectors | lexicon.determiners | lexicon.conjunctions
     end = cand.end
-    while end - cand.start > 1 and doc[end - 1].lower_ in words:
+    while end - cand.start > 1 and doc[end - 1].lower_ in words and not glued_hyphen(doc, end - 2):
         end -= 1
     return cand if end == cand.end else cand.changed("dangling_word", end=end)
 
