@@ -231,6 +231,10 @@ def tally_pages(pages: Sequence[Page], pred: Predictions, is_place: Callable[[st
             kind = false_org_class(text, page.names["PER"], is_place)
             tally.false_orgs[kind] += 1
             tally.errors.append(f"{page.id} ORG false ({kind}): {text}")
+        for form in sorted(
+            set(pred.of(page.id, "PER")) - {surface_key(t) for t in page.names["PER"]}
+        ):
+            tally.errors.append(f"{page.id} PER false: {pred.texts[page.id][form]}")
     return tally
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +168,10 @@ class _DocumentState:
             lowercase_words=_lowercase_words(document.text),
         )
 
+    def written_lowercase(self, phrase: str) -> bool:
+        """Whether the document also writes ``phrase`` in lower case (a common phrase)."""
+        return _written_lowercase(phrase, self.document.text, self.lowercase_words)
+
     def add_passage(
         self, lang: str, passage: dict[str, Any], doc: Any, matcher: ConceptMatcher
     ) -> None:
@@ -178,9 +182,7 @@ class _DocumentState:
             doc,
             hits,
             not_actor_acronym=self.not_actor,
-            is_common_phrase=partial(
-                _written_lowercase, text=self.document.text, words=self.lowercase_words
-            ),
+            is_common_phrase=self.written_lowercase,
             bibliography=bibliography,
             is_place=self.is_place,
             acronyms=self.roles.acronyms(),
@@ -213,6 +215,7 @@ class _DocumentState:
             result.lemmas.append(found["lemmas"])
             result.candidates.append(found["candidates"])
         self.roles.relabel_model_orgs(result.mentions)
+        relabel_common_word_people(result.mentions, self.written_lowercase)
         self._acronyms(extractor)
         return result
 
@@ -239,6 +242,32 @@ class _DocumentState:
                 }
             )
             result.acronym_surfaces.append(surface_of.get(acronym))
+
+
+def relabel_common_word_people(
+    mentions: list[dict[str, Any]], written_lowercase: Callable[[str], bool]
+) -> None:
+    """A one-word "person" the document also writes in lower case is a common word: MISC.
+
+    "Knowledge", "Input": a heading's or a button's word the model read as a name. A word
+    of a person the document names in full stays a person ("Rose Brown" ... "Brown said",
+    even beside "a brown logo"); so do names a rule, not the model, proposed.
+    """
+    full_names = [m["text"].split() for m in mentions if m["label"] == "PER"]
+    in_full = {word for name in full_names if len(name) > 1 for word in name}
+    for mention in mentions:
+        text = mention["text"]
+        if (
+            mention["label"] == "PER"
+            and mention["source"] == "model"
+            and text.istitle()
+            and text.isalpha()
+            and text not in in_full
+            and written_lowercase(text)
+        ):
+            rules = [r for r in mention["rule"].split("+") if r]
+            mention["label"] = "MISC"
+            mention["rule"] = "+".join([*rules, "common_word_not_person"])
 
 
 def _surface(mention: dict[str, Any]) -> Surface:
