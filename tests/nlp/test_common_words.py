@@ -1,7 +1,5 @@
 """Capitals of a common word are not an acronym; the words come from the model's tables.
 
-A one-word "person" the document also writes in lower case is a common word.
-
 Every sentence is ours; "KLOVAR" and "TESSEA" stand for acronyms no dictionary holds.
 """
 
@@ -52,48 +50,3 @@ def test_a_common_word_the_text_defines_as_an_organisation_stays_one(nlp_en):
     text = "Funding came from KLOVAR and from GLOBAL last year."
     defined = Acronyms(org=lambda word: word == "GLOBAL", defined=lambda word: word == "GLOBAL")
     assert _orgs(nlp_en, text, acronyms=defined) == {"KLOVAR", "GLOBAL"}
-
-
-def _mention(text, label="PER", source="model"):
-    return {"text": text, "label": label, "source": source, "rule": "ner"}
-
-
-@pytest.mark.parametrize(
-    ("text", "mentions", "relabelled"),
-    [
-        # a one-word "person" the document also writes in lower case: a common word
-        ("Ask Knowledge. The hub shares knowledge.", ["Knowledge"], {"Knowledge"}),
-        ("Voir Innovation. Le réseau soutient l'innovation.", ["Innovation"], {"Innovation"}),
-        # never written in lower case: a surname
-        ("Okafor said the hub shares data.", ["Okafor"], set()),
-        ("Martin a dit que le réseau grandit.", ["Martin"], set()),
-        # a word of a person named in full stays a person, even beside the common word
-        ("Rose Brown chairs it. Brown said the brown logo is new.", ["Rose Brown", "Brown"], set()),
-        (
-            "Jeanne Fontaine préside. Fontaine a vu la fontaine.",
-            ["Jeanne Fontaine", "Fontaine"],
-            set(),
-        ),
-    ],
-)
-def test_a_one_word_person_the_document_writes_in_lower_case_is_not_a_person(
-    text, mentions, relabelled
-):
-    from corpus_mining.nlp.extractor import (
-        _lowercase_words,
-        _written_lowercase,
-        relabel_common_word_people,
-    )
-
-    rows = [_mention(name) for name in mentions]
-    relabel_common_word_people(rows, lambda p: _written_lowercase(p, text, _lowercase_words(text)))
-    assert {r["text"] for r in rows if r["label"] == "MISC"} == relabelled
-    assert all(r["rule"] == "ner+common_word_not_person" for r in rows if r["label"] == "MISC")
-
-
-def test_a_one_word_person_a_rule_proposed_is_left_to_that_rule():
-    from corpus_mining.nlp.extractor import relabel_common_word_people
-
-    rows = [_mention("Campagne", source="rule"), _mention("Campagne", label="ORG")]
-    relabel_common_word_people(rows, lambda phrase: True)
-    assert [r["label"] for r in rows] == ["PER", "ORG"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from corpus_mining.nlp.acronym_roles import (
 from corpus_mining.nlp.acronyms import AcronymDefinition, find_definitions, find_mentions
 from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
+from corpus_mining.nlp.document_labels import relabel_common_word_people, relabel_people_tagged_org
 from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import load_lexicon
@@ -216,6 +216,7 @@ class _DocumentState:
             result.candidates.append(found["candidates"])
         self.roles.relabel_model_orgs(result.mentions)
         relabel_common_word_people(result.mentions, self.written_lowercase)
+        relabel_people_tagged_org(result.mentions)
         self._acronyms(extractor)
         return result
 
@@ -242,32 +243,6 @@ class _DocumentState:
                 }
             )
             result.acronym_surfaces.append(surface_of.get(acronym))
-
-
-def relabel_common_word_people(
-    mentions: list[dict[str, Any]], written_lowercase: Callable[[str], bool]
-) -> None:
-    """A one-word "person" the document also writes in lower case is a common word: MISC.
-
-    "Knowledge", "Input": a heading's or a button's word the model read as a name. A word
-    of a person the document names in full stays a person ("Rose Brown" ... "Brown said",
-    even beside "a brown logo"); so do names a rule, not the model, proposed.
-    """
-    full_names = [m["text"].split() for m in mentions if m["label"] == "PER"]
-    in_full = {word for name in full_names if len(name) > 1 for word in name}
-    for mention in mentions:
-        text = mention["text"]
-        if (
-            mention["label"] == "PER"
-            and mention["source"] == "model"
-            and text.istitle()
-            and text.isalpha()
-            and text not in in_full
-            and written_lowercase(text)
-        ):
-            rules = [r for r in mention["rule"].split("+") if r]
-            mention["label"] = "MISC"
-            mention["rule"] = "+".join([*rules, "common_word_not_person"])
 
 
 def _surface(mention: dict[str, Any]) -> Surface:

@@ -1,0 +1,69 @@
+"""Labels decided over a whole document, once every passage has been read.
+
+A passage alone can mislead the model; the document around it often says what a name is.
+Each rule changes a mention's label and appends its name to the mention's ``rule``:
+
+- ``common_word_not_person``: a one-word "person" the document also writes in lower case
+  is a common word ("Knowledge", "Input");
+- ``person_elsewhere``: an "organisation" the document names as a person elsewhere, or the
+  surname of a person it names in full, is that person ("Okafor said").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from corpus_mining.nlp.org_lexicon import org_lexicon
+
+
+def relabel(mention: dict[str, Any], label: str, rule: str) -> None:
+    """Give ``mention`` the ``label`` a document-level ``rule`` decided, naming the rule."""
+    rules = [r for r in mention["rule"].split("+") if r]
+    mention["label"] = label
+    mention["rule"] = "+".join([*rules, rule])
+
+
+def relabel_common_word_people(
+    mentions: list[dict[str, Any]], written_lowercase: Callable[[str], bool]
+) -> None:
+    """A one-word "person" the document also writes in lower case is a common word: MISC.
+
+    "Knowledge", "Input": a heading's or a button's word the model read as a name. A word
+    of a person the document names in full stays a person ("Rose Brown" ... "Brown said",
+    even beside "a brown logo"); so do names a rule, not the model, proposed.
+    """
+    full_names = [m["text"].split() for m in mentions if m["label"] == "PER"]
+    in_full = {word for name in full_names if len(name) > 1 for word in name}
+    for mention in mentions:
+        text = mention["text"]
+        if (
+            mention["label"] == "PER"
+            and mention["source"] == "model"
+            and text.istitle()
+            and text.isalpha()
+            and text not in in_full
+            and written_lowercase(text)
+        ):
+            relabel(mention, "MISC", "common_word_not_person")
+
+
+def relabel_people_tagged_org(mentions: list[dict[str, Any]]) -> None:
+    """A model "organisation" that the document names as a person elsewhere is that person.
+
+    The small English model reads a surname alone, or a name in a list, as an organisation
+    ("Okafor said", "Speakers: Maria Okafor"); where the same document tags that name, or
+    the full name ending in it, as a person, the organisation reading is the error. A
+    name holding an organisation head ("Okafor Foundation") stays an organisation.
+    """
+    people = {m["text"].casefold() for m in mentions if m["label"] == "PER"}
+    surnames = {name.split()[-1] for name in people if " " in name}
+    for mention in mentions:
+        text = mention["text"]
+        if (
+            mention["label"] == "ORG"
+            and mention["source"] == "model"
+            and (text.casefold() in people or text.casefold() in surnames)
+            and not any(org_lexicon(mention["lang"]).is_org_head(w) for w in text.split())
+        ):
+            relabel(mention, "PER", "person_elsewhere")

@@ -1,0 +1,81 @@
+"""Labels decided over a whole document: common words are no people, and a name the
+document gives a person elsewhere is no organisation. Every sentence is ours."""
+
+import pytest
+
+from corpus_mining.nlp.document_labels import relabel_common_word_people, relabel_people_tagged_org
+from corpus_mining.nlp.extractor import _lowercase_words, _written_lowercase
+
+
+def _mention(text, label="PER", source="model", lang="en"):
+    return {"text": text, "label": label, "source": source, "rule": "ner", "lang": lang}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "relabelled"),
+    [
+        # a one-word "person" the document also writes in lower case: a common word
+        ("Ask Knowledge. The hub shares knowledge.", ["Knowledge"], {"Knowledge"}),
+        ("Voir Innovation. Le réseau soutient l'innovation.", ["Innovation"], {"Innovation"}),
+        # never written in lower case: a surname
+        ("Okafor said the hub shares data.", ["Okafor"], set()),
+        ("Martin a dit que le réseau grandit.", ["Martin"], set()),
+        # a word of a person named in full stays a person, even beside the common word
+        ("Rose Brown chairs it. Brown said the brown logo is new.", ["Rose Brown", "Brown"], set()),
+        (
+            "Jeanne Fontaine préside. Fontaine a vu la fontaine.",
+            ["Jeanne Fontaine", "Fontaine"],
+            set(),
+        ),
+    ],
+)
+def test_a_one_word_person_the_document_writes_in_lower_case_is_not_a_person(
+    text, mentions, relabelled
+):
+    from corpus_mining.nlp.extractor import (
+        relabel_common_word_people,
+    )
+
+    rows = [_mention(name) for name in mentions]
+    relabel_common_word_people(rows, lambda p: _written_lowercase(p, text, _lowercase_words(text)))
+    assert {r["text"] for r in rows if r["label"] == "MISC"} == relabelled
+    assert all(r["rule"] == "ner+common_word_not_person" for r in rows if r["label"] == "MISC")
+
+
+def test_a_one_word_person_a_rule_proposed_is_left_to_that_rule():
+    rows = [_mention("Campagne", source="rule"), _mention("Campagne", label="ORG")]
+    relabel_common_word_people(rows, lambda phrase: True)
+    assert [r["label"] for r in rows] == ["PER", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "mentions", "people"),
+    [
+        # a surname alone, or the full name, tagged ORG where the document has the person
+        ("en", [("Maria Okafor", "PER"), ("Okafor", "ORG")], {"Maria Okafor", "Okafor"}),
+        (
+            "en",
+            [("Maria Okafor", "PER"), ("MARIA OKAFOR", "ORG")],
+            {"Maria Okafor", "MARIA OKAFOR"},
+        ),
+        ("fr", [("Léa Martin", "PER"), ("Martin", "ORG")], {"Léa Martin", "Martin"}),
+        # a name holding an organisation head stays an organisation
+        ("en", [("Maria Okafor", "PER"), ("Okafor Foundation", "ORG")], {"Maria Okafor"}),
+        ("fr", [("Léa Martin", "PER"), ("Fondation Martin", "ORG")], {"Léa Martin"}),
+        # a given name is no surname: "Maria" stays what the model said
+        ("en", [("Maria Okafor", "PER"), ("Maria", "ORG")], {"Maria Okafor"}),
+        # no person in the document: nothing to go by
+        ("fr", [("Martin", "ORG")], set()),
+    ],
+)
+def test_an_organisation_the_document_names_as_a_person_is_that_person(lang, mentions, people):
+    rows = [_mention(text, label, lang=lang) for text, label in mentions]
+    relabel_people_tagged_org(rows)
+    assert {r["text"] for r in rows if r["label"] == "PER"} == people
+    assert all(r["rule"] == "ner+person_elsewhere" for r in rows[1:] if r["label"] == "PER")
+
+
+def test_an_organisation_a_rule_or_the_gazetteer_proposed_is_left_alone():
+    rows = [_mention("Maria Okafor"), _mention("Okafor", "ORG", source="gazetteer")]
+    relabel_people_tagged_org(rows)
+    assert rows[1]["label"] == "ORG"
