@@ -684,6 +684,65 @@ def test_english_title_case_common_words_name_a_topic(nlp_fr, nlp_en, lang, text
     assert found[span][0] == label
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        # a noun of an action or a quality alone is a heading's word, in any case
+        ("en", "See the Communication of last year on clusters.", "Communication", "MISC"),
+        ("fr", "Le thème INNOVATION revient dans le rapport.", "INNOVATION", "MISC"),
+        # a head noun alone, or a name without such an ending, stays an organisation
+        ("en", "The Commission adopted the plan last year.", "Commission", "ORG"),
+        ("fr", "Selon Orange, le réseau couvre la région.", "Orange", "ORG"),
+        ("en", "The grant came from Klovarity last year.", "Klovarity", "ORG"),
+    ],
+)
+def test_an_abstract_noun_alone_is_not_an_organisation(nlp_fr, nlp_en, lang, text, span, label):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
+    assert found[span][0] == label
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        # "as", "per", "towards", "vers", "comme": a title's or a phrase's words
+        (
+            "en",
+            "We cite Klovar Ports as Engines of Growth here.",
+            "Klovar Ports as Engines of Growth",
+            "MISC",
+        ),
+        (
+            "en",
+            "We cite Klovar Finance Towards Growth here.",
+            "Klovar Finance Towards Growth",
+            "MISC",
+        ),
+        (
+            "fr",
+            "Lire Vers une Coopération Portuaire dans la revue.",
+            "Vers une Coopération Portuaire",
+            "MISC",
+        ),
+        # the connectors of names do not count
+        (
+            "en",
+            "The Harbour Institute for Port Studies opened.",
+            "Harbour Institute for Port Studies",
+            "ORG",
+        ),
+        (
+            "fr",
+            "Le Collectif pour une Pêche Durable a parlé.",
+            "Collectif pour une Pêche Durable",
+            "ORG",
+        ),
+    ],
+)
+def test_a_span_holding_a_phrase_word_is_not_a_name(nlp_fr, nlp_en, lang, text, span, label):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
+    assert found[span][0] == label
+
+
 # --- romanised given names ----------------------------------------------------------------
 
 

@@ -385,6 +385,10 @@ def correct_label(
         english_titles = not lexicon.head_first  # French does not title-case common words
         if cand.source == "model" and english_titles and _common_words_only(doc, words, lexicon):
             return cand.changed("common_words_phrase", label="MISC")
+        if cand.source == "model" and len(words) == 1 and _abstract_noun(doc, words[0], lexicon):
+            return cand.changed("abstract_noun", label="MISC")
+        if cand.source == "model" and any(t.lower_ in lexicon.phrase_words for t in words):
+            return cand.changed("phrase_not_name", label="MISC")
         return cand
     first = words[0].text
     # the model's MISC for capitals: read as an acronym the model did not tag, unless the
@@ -423,6 +427,26 @@ def _common_words_only(doc: Any, words: list[Any], lexicon: OrgLexicon) -> bool:
         and all(t.is_title and t.is_alpha for t in content)
         and not any(_heads_something(t, lexicon) for t in content)
         and all(is_common_word(doc, t.text) for t in content)
+    )
+
+
+# Endings of nouns of actions, states and qualities, in English and French.
+_ABSTRACT_ENDING = re.compile(r"(?:tion|sion|ment|ship|ness|ity|ité|isme|ism)s?$")
+
+
+def _abstract_noun(doc: Any, token: Any, lexicon: OrgLexicon) -> bool:
+    """A common abstract noun alone ("Communication", "INNOVATION"): a heading, not a body.
+
+    Nouns of actions and qualities name no organisation by themselves; the head nouns
+    that do ("Commission", "Federation") are the lexicon's and are kept.
+    """
+    text: str = token.text
+    return (
+        text.isalpha()
+        and (text.istitle() or text.isupper())
+        and _ABSTRACT_ENDING.search(text.lower()) is not None
+        and not _heads_something(token, lexicon)
+        and is_common_word(doc, text)
     )
 
 
