@@ -94,6 +94,36 @@ def test_a_dangling_hyphen_ends_a_name_and_is_its_own_token(nlp_fr, nlp_en):
     assert doc[cand.start : cand.end].text == "Alpha-Beta Centre - Gamma Lab"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "tokens"),
+    [
+        ("fr", "selon la définition donnée par la KORVA[1]. Les pouvoirs", ["KORVA", "[1]", "."]),
+        ("fr", "le Réseau des ports (RPSO)[12], qui regroupe", ["RPSO", ")", "[12]", ","]),
+        (
+            "en",
+            "the Harbour Commission[2] and the KORVA[103] said",
+            ["Commission", "[2]", "KORVA", "[103]"],
+        ),
+    ],
+)
+def test_a_footnote_call_glued_to_a_name_is_a_token_of_its_own(nlp_fr, nlp_en, lang, text, tokens):
+    words = [t.text for t in (nlp_en if lang == "en" else nlp_fr)(text)]
+    assert all(token in words for token in tokens)
+
+
+def test_brackets_that_are_no_footnote_call_stay_as_the_model_cuts_them(nlp_en):
+    # four digits are a year or a code, not a note; a lone call is left alone
+    words = [t.text for t in nlp_en("see x[2024] and [3] here")]
+    assert "[2024]" not in words and "x" not in words
+    assert "[" in words and "3" in words
+
+
+def test_a_name_never_ends_on_a_footnote_call(nlp_en):
+    doc = nlp_en("the KORVA[12] said")
+    cand = trim(doc, _cand(doc, 1, 3))  # the model took the call into the name
+    assert doc[cand.start : cand.end].text == "KORVA"
+
+
 def test_only_french_elisions_are_stripped_from_a_name_not_an_apostrophe_word():
     doc = Doc(Vocab(), words=["selon", "Agri'", "Vert", "et", "l’", "Agence", "Sud"])
     assert doc[trim(doc, _cand(doc, 1, 3)).start].text == "Agri'"

@@ -152,9 +152,12 @@ def _dangling_hyphen(table: TokenTable, i: int) -> bool:
     return table.text[i] == "-" and table.spaced[i] and not table.spaced[i - 1]
 
 
+_NOTE_CALL = re.compile(r"^\[\d{1,3}\]$")  # a footnote call, a token of its own ("[12]")
+
+
 def _edge(table: TokenTable, i: int) -> bool:
     text = table.text[i]
-    if table.is_punct[i] and text != "&":
+    if (table.is_punct[i] and text != "&") or _NOTE_CALL.match(text):
         return True
     if _ELIDED.match(text):
         return True

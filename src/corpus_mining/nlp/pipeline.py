@@ -26,6 +26,9 @@ EXCLUDED = ("parser", "senter")
 # A hyphen ending a word before a space ("Vallée- labellisée", "inno-" cut by a line) is
 # punctuation of its own, so a name's span never ends on it.
 _DANGLING_HYPHEN = r"(?<=[^\W\d_])-$"
+# A footnote call glued to a word ("DATAR[1]", "Commission[2]", "(RTES)[3]") is a token of
+# its own, so the name before it is the name as the gazetteer and the model know it.
+_NOTE_CALL = r"(?<=\S)\[\d{1,3}\]$|(?<=\])[.,;:]$"
 
 _OF = {"LOWER": {"IN": ["de", "d'", "du", "des", "of", "for", "la", "l'"]}, "OP": "*"}
 _NAME = {"IS_TITLE": True, "OP": "+"}
@@ -57,7 +60,7 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
     first left room. Phrase matchers cost the same for ten names or ten thousand.
     """
     nlp = load_model(model, EXCLUDED)
-    split_dangling_hyphens(nlp)
+    split_glued_marks(nlp)
     add_common_words(nlp)
     insensitive, exact = ruler_patterns(gazetteer) if gazetteer is not None else ([], [])
     _add_ruler(nlp, "entity_ruler", "LOWER", insensitive + _INSTITUTION_PATTERNS)
@@ -67,12 +70,12 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
     return nlp
 
 
-def split_dangling_hyphens(nlp: Any) -> None:
-    """Make the tokenizer cut a word's final hyphen off, besides the model's own suffixes."""
+def split_glued_marks(nlp: Any) -> None:
+    """Make the tokenizer cut final hyphens and footnote calls off words (and its suffixes)."""
     import re
 
     pattern = nlp.tokenizer.suffix_search.__self__.pattern
-    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{_DANGLING_HYPHEN}").search
+    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{_DANGLING_HYPHEN}|{_NOTE_CALL}").search
 
 
 def _add_ruler(nlp: Any, name: str, attr: str, patterns: list[dict[str, Any]]) -> None:
