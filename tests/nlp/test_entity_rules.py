@@ -9,7 +9,14 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from corpus_mining.nlp.entity_rules import Candidate, is_acronym, junk_reason, merge_ampersand, trim
+from corpus_mining.nlp.entity_rules import (
+    Candidate,
+    addressed_person,
+    is_acronym,
+    junk_reason,
+    merge_ampersand,
+    trim,
+)
 
 
 def _cand(doc, start, end, label="ORG", source="model"):
@@ -51,9 +58,59 @@ def test_trim_strips_articles_titles_and_stops_at_line_breaks(nlp_fr):
     doc = nlp_fr("selon l'Agence Lumière\nAgence\ndéfinition du terme")
     cand = trim(doc, _cand(doc, 1, len(doc)))
     assert doc[cand.start : cand.end].text == "Agence Lumière"
-    doc = nlp_fr("Mme Claire Duvernois, directrice.")
+    doc = nlp_fr("Présidente Claire Duvernois, directrice.")
     cand = trim(doc, _cand(doc, 0, 3, "PER"))
     assert doc[cand.start : cand.end].text == "Claire Duvernois"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "kept"),
+    [
+        # a form of address is part of a person's name as written
+        ("fr", "Mme Claire Duvernois, directrice.", "PER", "Mme Claire Duvernois"),
+        ("fr", "M. Duvernois, directeur.", "PER", "M. Duvernois"),
+        ("en", "Dr Jane Rowe, director.", "PER", "Dr Jane Rowe"),
+        # and of no other name; alone, it is no name at all
+        ("en", "Dr Harbour Institute, report.", "ORG", "Harbour Institute"),
+        ("fr", "Mme, directrice.", "PER", None),
+    ],
+)
+def test_a_form_of_address_stays_in_a_person_s_name(nlp_fr, nlp_en, lang, text, label, kept):
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    end = [t.text for t in doc].index(",")
+    cand = trim(doc, _cand(doc, 0, end, label))
+    assert (doc[cand.start : cand.end].text if cand else None) == kept
+    if cand is not None:
+        assert junk_reason(doc, cand) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # the model read the surname as a place or an organisation
+        ("en", "We met Mr Okafor yesterday.", "Okafor"),
+        ("fr", "Nous avons vu Mme Vallon hier.", "Vallon"),
+        ("fr", "Nous avons vu M. Vallon hier.", "Vallon"),
+    ],
+)
+def test_a_name_after_a_form_of_address_is_a_person(nlp_fr, nlp_en, lang, text, name):
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    start = [t.text for t in doc].index(name)
+    person = addressed_person(doc, _cand(doc, start, start + 1, "LOC"))
+    assert (doc[person.start : person.end].text, person.label) == (
+        doc[start - 1 : start + 1].text,
+        "PER",
+    )
+    assert person.rule.endswith("form_of_address")
+
+
+def test_without_a_form_of_address_the_label_stays(nlp_fr, nlp_en):
+    doc = nlp_en("We met Okafor in Lagos.")
+    cand = _cand(doc, 4, 5, "LOC")
+    assert addressed_person(doc, cand) == cand
+    doc = nlp_fr("Mme Vallon préside.")  # the model's own person is left as it cut it
+    cand = _cand(doc, 1, 2, "PER")
+    assert addressed_person(doc, cand) == cand
 
 
 def test_names_cut_at_ampersand_are_joined(nlp_fr):

@@ -33,6 +33,10 @@ def test_different_names_keep_different_keys():
         ("Jean-Marc LEFÉBURE", "lefebure|j", "Jean-Marc Lefébure"),
         ("A. Le Goff", "le goff|a", "A. Le Goff"),
         ("Ostrom", "ostrom|", "Ostrom"),
+        # a form of address is no part of the name; "M." may be an initial
+        ("Mme Claire Duvernois", "duvernois|c", "Claire Duvernois"),
+        ("Dr Duvernois", "duvernois|", "Duvernois"),
+        ("M. Duvernois", "duvernois|m", "M. Duvernois"),
     ],
 )
 def test_person_variants(text, key, display):

@@ -27,6 +27,7 @@ from corpus_mining.nlp.entity_rules import (
     LABELS,
     NOT_ACTOR_ACRONYMS,
     Candidate,
+    addressed_person,
     is_acronym,
     is_publisher_head,
     junk_reason,
@@ -353,7 +354,11 @@ def _clean(
     doc: Any, cand: Candidate, lexicon: OrgLexicon, acronyms: Acronyms, *, bibliography: bool
 ) -> Candidate | None:
     """The span trimmed, narrowed to the organisation a title names, and relabelled."""
-    cleaned = _trim_gazetteer(doc, cand) if cand.source == "gazetteer" else trim(doc, cand)
+    cleaned: Candidate | None = (
+        _trim_gazetteer(doc, cand)
+        if cand.source == "gazetteer"
+        else trim(doc, addressed_person(doc, cand))
+    )
     if cleaned is not None:
         cleaned = cut_at_separator(doc, cleaned)
     if cleaned is not None and cleaned.source != "gazetteer":

@@ -44,9 +44,14 @@ _PUBLISHER_HEAD = re.compile(
     r"bulletin|lettre|annales|notes?)\b",
     re.IGNORECASE,
 )
-TITLES = frozenset(
-    "m. mme mme. mlle mr mr. mrs mrs. ms ms. dr dr. pr pr. prof prof. professor professeur "
-    "président présidente president directeur directrice director dg pdg ceo sir dame maître".split()
+# Forms of address: part of a person's name as written ("M. Dupont", "Dr Rowe"), cut off
+# any other name. Titles and functions are cut off every name.
+CIVILITIES = frozenset(
+    "m. mme mme. mlle mr mr. mrs mrs. ms ms. dr dr. pr pr. prof prof. monsieur madame".split()
+)
+TITLES = CIVILITIES | frozenset(
+    "professor professeur président présidente president directeur directrice director dg pdg "
+    "ceo sir dame maître".split()
 )
 # Words that start an issue or volume designation after a periodical's title.
 ISSUE_MARKERS = frozenset(
@@ -133,6 +138,8 @@ def trim(doc: Any, cand: Candidate) -> Candidate | None:
             end = i  # "Alpha Vallée- labellisée": the name ended at the hyphen
             break
     while start < end and (_edge(table, start) or lower[start] in TITLES):
+        if cand.label == "PER" and lower[start] in CIVILITIES and start + 1 < end:
+            break
         start += 1
     for i in range(start + 1, end):
         if lower[i] in ISSUE_MARKERS:  # "Cahiers du X Hors-Série 4": the title ends
@@ -145,6 +152,24 @@ def trim(doc: Any, cand: Candidate) -> Candidate | None:
     if end <= start:
         return None
     return replace(cand, start=start, end=end)
+
+
+def addressed_person(doc: Any, cand: Candidate) -> Candidate:
+    """A name after a form of address ("Mr Okafor", "Mme Morel") is a person's, with it.
+
+    The model reads some surnames as places or organisations even there; the form of
+    address, inside its span or just before it, says otherwise. A span the model already
+    calls a person is left as the model cut it.
+    """
+    if cand.label == "PER":
+        return cand
+    start = cand.start
+    if start > 0 and doc[start - 1].lower_ in CIVILITIES:
+        start -= 1
+    named = start < cand.end - 1 and doc[start].lower_ in CIVILITIES and doc[start + 1].is_title
+    if not named:
+        return cand
+    return cand.changed("form_of_address", start=start, label="PER")
 
 
 def _dangling_hyphen(table: TokenTable, i: int) -> bool:
@@ -192,7 +217,8 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
         return _single_word_reason(doc[words[0]], cand)
     if len(words) >= 4 and sum(len(texts[i]) == 1 for i in words) * 2 > len(words):
         return "letter-spaced heading"  # "I N S T I T U T", as PDFs space title letters
-    if cand.label == "PER" and not all(_name_like(table, i) for i in words):
+    name = [i for i in words if table.lower[i] not in CIVILITIES]  # "Mme Morel": "Morel"
+    if cand.label == "PER" and not all(_name_like(table, i) for i in name):
         return "person name with common words"
     if (
         strict_person
@@ -200,7 +226,7 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
         and cand.source == "model"
         and any(
             table.pos[i] == "NOUN" and not table.is_upper[i] and not _after_glued_hyphen(table, i)
-            for i in words
+            for i in name
         )  # "Léa MARTIN" and "Huang Der-ray" stay
     ):
         return "person name with a capitalised common noun"

@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus_mining.nlp.entity_rules import CIVILITIES
 from corpus_mining.textfold import fold
 
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "the", "l", "un", "une", "des", "du", "de"})
 _PUNCT = re.compile(r"[^\w&' -]+")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?)+\.?$|^[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?$")
 _PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von", "der", "di", "da", "del"})
+_ADDRESS_FORMS = CIVILITIES - {"m."}
 
 
 def _singular(word: str) -> str:
@@ -81,8 +83,14 @@ def _title(words: str) -> str:
 
 
 def parse_person(text: str) -> PersonName:
-    """Split "Myriam MATRAY", "Matray M.", "J.-P. Poulnot", "Poulnot J.-P." or "Ostrom"."""
+    """Split "Myriam MATRAY", "Matray M.", "J.-P. Poulnot", "Poulnot J.-P." or "Ostrom".
+
+    A form of address before the name ("Mme Morel", "Dr Rowe") is no part of it; "M." is
+    read as an initial, which it may be.
+    """
     tokens = text.replace(",", " ").split()
+    while len(tokens) > 1 and tokens[0].lower() in _ADDRESS_FORMS:
+        tokens = tokens[1:]
     initials = [
         t for t in tokens if _INITIAL.match(t) and len(t.replace(".", "").replace("-", "")) <= 3
     ]
