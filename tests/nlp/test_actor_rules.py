@@ -8,7 +8,7 @@ from functools import partial
 import pytest
 from spacy.tokens import Span
 
-from corpus_mining.nlp.actor_rules import Acronyms, correct_label
+from corpus_mining.nlp.actor_rules import Acronyms, correct_label, repair_spans
 from corpus_mining.nlp.annotate import annotate
 from corpus_mining.nlp.entity_rules import Candidate, relabel
 from corpus_mining.nlp.org_lexicon import org_lexicon
@@ -42,7 +42,7 @@ def test_english_names_join_across_connectors_and_hyphens(nlp_en):
     assert _labels(nlp_en, "The OSCE-ODIHR mission observed the vote.")["OSCE-ODIHR"] == "ORG"
 
 
-def _split_by_the_model(nlp, text, *parts):
+def _split_by_the_model(nlp, text, *parts, is_place=lambda text: False):
     """``annotate``'s mentions when the model tagged ``parts`` (label, words) as entities."""
     doc = nlp(text)
     spans = []
@@ -50,7 +50,7 @@ def _split_by_the_model(nlp, text, *parts):
         start = text.index(words)
         spans.append(doc.char_span(start, start + len(words), label=label))
     doc.ents = spans
-    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False, is_place=is_place)
     return {m.text: (m.label, m.rule) for m in mentions}
 
 
@@ -741,6 +741,79 @@ def test_an_abstract_noun_alone_is_not_an_organisation(nlp_fr, nlp_en, lang, tex
 def test_a_span_holding_a_phrase_word_is_not_a_name(nlp_fr, nlp_en, lang, text, span, label):
     found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", span))
     assert found[span][0] == label
+
+
+def test_a_listed_place_is_a_name_though_the_lemmatizer_knows_it(nlp_en):
+    places = {"Ireland", "Finland"}.__contains__
+    text = "The grant came from Enterprise Ireland and Venture Capital firms."
+    parts = (("ORG", "Enterprise Ireland"), ("ORG", "Venture Capital"))
+    found = _split_by_the_model(nlp_en, text, *parts, is_place=places)
+    assert {name: label for name, (label, _) in found.items()} == {
+        "Enterprise Ireland": "ORG",
+        "Venture Capital": "MISC",
+    }
+    # without the place list, both words are the lemmatizer's
+    found = _split_by_the_model(nlp_en, text, ("ORG", "Enterprise Ireland"))
+    assert found["Enterprise Ireland"][0] == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "source", "expected"),
+    [
+        # an English body named for its country: the place right after its name
+        ("The members of Harbour Enterprise UK met.", ("ORG", 3, 5), ("LOC", 5, 6), "model", 1),
+        # a known body and a place: its office there, not a new name
+        (
+            "The European Commission France office met.",
+            ("ORG", 1, 3),
+            ("LOC", 3, 4),
+            "gazetteer",
+            2,
+        ),
+        # a person and a place stay apart
+        ("We met Jane Rowe Paris yesterday.", ("PER", 2, 4), ("LOC", 4, 5), "model", 2),
+    ],
+)
+def test_an_english_body_named_for_its_country_is_one_name(
+    nlp_en, text, first, second, source, expected
+):
+    doc = nlp_en(text)
+    label, start, end = first
+    cands = [
+        Candidate(start, end, label, source, "", "ner"),
+        Candidate(second[1], second[2], second[0], "model", "", "ner"),
+    ]
+    repaired = repair_spans(doc, cands, org_lexicon("en"))
+    assert len(repaired) == expected
+    if expected == 1:
+        assert (doc[repaired[0].start : repaired[0].end].text, repaired[0].label) == (
+            "Harbour Enterprise UK",
+            "ORG",
+        )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts", "expected"),
+    [
+        # "Government" heads an English name: a regional government is a body
+        (
+            "en",
+            "The Basque Government funds it.",
+            (("NORP", "Basque Government"),),
+            {"Basque Government": "ORG"},
+        ),
+        # "in" joins no English name to the place after it
+        (
+            "en",
+            "Researchers at Harbour University in Lagos agreed.",
+            (("ORG", "Harbour University"), ("GPE", "Lagos")),
+            {"Harbour University": "ORG", "Lagos": "LOC"},
+        ),
+    ],
+)
+def test_english_heads_and_connectors(nlp_fr, nlp_en, lang, text, parts, expected):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, *parts)
+    assert {name: label for name, (label, _) in found.items()} == expected
 
 
 # --- romanised given names ----------------------------------------------------------------

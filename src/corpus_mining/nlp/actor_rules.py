@@ -251,6 +251,7 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
 
     French: an organisation head and the name after it ("Fondation" | "Léa Martin").
     English: a name and the head-final name after it ("Stockholm" | "School of Economics"),
+    or the one-word place right after it ("Social Enterprise" | "UK"),
     known names too ("European Commission" | "Expert Group on ..."): the joined name is
     the rule's, no longer the gazetteer's; and an organisation's span that the model ended
     on a connector, with the capitalised name right after it ("Movement for" | "the
@@ -283,7 +284,14 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
             # "John Cook" | "School of Business": a body named after a person, head first
             eponym = prev.label == "PER" and cand.label == "ORG" and head.i == cand.start
             labels_join = "PER" not in {prev.label, cand.label} or eponym
-            joins = labels_join and lexicon.is_org_head(head.text)
+            # "Social Enterprise" | "UK", "Business" | "Finland": a body named for its country
+            country_last = (
+                prev.label == "ORG"
+                and cand.label == "LOC"
+                and cand.end - cand.start == 1
+                and not known  # "European Commission" | "France" office
+            )
+            joins = (labels_join and lexicon.is_org_head(head.text)) or country_last
         if joins and doc[first].text[:1].isupper():
             merged[-1] = prev.changed("span_repair", end=cand.end, label="ORG")
             if known:
@@ -351,7 +359,11 @@ def _after_portfolio_title(doc: Any, start: int, lexicon: OrgLexicon) -> bool:
 
 
 def correct_label(
-    doc: Any, cand: Candidate, lexicon: OrgLexicon, acronyms: Acronyms
+    doc: Any,
+    cand: Candidate,
+    lexicon: OrgLexicon,
+    acronyms: Acronyms,
+    is_place: Callable[[str], bool] = lambda text: False,
 ) -> Candidate | None:
     """The label the name's own words give, over the model's; None for a law's eponym.
 
@@ -383,7 +395,8 @@ def correct_label(
         if plural:
             return cand.changed("plural_category", label="MISC")
         english_titles = not lexicon.head_first  # French does not title-case common words
-        if cand.source == "model" and english_titles and _common_words_only(doc, words, lexicon):
+        common = _common_words_only(doc, words, lexicon, is_place)
+        if cand.source == "model" and english_titles and common:
             return cand.changed("common_words_phrase", label="MISC")
         if cand.source == "model" and len(words) == 1 and _abstract_noun(doc, words[0], lexicon):
             return cand.changed("abstract_noun", label="MISC")
@@ -414,11 +427,14 @@ def correct_label(
     return cand
 
 
-def _common_words_only(doc: Any, words: list[Any], lexicon: OrgLexicon) -> bool:
+def _common_words_only(
+    doc: Any, words: list[Any], lexicon: OrgLexicon, is_place: Callable[[str], bool]
+) -> bool:
     """Two or more title-case common words, none a head: a topic's or a title's name.
 
     "Venture Capital", "Artificial Intelligence": every word is one the language's
-    lemmatizer knows, and none heads organisations, categories or publications.
+    lemmatizer knows, and none heads organisations, categories or publications. A listed
+    place is a name, though the lemmatizer knows it ("Enterprise Ireland").
     """
     glue = lexicon.connectors | lexicon.determiners | lexicon.conjunctions
     content = [t for t in words if t.lower_ not in glue]
@@ -426,7 +442,7 @@ def _common_words_only(doc: Any, words: list[Any], lexicon: OrgLexicon) -> bool:
         len(content) >= 2
         and all(t.is_title and t.is_alpha for t in content)
         and not any(_heads_something(t, lexicon) for t in content)
-        and all(is_common_word(doc, t.text) for t in content)
+        and all(is_common_word(doc, t.text) and not is_place(t.text) for t in content)
     )
 
 

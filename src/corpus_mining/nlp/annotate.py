@@ -310,7 +310,9 @@ def annotate(
     kept = [
         cleaned
         for cand in candidates
-        for cleaned in [_clean(doc, cand, lexicon, acronyms, bibliography=bibliography)]
+        for cleaned in [
+            _clean(doc, cand, lexicon, acronyms, bibliography=bibliography, is_place=is_place)
+        ]
         if cleaned is not None
         and _stays(doc, cleaned, concept_chars, not_actor_acronym, is_common_phrase, headline)
     ]
@@ -351,7 +353,13 @@ def _stays(
 
 
 def _clean(
-    doc: Any, cand: Candidate, lexicon: OrgLexicon, acronyms: Acronyms, *, bibliography: bool
+    doc: Any,
+    cand: Candidate,
+    lexicon: OrgLexicon,
+    acronyms: Acronyms,
+    *,
+    bibliography: bool,
+    is_place: Callable[[str], bool],
 ) -> Candidate | None:
     """The span trimmed, narrowed to the organisation a title names, and relabelled."""
     cleaned: Candidate | None = (
@@ -374,7 +382,7 @@ def _clean(
     if narrowed != cleaned and junk_reason(doc, narrowed) is not None:
         return None
     org_like = lambda text: _headed_by_org(text.split(), lexicon) or _with_own_acronym(text)  # noqa: E731
-    return correct_label(doc, relabel(doc, narrowed, org_like), lexicon, acronyms)
+    return correct_label(doc, relabel(doc, narrowed, org_like), lexicon, acronyms, is_place)
 
 
 def _with_expansions(
