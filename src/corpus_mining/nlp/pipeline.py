@@ -8,11 +8,12 @@ français") are set first and the model predicts around them. After the NER,
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from spacy.attrs import LOWER
 
-from corpus_mining.nlp.common_words import add_common_words
+from corpus_mining.nlp.common_words import add_common_words, is_common_word
 from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
 from corpus_mining.nlp.models import load_model
 from corpus_mining.nlp.org_proposals import make_org_head_proposals
@@ -62,7 +63,8 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
     nlp = load_model(model, EXCLUDED)
     split_glued_marks(nlp)
     add_common_words(nlp)
-    insensitive, exact = ruler_patterns(gazetteer) if gazetteer is not None else ([], [])
+    is_word = partial(is_common_word, nlp.make_doc(""))
+    insensitive, exact = ruler_patterns(gazetteer, is_word) if gazetteer is not None else ([], [])
     _add_ruler(nlp, "entity_ruler", "LOWER", insensitive + _INSTITUTION_PATTERNS)
     if exact:
         _add_ruler(nlp, "gazetteer_exact", "ORTH", exact)
