@@ -3,6 +3,8 @@
 Every sentence is ours; each rule has a French and an English case, positive and negative.
 """
 
+import pytest
+
 from corpus_mining.nlp.annotate import annotate
 from corpus_mining.nlp.entity_rules import Candidate
 from corpus_mining.nlp.name_context import in_context, place_not_org
@@ -51,6 +53,26 @@ def test_units_codes_and_model_names_are_not_organisations(nlp_fr, nlp_en):
     assert _as_org(
         nlp_fr, "La flotte compte dix Corvel A340s en service.", "Corvel A340s"
     ).label == ("MISC")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "label"),
+    [
+        # a common word and a number: an item of a plan, a round, a list
+        ("fr", "Le plan prévoit Action 3 et Axe 2 pour les ports.", "Action 3", "MISC"),
+        ("fr", "Le plan prévoit Axe 2 - Coopérer pour les ports.", "Axe 2 - Coopérer", "MISC"),
+        ("en", "Results of Round III were published.", "Round III", "MISC"),
+        # a numbered body names a place or carries a head
+        ("fr", "Les chercheurs de Paris 8 ont signé.", "Paris 8", "ORG"),
+        ("en", "The Harbour Institute 2 team signed.", "Harbour Institute 2", "ORG"),
+        # a year is no item number
+        ("en", "The Action 2030 network signed.", "Action 2030", "ORG"),
+    ],
+)
+def test_a_common_word_and_a_number_name_an_item_not_a_body(
+    nlp_fr, nlp_en, lang, text, name, label
+):
+    assert _as_org(nlp_en if lang == "en" else nlp_fr, text, name).label == label
 
 
 def test_a_year_before_a_name_is_no_quantity(nlp_fr, nlp_en):

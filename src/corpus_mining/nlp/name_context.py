@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.entity_rules import Candidate, is_acronym
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 
@@ -39,6 +40,8 @@ def in_context(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
         return cand
     if cand.label != "PER" and _cited_author(doc, cand):
         return cand.changed("citation_author", label="PER")
+    if _numbered_item(doc, cand, lexicon):
+        return cand.changed("numbered_item", label="MISC")
     if cand.label != "ORG":
         return cand
     if _address(doc, cand, lexicon):
@@ -86,6 +89,26 @@ def _code_or_unit(doc: Any, cand: Candidate) -> bool:
         return cand.end - cand.start == 1
     last: str = doc[cand.end - 1].text
     return cand.end - cand.start > 1 and bool(_MODEL_CODE.match(last))
+
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+
+
+def _numbered_item(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """A common word and a number: an item of a plan or a list ("Action 3", "Round III").
+
+    Numbered bodies name a place or carry a head ("Paris 8", "Université 2").
+    """
+    if cand.end - cand.start < 2:
+        return False
+    first, number = doc[cand.start], doc[cand.start + 1].text
+    numbered = (number.isdigit() and len(number) <= 2) or bool(_ROMAN.match(number))
+    return (
+        numbered
+        and first.is_alpha
+        and is_common_word(doc, first.text)
+        and not lexicon.is_org_head(first.text)
+    )
 
 
 def _product(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
