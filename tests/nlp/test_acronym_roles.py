@@ -133,3 +133,13 @@ def test_an_acronym_spelled_by_a_body_s_initials_or_by_nothing_stays_open():
     assert undefined_not_actors(text, set()) == set()
     text = "L'Agence Bretonne du Vélo ouvre. L'ABV recrute. Le GRET aussi."
     assert undefined_not_actors(text, set()) == set()
+
+
+def test_an_acronym_written_as_a_name_is_the_organisation_it_defines(extractor):
+    mentions = _extract(
+        extractor,
+        "fr",
+        "Le rapport de la chambre régionale des ports et solidarités (Crps) est paru hier.",
+        "Depuis, la Crps recrute des inspecteurs dans trois ports.",
+    )
+    assert [label for text, label, _ in mentions if text == "Crps"] == ["ORG", "ORG"]

@@ -75,6 +75,40 @@ def test_expansion_before_parenthesised_acronym(text, acronym, expansion):
     assert text[definition.start : definition.end].endswith(")")
 
 
+@pytest.mark.parametrize(
+    ("text", "acronym", "expansion"),
+    [
+        # the press writes some acronyms as names, in brackets after their long form
+        (
+            "Le rapport de la chambre régionale des ports et solidarités (Crps) est paru.",
+            "Crps",
+            "chambre régionale des ports et solidarités",
+        ),
+        (
+            "the Harbour Area Logistics Office (Halo) opened.",
+            "Halo",
+            "Harbour Area Logistics Office",
+        ),
+    ],
+)
+def test_an_acronym_written_as_a_name_is_defined_by_its_initials(text, acronym, expansion):
+    assert [(d.acronym, d.expansion) for d in find_definitions(text)] == [(acronym, expansion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word in brackets whose letters are not all initials of the words before it
+        "Le réseau des villes de France (Paris) est actif.",
+        "Le Mouvement des entreprises portuaires (Mepo) a parlé.",
+        # too short to tell from a word
+        "the Harbour Area Logistics (Hal) opened.",
+    ],
+)
+def test_a_word_in_brackets_is_no_acronym_without_all_its_initials(text):
+    assert find_definitions(text) == []
+
+
 def test_acronym_before_parenthesised_expansion():
     text = "Les PTCE (pôles territoriaux de coopération économique) se multiplient."
     [definition] = find_definitions(text)

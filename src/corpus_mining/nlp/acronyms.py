@@ -76,6 +76,7 @@ class _Short:
     base: str
     letters: str
     has_digit: bool
+    titled: bool = False  # written as a name ("Cress"): every letter must be an initial
 
 
 def find_definitions(text: str) -> list[AcronymDefinition]:
@@ -130,8 +131,9 @@ def _parenthesised(text: str, start: int, end: int) -> Iterator[AcronymDefinitio
     """``expansion (ACR)``, ``ACR (expansion)`` and an unclosed ``(ACR`` with a pop-up."""
     for paren in _PAREN.finditer(text, start, end):
         inner_start, inner_end = _strip(text, paren.start(1), paren.end(1))
-        short = _parse_short(text[inner_start:inner_end])
         closed = paren.group(2) == ")"
+        inner = text[inner_start:inner_end]
+        short = _parse_short(inner) or (_parse_titled(inner) if closed else None)
         if short is not None:
             close = paren.end() if closed else inner_end
             span = _long_form_before(text, start, paren.start(), short)
@@ -254,6 +256,13 @@ def _parse_short(raw: str) -> _Short | None:
     return _Short(base, letters, any(c.isdigit() for c in base))
 
 
+def _parse_titled(raw: str) -> _Short | None:
+    """An acronym the press writes as a name, in brackets after its long form ("(Cress)")."""
+    if not (4 <= len(raw) <= 8 and raw.isalpha() and raw.istitle()):
+        return None
+    return _Short(raw, fold_letters(raw), has_digit=False, titled=True)
+
+
 def _singular(token: str) -> str:
     return token[:-1] if len(token) > 2 and token.endswith("s") and token[:-1].isupper() else token
 
@@ -282,6 +291,8 @@ def _plausible(short: _Short, long_form: str, *, strict: bool) -> bool:
         return False
     if re.search(rf"(?<!\w){re.escape(short.base)}(?!\w)", long_form):
         return False
+    if short.titled:  # a word in brackets: only a full match of initials makes it one
+        return _initials(short.letters, long_form) == len(short.letters)
     if strict:
         return _initials(short.letters, long_form) >= _required_initials(len(short.letters))
     return _sh_start(short.letters, long_form) is not None

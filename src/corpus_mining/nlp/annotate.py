@@ -222,7 +222,9 @@ def _acronym_candidates(
     table = token_table(doc)
     lower, idx = table.is_lower, table.idx
     for i, text in enumerate(table.text):
-        if lower[i] or i in taken or idx[i] in concept_chars or not is_acronym(text):
+        # an acronym, or one the document defines as an organisation however written ("Cress")
+        shaped = is_acronym(text) or acronyms.org(text)
+        if lower[i] or i in taken or idx[i] in concept_chars or not shaped:
             continue
         if text.upper() in NOT_ACTOR_ACRONYMS and _acronym_follows(table.text, i + 1, not_actor):
             # "DG" alone is a title, "DG EMPL" a directorate
