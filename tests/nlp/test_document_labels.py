@@ -3,7 +3,11 @@ document gives a person elsewhere is no organisation. Every sentence is ours."""
 
 import pytest
 
-from corpus_mining.nlp.document_labels import relabel_common_word_people, relabel_people_tagged_org
+from corpus_mining.nlp.document_labels import (
+    relabel_common_word_people,
+    relabel_people_tagged_org,
+    relabel_place_named_people,
+)
 from corpus_mining.nlp.extractor import _lowercase_words, _written_lowercase
 
 
@@ -79,3 +83,24 @@ def test_an_organisation_a_rule_or_the_gazetteer_proposed_is_left_alone():
     rows = [_mention("Maria Okafor"), _mention("Okafor", "ORG", source="gazetteer")]
     relabel_people_tagged_org(rows)
     assert rows[1]["label"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a body named for its country, with words the document writes in lower case
+        ("Funds from Innovation Norway support innovation.", "Innovation Norway", "ORG"),
+        ("Selon Innovation Norvège, l'innovation progresse.", "Innovation Norvège", "ORG"),
+        # a given name no text writes in lower case keeps the person
+        ("Florence Norway said that innovation matters.", "Florence Norway", "PER"),
+        # a last word that is no listed place keeps the person
+        ("Rose Brown said that the rose grows.", "Rose Brown", "PER"),
+    ],
+)
+def test_a_person_named_for_a_place_with_common_words_is_a_body(text, name, label):
+    places = {"Norway", "Norvège"}.__contains__
+    rows = [_mention(name)]
+    relabel_place_named_people(
+        rows, places, lambda p: _written_lowercase(p, text, _lowercase_words(text))
+    )
+    assert rows[0]["label"] == label

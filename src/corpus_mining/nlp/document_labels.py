@@ -6,7 +6,9 @@ Each rule changes a mention's label and appends its name to the mention's ``rule
 - ``common_word_not_person``: a one-word "person" the document also writes in lower case
   is a common word ("Knowledge", "Input");
 - ``person_elsewhere``: an "organisation" the document names as a person elsewhere, or the
-  surname of a person it names in full, is that person ("Okafor said").
+  surname of a person it names in full, is that person ("Okafor said");
+- ``body_named_for_place``: a "person" whose last word is a listed place and whose other
+  words the document writes in lower case is a body ("Innovation Norway").
 """
 
 from __future__ import annotations
@@ -67,3 +69,26 @@ def relabel_people_tagged_org(mentions: list[dict[str, Any]]) -> None:
             and not any(org_lexicon(mention["lang"]).is_org_head(w) for w in text.split())
         ):
             relabel(mention, "PER", "person_elsewhere")
+
+
+def relabel_place_named_people(
+    mentions: list[dict[str, Any]],
+    is_place: Callable[[str], bool],
+    written_lowercase: Callable[[str], bool],
+) -> None:
+    """A model "person" named for a place with common words is a body: ORG.
+
+    "Innovation Norway", "Business Finland": the last word a listed place, every other word
+    one the document also writes in lower case. People named after places keep a given
+    name no text writes in lower case ("Florence Paris").
+    """
+    for mention in mentions:
+        words = mention["text"].split()
+        if (
+            mention["label"] == "PER"
+            and mention["source"] == "model"
+            and len(words) >= 2
+            and is_place(words[-1])
+            and all(w.isalpha() and written_lowercase(w) for w in words[:-1])
+        ):
+            relabel(mention, "ORG", "body_named_for_place")

@@ -26,7 +26,11 @@ from corpus_mining.nlp.acronym_roles import (
 from corpus_mining.nlp.acronyms import AcronymDefinition, find_definitions, find_mentions
 from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
-from corpus_mining.nlp.document_labels import relabel_common_word_people, relabel_people_tagged_org
+from corpus_mining.nlp.document_labels import (
+    relabel_common_word_people,
+    relabel_people_tagged_org,
+    relabel_place_named_people,
+)
 from corpus_mining.nlp.gazetteer import Gazetteer
 from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import load_lexicon
@@ -217,6 +221,7 @@ class _DocumentState:
         self.roles.relabel_model_orgs(result.mentions)
         relabel_common_word_people(result.mentions, self.written_lowercase)
         relabel_people_tagged_org(result.mentions)
+        relabel_place_named_people(result.mentions, self.is_place, self.written_lowercase)
         self._acronyms(extractor)
         return result
 
