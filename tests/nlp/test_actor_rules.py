@@ -403,10 +403,22 @@ def test_a_hyphenated_enumerating_head_keeps_its_commas(nlp_en):
         ),
         # a title-case headline capitalises its verbs: its capitals mark the style, not names
         ("nlp_en", "Northern Regional Council Launches New Cluster Support Platform", set()),
+        # ... but a body's name in it, its head first and no verb in it, is still a name
         (
             "nlp_fr",
             "Le Réseau Européen Des Villes Solidaires Accueille La Fédération Nationale Des Coopératives",
-            set(),
+            {"La Fédération Nationale Des Coopératives"},
+        ),
+        # a heading line that is a body's name alone
+        (
+            "nlp_en",
+            "Department of Harbours, Fisheries and Coastal Employment",
+            {"Department of Harbours, Fisheries and Coastal Employment"},
+        ),
+        (
+            "nlp_fr",
+            "Direction Régionale Des Ports Et Des Pêches Maritimes",
+            {"Direction Régionale Des Ports Et Des Pêches Maritimes"},
         ),
     ],
 )

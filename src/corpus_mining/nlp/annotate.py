@@ -15,6 +15,7 @@ from typing import Any
 from corpus_mining.nlp.actor_rules import (
     Acronyms,
     correct_label,
+    head_index,
     join_acronym_territory,
     join_caps_surnames,
     non_actor,
@@ -331,6 +332,22 @@ def annotate(
     return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
 
 
+_HEAD_WITHIN = 4
+
+
+def _headed_body(doc: Any, cand: Candidate) -> bool:
+    """An organisation's name with its head noun and no verb ("Department of Enterprise, ...").
+
+    A headline line may be a body's name alone: a head noun among its first words, and
+    no verb, tell it from a title ("Northern Council Launches New Cluster Support Platform").
+    """
+    lexicon = org_lexicon(doc.lang_)
+    verb = any(t.pos_ in {"VERB", "AUX"} for t in doc[cand.start : cand.end])
+    head = doc[head_index(doc, cand, lexicon)]
+    near = head.i - cand.start < _HEAD_WITHIN  # names put few words before their head
+    return cand.label == "ORG" and not verb and near and lexicon.is_org_head(head.text)
+
+
 def _stays(
     doc: Any,
     cand: Candidate,
@@ -344,7 +361,9 @@ def _stays(
         text = doc[cand.start : cand.end].text
         read_as_acronym = "acronym_misc_as_org" in cand.rule  # "ICI" when "ici" is written too
         common_word = text.istitle() and text.isalpha()  # "Activities" when "activities" too
-        if headline or ((" " in text or read_as_acronym or common_word) and is_common_phrase(text)):
+        if (headline and not _headed_body(doc, cand)) or (
+            (" " in text or read_as_acronym or common_word) and is_common_phrase(text)
+        ):
             return False
     if cand.source != "gazetteer" and _covered(doc, cand, concept_chars):
         return False
