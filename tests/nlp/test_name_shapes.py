@@ -322,6 +322,44 @@ def test_a_function_word_glued_by_a_hyphen_is_part_of_the_name(nlp_fr, nlp_en):
     assert "And" not in doc[cut.start : cut.end].text
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "kept"),
+    [
+        # the model ran the name on into its clause: the name ends before the verb
+        (
+            "fr",
+            "La Maison des ports régie par la loi de 1901 ouvre.",
+            "Maison des ports régie",
+            "Maison des ports",
+        ),
+        (
+            "en",
+            "The Harbour Agency funded by the ministry opened.",
+            "Harbour Agency funded",
+            "Harbour Agency",
+        ),
+        # verbs written with a capital are a name's words
+        ("fr", "Voir Agir pour les Ports à Brest.", "Agir pour les Ports", "Agir pour les Ports"),
+        (
+            "fr",
+            "Voir Entreprendre pour Apprendre ici.",
+            "Entreprendre pour Apprendre",
+            "Entreprendre pour Apprendre",
+        ),
+    ],
+)
+def test_an_organisation_s_name_ends_before_a_lower_case_verb(
+    nlp_fr, nlp_en, lang, text, span, kept
+):
+    from corpus_mining.nlp.name_shapes import before_verb
+
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    start = text.index(span)
+    chars = doc.char_span(start, start + len(span))
+    cand = before_verb(doc, Candidate(chars.start, chars.end, "ORG", "model", "", "ner"))
+    assert doc[cand.start : cand.end].text == kept
+
+
 def test_a_name_ending_on_a_content_word_is_left_whole(nlp_fr, nlp_en):
     from corpus_mining.nlp.name_shapes import without_dangling_word
 

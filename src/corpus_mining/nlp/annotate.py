@@ -39,6 +39,7 @@ from corpus_mining.nlp.entity_rules import (
 from corpus_mining.nlp.enumerations import listed_with_orgs
 from corpus_mining.nlp.name_context import in_context, place_not_org
 from corpus_mining.nlp.name_shapes import (
+    before_verb,
     cut_at_separator,
     is_plural_acronym,
     legal_form_names,
@@ -389,7 +390,7 @@ def _clean(
         else trim(doc, addressed_person(doc, cand))
     )
     if cleaned is not None:
-        cleaned = cut_at_separator(doc, cleaned)
+        cleaned = cut_at_separator(doc, before_verb(doc, cleaned))
     if cleaned is not None and cleaned.source != "gazetteer":
         cleaned = without_sentence_article(doc, cleaned, lexicon)
         cleaned = trim(doc, without_dangling_word(doc, cleaned, lexicon))

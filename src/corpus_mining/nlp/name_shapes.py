@@ -117,6 +117,20 @@ def without_dangling_word(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Can
     return cand if end == cand.end else cand.changed("dangling_word", end=end)
 
 
+def before_verb(doc: Any, cand: Candidate) -> Candidate:
+    """An organisation's name ends before a verb written in lower case.
+
+    The model runs some names on into their clause ("Bureau des moyens nécessaires pour
+    promouvoir ...", "Association régie par la loi"); names hold no lower-case verb.
+    """
+    if cand.label != "ORG" or cand.source != "model":
+        return cand
+    for i in range(cand.start + 1, cand.end):
+        if doc[i].pos_ == "VERB" and doc[i].is_lower:
+            return cand.changed("before_verb", end=i)
+    return cand
+
+
 def cut_at_separator(doc: Any, cand: Candidate) -> Candidate | None:
     """A span ends at a field separator ("Alpha Network |").
 
