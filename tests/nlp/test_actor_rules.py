@@ -198,6 +198,29 @@ def test_surnames_in_capitals_next_to_a_given_name_are_people(nlp_fr, nlp_en):
     assert "PER" not in found.values()
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "parts", "name"),
+    [
+        # a hyphenated given name stays whole, tagged by the model or not
+        ("en", "A paper by Anne-Sophie KOWALSKI, IMRI, Lyon.", (), "Anne-Sophie KOWALSKI"),
+        (
+            "fr",
+            "Un article de Marie-Anne DUVAL, IMRI, Lyon.",
+            (("PER", "Marie-Anne"),),
+            "Marie-Anne DUVAL",
+        ),
+        # words without a hyphen are not part of it
+        ("fr", "Un article de Pierre Paul DUVAL, IMRI, Lyon.", (("PER", "Paul"),), "Paul DUVAL"),
+    ],
+)
+def test_a_capitalised_surname_takes_the_whole_hyphenated_given_name(
+    nlp_fr, nlp_en, lang, text, parts, name
+):
+    surname = name.split()[-1]
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, *parts, ("ORG", surname))
+    assert found.get(name, ("", ""))[0] == "PER"
+
+
 def test_le_and_la_surnames_stay_people(nlp_fr):
     text = "Selon Le Bihan et La Rocca, la réforme a échoué."
     assert _labels(nlp_fr, text).get("Le Bihan") == "PER"

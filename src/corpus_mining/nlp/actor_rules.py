@@ -554,14 +554,23 @@ def _caps_person(
             continue
         neighbour = by_token.get(other)
         single_person = neighbour is not None and neighbour.label == "PER"
-        if neighbour is not None and not (single_person and neighbour.end - neighbour.start == 1):
+        if neighbour is not None and not (single_person and _one_word(doc, neighbour)):
             continue
         if other == cand.end and not single_person:
             continue  # "ABCD Bretagne": a given name after capitals needs the model's word
         start, end = min(other, cand.start), max(other, cand.start) + 1
         if _caps_surname([doc[start], doc[end - 1]], acronyms, lexicon):
+            if neighbour is not None:  # a hyphenated given name whole ("Marie-Anne")
+                start, end = min(start, neighbour.start), max(end, neighbour.end)
+            while start >= 2 and start < cand.start and glued_hyphen(doc, start - 1):
+                start -= 2  # ... also where the model tagged none of it
             return cand.changed("capitalised_surname", start=start, end=end, label="PER")
     return None
+
+
+def _one_word(doc: Any, cand: Candidate) -> bool:
+    """One word, or words glued by hyphens ("Léa", "Marie-Anne")."""
+    return all(glued_hyphen(doc, i) for i in range(cand.start + 1, cand.end, 2))
 
 
 def on_capital_heading(doc: Any) -> set[int]:
