@@ -19,7 +19,7 @@ from typing import Any
 
 from corpus_mining.nlp.acronyms import FUNCTION_WORDS, AcronymDefinition
 from corpus_mining.nlp.actor_rules import Acronyms
-from corpus_mining.nlp.document_labels import relabel
+from corpus_mining.nlp.document_labels import relabel_mention
 from corpus_mining.nlp.entity_rules import names_an_actor
 from corpus_mining.nlp.names import name_key
 from corpus_mining.nlp.org_lexicon import Role, expansion_role, merged_lexicon
@@ -69,7 +69,7 @@ class AcronymRoles:
         promoted = frozenset(a for a, exp in self.undecided if name_key(exp) in tagged)
         for mention in mentions:
             if mention["label"] != "ORG" and _plural_in(mention["text"], promoted):
-                relabel(mention, "ORG", "acronym_expansion_tagged_org")
+                relabel_mention(mention, "ORG", "acronym_expansion_tagged_org")
 
 
 def acronym_roles(

@@ -5,10 +5,12 @@ A definition is where a text introduces a short form with its long form:
 économique)``, a glossary line ``SSE: social and solidarity economy``, an apposition
 ``GECES - le groupe d'experts ... -``, a name glued to its acronym ``POUR LA
 SOLIDARITÉ-PLS``, or the glossary pop-up left in web copies (``économique (PTCE`` then
-``PTCE`` then the expansion, each on its own line). Every candidate is checked with the
-Schwartz & Hearst letter match, extended for accents, French and English function words
-(which may not start a long form), plural acronyms (``SMEs``) and a minimum number of
-acronym letters falling on word initials, which rejects chance matches.
+``PTCE`` then the expansion, each on its own line), or ``chambre régionale de
+l'économie sociale et solidaire (Cress)``, an acronym the press writes as a name, kept
+only when every one of its letters is a word initial of the long form. Every candidate
+is checked with the Schwartz & Hearst letter match, extended for accents, French and
+English function words (which may not start a long form), plural acronyms (``SMEs``) and
+a minimum number of acronym letters falling on word initials, which rejects chance matches.
 
 References:
     Schwartz, A. S. & Hearst, M. A. (2003). A simple algorithm for identifying

@@ -395,8 +395,11 @@ def correct_label(
         if plural:
             return cand.changed("plural_category", label="MISC")
         english_titles = not lexicon.head_first  # French does not title-case common words
-        common = _common_words_only(doc, words, lexicon, is_place)
-        if cand.source == "model" and english_titles and common:
+        if (
+            cand.source == "model"
+            and english_titles
+            and _common_words_only(doc, words, lexicon, is_place)
+        ):
             return cand.changed("common_words_phrase", label="MISC")
         if cand.source == "model" and len(words) == 1 and _abstract_noun(doc, words[0], lexicon):
             return cand.changed("abstract_noun", label="MISC")

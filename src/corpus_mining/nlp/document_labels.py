@@ -19,7 +19,7 @@ from typing import Any
 from corpus_mining.nlp.org_lexicon import org_lexicon
 
 
-def relabel(mention: dict[str, Any], label: str, rule: str) -> None:
+def relabel_mention(mention: dict[str, Any], label: str, rule: str) -> None:
     """Give ``mention`` the ``label`` a document-level ``rule`` decided, naming the rule."""
     rules = [r for r in mention["rule"].split("+") if r]
     mention["label"] = label
@@ -47,7 +47,7 @@ def relabel_common_word_people(
             and text not in in_full
             and written_lowercase(text)
         ):
-            relabel(mention, "MISC", "common_word_not_person")
+            relabel_mention(mention, "MISC", "common_word_not_person")
 
 
 def relabel_people_tagged_org(mentions: list[dict[str, Any]]) -> None:
@@ -68,7 +68,7 @@ def relabel_people_tagged_org(mentions: list[dict[str, Any]]) -> None:
             and (text.casefold() in people or text.casefold() in surnames)
             and not any(org_lexicon(mention["lang"]).is_org_head(w) for w in text.split())
         ):
-            relabel(mention, "PER", "person_elsewhere")
+            relabel_mention(mention, "PER", "person_elsewhere")
 
 
 def relabel_place_named_people(
@@ -91,4 +91,4 @@ def relabel_place_named_people(
             and is_place(words[-1])
             and all(w.isalpha() and written_lowercase(w) for w in words[:-1])
         ):
-            relabel(mention, "ORG", "body_named_for_place")
+            relabel_mention(mention, "ORG", "body_named_for_place")

@@ -5,6 +5,8 @@ proposed (never to a gazetteer's name):
 
 - a name in an author-year citation ("(Martin and Weber, 2013)", "(Dupont, 2004)") is a
   person, whatever label the model gave it;
+- a common word with a small number ("Action 3", "Round III") is an item of a plan or a
+  list, not a body;
 - a name written right after a number ("1.2 MiB", "40 MW") is a unit, one written right
   before a number ("TRL 3", "ISO 9001") or ending in a model code ("Alpha A320") is a
   designation, and a maker and model next to a lower-case product noun ("Alpha Strela

@@ -10,7 +10,9 @@ Cheap token rules, applied by ``annotate`` to every candidate span:
   not take articles (``sentence_articles`` in ``data/org_names.yaml``); one capitalised
   inside a sentence is ("selon La Ruche", "L'Alpha"; ``name_articles``);
 - a field separator ("|", "•") ends a name: spans running across one come from table
-  rows, menus and metadata lines;
+  rows, menus and metadata lines; so does a lower-case verb the model ran on into
+  ("Association régie par la loi"), and a function word ends none, but one glued by a
+  hyphen ("Moon Jae-in");
 - an acronym with a plural "s" ("NGOs", "PMEs"), or a plural organisation head
   ("Innovation Hubs"), names a category of bodies, not one;
 - a name that a programme or event noun introduces ("la stratégie ALPHA", "the BETA
