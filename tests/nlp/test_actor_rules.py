@@ -221,6 +221,31 @@ def test_a_capitalised_surname_takes_the_whole_hyphenated_given_name(
     assert found.get(name, ("", ""))[0] == "PER"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "cut", "name"),
+    [
+        # the model ended the name on its connector: it goes on from there
+        (
+            "en",
+            "Harbour Network for Coastal Integration Enterprises: KORVA grows.",
+            "Harbour Network for",
+            "Harbour Network for Coastal Integration Enterprises",
+        ),
+        (
+            "fr",
+            "Réseau pour la Pêche Artisanale : la KORVA grandit.",
+            "Réseau pour",
+            "Réseau pour la Pêche Artisanale",
+        ),
+        # nothing to go on to: the connector is cut off
+        ("en", "Harbour Network for: KORVA grows.", "Harbour Network for", "Harbour Network"),
+    ],
+)
+def test_a_name_the_model_ended_on_its_connector_goes_on(nlp_fr, nlp_en, lang, text, cut, name):
+    found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("ORG", cut))
+    assert found.get(name, ("", ""))[0] == "ORG"
+
+
 def test_le_and_la_surnames_stay_people(nlp_fr):
     text = "Selon Le Bihan et La Rocca, la réforme a échoué."
     assert _labels(nlp_fr, text).get("Le Bihan") == "PER"

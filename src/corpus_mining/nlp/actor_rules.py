@@ -94,6 +94,7 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
     ordered = _merge_adjacent(doc, sorted(split, key=lambda c: c.start), lexicon)
     ordered = _with_name_before_head(doc, ordered, lexicon)
     separate = separate_names(doc, ((c.start, c.end, c.label) for c in ordered), lexicon)
+    people = {c.start for c in ordered if c.label == "PER"}
     repaired = []
     for cand in ordered:
         if cand.source != "gazetteer":
@@ -106,10 +107,14 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
         word = _joined_back(doc, head.i)  # "Directorate-General"
         institutional = head.is_title or word.lower() in lexicon.lowercase_heads
         if lexicon.is_org_head(word, plural=True) and institutional:
+            # a span the model ended on its connector ("Network for" | "Social ...") goes on
+            # from that connector, unless a person follows ("Trust for" | "Mary Jones")
+            on_connector = end - 1 > head.i and _ends_on_connector(doc, cand, lexicon)
+            start_at = end - 1 if on_connector and end not in people else end
             end = extend_right(
                 doc,
                 head.i,
-                end,
+                start_at,
                 lexicon,
                 lowercase=_lowercase_complement(doc, cand, word, lexicon),
                 taken=separate.__contains__,
@@ -117,6 +122,7 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
         if cand.label == "ORG":
             while glued_hyphen(doc, end) and doc[end + 1].text[:1].isupper():
                 end += 2  # "ITC-ILO"
+        end = max(end, cand.end)  # nothing to extend: the model's span as it was
         repaired.append(cand if end == cand.end else cand.changed("span_repair", end=end))
     return drop_overlaps(repaired)
 

@@ -39,8 +39,10 @@ def _capitalised(token: Any) -> bool:
     return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha()
 
 
-def _breaks(token: Any) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_ or token.is_sent_start is True
+def _breaks(token: Any, *, head: bool = False) -> bool:
+    """A line ends at ``token``, or a sentence starts there (not news for the name's head)."""
+    sentence = token.is_sent_start is True and not head
+    return "\n" in token.text or "\n" in token.whitespace_ or sentence
 
 
 def _part_end(doc: Any, i: int, lexicon: OrgLexicon, *, lowercase: bool, taken: Any) -> int:
@@ -92,7 +94,11 @@ def extend_right(
     # "et de ..." repeats a connector the name already has ("ministère de X et de Y");
     # after a name without one it starts another phrase ("Union européenne et des États")
     parallel = enumerates or any(t.lower_ in lexicon.connectors for t in doc[head + 1 : end])
-    while end < len(doc) and end - head < MAX_TOKENS and not _breaks(doc[end - 1]):
+    while (
+        end < len(doc)
+        and end - head < MAX_TOKENS
+        and not _breaks(doc[end - 1], head=end - 1 == head)
+    ):
         step = _step(
             doc, end, lexicon, enumerates=enumerates, lowercase=lowercase, taken=taken,
             parallel=parallel,
