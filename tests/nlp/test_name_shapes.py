@@ -65,6 +65,14 @@ def test_an_article_inside_a_sentence_stays_and_french_articles_stay(nlp_fr, nlp
     assert not any(name == "Fabrique des Savoirs" for name in found)
 
 
+def test_an_english_article_after_a_bracket_opens_a_clause(nlp_fr, nlp_en):
+    found = _mentions(nlp_en, "The fund (The Northfield Development Corporation) paid.")
+    assert "Northfield Development Corporation" in found
+    assert "The Northfield Development Corporation" not in found
+    # French names take their article, in brackets too
+    assert "La Ruche numérique" in _mentions(nlp_fr, "Le tiers-lieu (La Ruche numérique) a ouvert.")
+
+
 def test_a_capitalised_article_before_a_name_inside_a_sentence_joins_it(nlp_fr):
     found = _mentions(nlp_fr, "Le journal L’Indépendant (France) a publié une enquête.")
     assert found["L’Indépendant"] == ("MISC", "ner+name_article")

@@ -32,6 +32,7 @@ from corpus_mining.nlp.tokens import token_table
 
 SEPARATORS = frozenset({"|", "•", "·", "▪", "►", "¦"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";"})
+_OPENING = frozenset({"(", "[", "«", "“", '"'})  # a bracket or a quotation opens like a sentence
 _NAME_JOINERS = frozenset({"&", "+", "/", "-"})
 _PLURAL_ACRONYM = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9}s$")
 _MAX_NAME = 8  # capitalised words before a company form; more is a title line
@@ -73,11 +74,12 @@ def starts_sentence(doc: Any, i: int) -> bool:
 
 
 def without_sentence_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
-    """Drop a leading article that only the sentence capitalised ("The Alpha Institute")."""
+    """Drop a leading article that only the sentence or a bracket capitalised ("(The Alpha ...")."""
     if cand.source == "gazetteer" or cand.end - cand.start < 2:
         return cand
     first = doc[cand.start]
-    if first.lower_ not in lexicon.sentence_articles or not starts_sentence(doc, cand.start):
+    opens = starts_sentence(doc, cand.start) or doc[cand.start - 1].text in _OPENING
+    if first.lower_ not in lexicon.sentence_articles or not opens:
         return cand
     return cand.changed("sentence_article", start=cand.start + 1)
 
@@ -95,11 +97,15 @@ def with_name_article(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candida
     if doc[cand.start : cand.end].text.isupper():  # a line in capitals: heading rules judge it
         return cand
     article = doc[before]
+    # where names take no sentence article, one after a bracket opens a clause ("(The ...")
+    opens = starts_sentence(doc, before) or (
+        article.lower_ in lexicon.sentence_articles and doc[before - 1].text in _OPENING
+    )
     if (
         article.text[:1].isupper()
         and article.lower_.replace("’", "'") in lexicon.name_articles
         and "\n" not in article.whitespace_
-        and not starts_sentence(doc, before)
+        and not opens
     ):
         return cand.changed("name_article", start=before)
     return cand
