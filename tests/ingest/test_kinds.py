@@ -376,6 +376,19 @@ def test_a_report_to_an_authority_says_so_in_its_title(title):
         ),
         ("https://example.eu/glossary/cluster-organisation", "other", "glossary"),
         ("https://example.fr/rapports/panorama-ess.pdf", "report", "rapports"),
+        ("https://repository.example.ac.uk/handle/1234/567", "abstract", "repository"),
+        (
+            "https://example.org/publications/scientific-articles/coops",
+            "abstract",
+            "scientific articles",
+        ),
+        ("https://incubateur.example.fr/eligibilite/", "institutional", "eligibilite"),
+        ("https://cluster.example.in/objective.php", "institutional", "objective"),
+        (
+            "https://alliance.example.eu/cluster-knowledge-base/organisations/",
+            "other",
+            "knowledge base",
+        ),
     ],
 )
 def test_address_words_name_the_kind_of_a_page(url, kind, word):
