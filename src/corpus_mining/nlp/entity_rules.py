@@ -177,7 +177,8 @@ def _dangling_hyphen(table: TokenTable, i: int) -> bool:
     return table.text[i] == "-" and table.spaced[i] and not table.spaced[i - 1]
 
 
-_NOTE_CALL = re.compile(r"^\[\d{1,3}\]$")  # a footnote call, a token of its own ("[12]")
+NOTE_CALL = r"\[\d{1,3}\]"  # a footnote call ("[12]"); the tokenizer makes it a token
+_NOTE_CALL = re.compile(rf"^{NOTE_CALL}$")
 
 
 def _edge(table: TokenTable, i: int) -> bool:

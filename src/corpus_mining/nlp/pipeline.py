@@ -14,6 +14,7 @@ from typing import Any
 from spacy.attrs import LOWER
 
 from corpus_mining.nlp.common_words import add_common_words, is_common_word
+from corpus_mining.nlp.entity_rules import NOTE_CALL
 from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
 from corpus_mining.nlp.models import load_model
 from corpus_mining.nlp.org_proposals import make_org_head_proposals
@@ -29,7 +30,7 @@ EXCLUDED = ("parser", "senter")
 _DANGLING_HYPHEN = r"(?<=[^\W\d_])-$"
 # A footnote call glued to a word ("DATAR[1]", "Commission[2]", "(RTES)[3]") is a token of
 # its own, so the name before it is the name as the gazetteer and the model know it.
-_NOTE_CALL = r"(?<=\S)\[\d{1,3}\]$|(?<=\])[.,;:]$"
+_NOTE_CALL = rf"(?<=\S){NOTE_CALL}$|(?<=\])[.,;:]$"
 
 _OF = {"LOWER": {"IN": ["de", "d'", "du", "des", "of", "for", "la", "l'"]}, "OP": "*"}
 _NAME = {"IS_TITLE": True, "OP": "+"}
