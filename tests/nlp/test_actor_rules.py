@@ -885,7 +885,7 @@ def test_english_heads_and_connectors(nlp_fr, nlp_en, lang, text, parts, expecte
         ("en", "According to Lee Jae-myung, the hub will grow.", "Lee Jae-myung"),
         ("en", "Minister Huang Der-ray opened the science park.", "Huang Der-ray"),
         # a surname that is also an organisation head stays a surname
-        ("en", "The park was founded by Park In-chul in 1973.", "Park In-chul"),
+        ("en", "The park was founded by Park Seo-yun in 1973.", "Park Seo-yun"),
         ("fr", "Selon Lee Jae-myung, le pôle va grandir.", "Lee Jae-myung"),
     ],
 )

@@ -89,16 +89,16 @@ def test_an_organisation_a_rule_or_the_gazetteer_proposed_is_left_alone():
     ("text", "name", "label"),
     [
         # a body named for its country, with words the document writes in lower case
-        ("Funds from Innovation Norway support innovation.", "Innovation Norway", "ORG"),
-        ("Selon Innovation Norvège, l'innovation progresse.", "Innovation Norvège", "ORG"),
+        ("Funds from Innovation Estonia support innovation.", "Innovation Estonia", "ORG"),
+        ("Selon Innovation Estonie, l'innovation progresse.", "Innovation Estonie", "ORG"),
         # a given name no text writes in lower case keeps the person
-        ("Florence Norway said that innovation matters.", "Florence Norway", "PER"),
+        ("Florence Estonia said that innovation matters.", "Florence Estonia", "PER"),
         # a last word that is no listed place keeps the person
         ("Rose Brown said that the rose grows.", "Rose Brown", "PER"),
     ],
 )
 def test_a_person_named_for_a_place_with_common_words_is_a_body(text, name, label):
-    places = {"Norway", "Norvège"}.__contains__
+    places = {"Estonia", "Estonie"}.__contains__
     rows = [_mention(name)]
     relabel_place_named_people(
         rows, places, lambda p: _written_lowercase(p, text, _lowercase_words(text))

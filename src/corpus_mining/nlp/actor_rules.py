@@ -424,7 +424,7 @@ def correct_label(
         return cand.changed("acronym_defined_org", label="ORG")
     if first in lexicon.org_acronyms:
         return cand.changed("org_acronym_name", label="ORG")
-    # where names put their head last, a person's first word is a surname ("Park In-chul")
+    # where names put their head last, a person's first word is a surname ("Park Seo-yun")
     surname_first = cand.label == "PER" and not lexicon.head_first and head.i == words[0].i
     if (
         len(words) >= 2

@@ -8,7 +8,7 @@ Each rule changes a mention's label and appends its name to the mention's ``rule
 - ``person_elsewhere``: an "organisation" the document names as a person elsewhere, or the
   surname of a person it names in full, is that person ("Okafor said");
 - ``body_named_for_place``: a "person" whose last word is a listed place and whose other
-  words the document writes in lower case is a body ("Innovation Norway").
+  words the document writes in lower case is a body ("Business Finland").
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def relabel_place_named_people(
 ) -> None:
     """A model "person" named for a place with common words is a body: ORG.
 
-    "Innovation Norway", "Business Finland": the last word a listed place, every other word
+    "Business Finland", "Innovation Estonia": the last word a listed place, every other word
     one the document also writes in lower case. People named after places keep a given
     name no text writes in lower case ("Florence Paris").
     """

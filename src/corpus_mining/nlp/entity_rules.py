@@ -282,7 +282,7 @@ def _single_word_reason(token: Any, cand: Candidate) -> str | None:
 def _name_like(table: TokenTable, i: int) -> bool:
     """A token that can be part of a person's name: capitalised, an initial or a particle.
 
-    Or the lower-case second half of a hyphenated given name ("Jae-myung", "In-chul"), as
+    Or the lower-case second half of a hyphenated given name ("Jae-myung", "Seo-yun"), as
     Korean and Chinese given names are romanised.
     """
     return (
