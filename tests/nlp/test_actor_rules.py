@@ -956,3 +956,35 @@ def test_a_digit_or_an_inner_capital_makes_a_brand_not_a_person(nlp_fr, nlp_en, 
 def test_prefixed_hyphenated_and_capital_surnames_stay_people(nlp_fr, nlp_en, lang, text, span):
     found = _split_by_the_model(nlp_en if lang == "en" else nlp_fr, text, ("PER", span))
     assert found[span][0] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "people", "bodies"),
+    [
+        (
+            "fr",
+            "Jean Dufour1, Léa Morel2\n1 Université de Lille, France\n2 Institut Delta, Paris",
+            ["Jean Dufour", "Léa Morel"],
+            ["Université de Lille"],
+        ),
+        (
+            "en",
+            "Ann Okafor1, Tom Reyes2,3\n1 Northgate University, School of Design, UK",
+            ["Ann Okafor", "Tom Reyes"],
+            ["Northgate University", "School of Design"],
+        ),
+    ],
+)
+def test_authors_with_affiliation_numbers_are_people_and_their_bodies_apart(
+    nlp_fr, nlp_en, lang, text, people, bodies
+):
+    labels = _labels(nlp_en if lang == "en" else nlp_fr, text)
+    assert all(labels.get(name) == "PER" for name in people)
+    assert all(labels.get(name) == "ORG" for name in bodies)
+    assert not [t for t, label in labels.items() if label in {"ORG", "PER"} and t[-1].isdigit()]
+
+
+def test_a_name_joined_without_a_comma_stays_one(nlp_en):
+    # the adjacent-span join still works where no comma or number parts the two spans
+    labels = _labels(nlp_en, "She joined the Helsinki School of Business last year.")
+    assert labels["Helsinki School of Business"] == "ORG"

@@ -168,6 +168,34 @@ def test_a_footnote_call_glued_to_a_name_is_a_token_of_its_own(nlp_fr, nlp_en, l
     assert all(token in words for token in tokens)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "tokens"),
+    [
+        ("fr", "par Léa Morel1, Jean Dufour2,3 et l'Institut Delta4.", ["Morel", "1", "Dufour", "2,3", "Delta", "4"]),
+        ("en", "by Ann Okafor1,2 and Tom Reyes3 (Northgate University)", ["Okafor", "1,2", "Reyes", "3"]),
+    ],
+)  # fmt: skip
+def test_an_authors_number_glued_to_a_word_is_a_token_of_its_own(
+    nlp_fr, nlp_en, lang, text, tokens
+):
+    words = [t.text for t in (nlp_en if lang == "en" else nlp_fr)(text)]
+    assert all(token in words for token in tokens)
+
+
+@pytest.mark.parametrize("word", ["G20", "EU27", "Horizon2020", "Lab4Good", "COP21"])
+def test_capitals_long_numbers_and_inner_digits_keep_their_digits(nlp_fr, nlp_en, word):
+    for nlp in (nlp_fr, nlp_en):
+        assert word in [t.text for t in nlp(f"le {word} et the {word} again")]
+
+
+def test_a_name_never_ends_on_an_authors_number(nlp_fr, nlp_en):
+    doc = nlp_fr("par Léa Morel2 et")
+    cand = trim(doc, _cand(doc, 1, 4))  # the model took the number into the name
+    assert doc[cand.start : cand.end].text == "Léa Morel"
+    doc = nlp_en("Dana Whitfield 2 said")  # a number after a space is not glued: left as cut
+    assert trim(doc, _cand(doc, 0, 3)).end == 3
+
+
 def test_brackets_that_are_no_footnote_call_stay_as_the_model_cuts_them(nlp_en):
     # four digits are a year or a code, not a note; a lone call is left alone
     words = [t.text for t in nlp_en("see x[2024] and [3] here")]

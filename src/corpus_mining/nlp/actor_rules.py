@@ -272,6 +272,7 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
             or prev.end != cand.start
             or "\n" in doc[prev.end - 1].whitespace_
             or (known and lexicon.head_first)
+            or _ends_on_mark(doc, prev)
         ):
             merged.append(cand)
             continue
@@ -305,6 +306,16 @@ def _merge_adjacent(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) 
         else:
             merged.append(cand)
     return merged
+
+
+def _ends_on_mark(doc: Any, cand: Candidate) -> bool:
+    """The model's span ends on a comma or a note's number: a list goes on after it.
+
+    "Cardiff University1," | "School of Business": an author's affiliations, not one name.
+    """
+    last = doc[cand.end - 1]
+    glued_number = cand.end - cand.start > 1 and last.is_digit and not doc[cand.end - 2].whitespace_
+    return last.text in {",", ";"} or glued_number
 
 
 def _ends_on_connector(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:

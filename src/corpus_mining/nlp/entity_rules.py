@@ -179,11 +179,17 @@ def _dangling_hyphen(table: TokenTable, i: int) -> bool:
 
 NOTE_CALL = r"\[\d{1,3}\]"  # a footnote call ("[12]"); the tokenizer makes it a token
 _NOTE_CALL = re.compile(rf"^{NOTE_CALL}$")
+# A superscript's number glued to a word ("Smith1", "Martin2,3"); the tokenizer cuts it
+# off words in lower case
+NOTE_NUMBER = r"\d{1,2}(?:,\d{1,2})*"
+_NOTE_NUMBER = re.compile(rf"^{NOTE_NUMBER}$")
 
 
 def _edge(table: TokenTable, i: int) -> bool:
     text = table.text[i]
     if (table.is_punct[i] and text != "&") or _NOTE_CALL.match(text):
+        return True
+    if i > 0 and not table.spaced[i - 1] and _NOTE_NUMBER.match(text):
         return True
     if _ELIDED.match(text):
         return True

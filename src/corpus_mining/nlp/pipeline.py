@@ -14,7 +14,7 @@ from typing import Any
 from spacy.attrs import LOWER
 
 from corpus_mining.nlp.common_words import add_common_words, is_common_word
-from corpus_mining.nlp.entity_rules import NOTE_CALL
+from corpus_mining.nlp.entity_rules import NOTE_CALL, NOTE_NUMBER
 from corpus_mining.nlp.gazetteer import Gazetteer, ruler_patterns
 from corpus_mining.nlp.models import load_model
 from corpus_mining.nlp.org_proposals import make_org_head_proposals
@@ -31,6 +31,11 @@ _DANGLING_HYPHEN = r"(?<=[^\W\d_])-$"
 # A footnote call glued to a word ("DATAR[1]", "Commission[2]", "(RTES)[3]") is a token of
 # its own, so the name before it is the name as the gazetteer and the model know it.
 _NOTE_CALL = rf"(?<=\S){NOTE_CALL}$|(?<=\])[.,;:]$"
+# An author's or a footnote's number glued to a word in lower case, as PDF text gives
+# superscripts ("Smith1", "Martin2,3", "sociale12"), is a token of its own: "John Smith1"
+# is a person, not a brand-shaped name. Capitals keep their digits ("G20", "EU27"), and
+# so do longer numbers ("Horizon2020").
+_NOTE_NUMBER = rf"(?<=[^\W\d_A-Z]{{2}}){NOTE_NUMBER}$"
 
 _OF = {"LOWER": {"IN": ["de", "d'", "du", "des", "of", "for", "la", "l'"]}, "OP": "*"}
 _NAME = {"IS_TITLE": True, "OP": "+"}
@@ -74,11 +79,12 @@ def build_pipeline(model: str, gazetteer: Gazetteer | None) -> Any:
 
 
 def split_glued_marks(nlp: Any) -> None:
-    """Make the tokenizer cut final hyphens and footnote calls off words (and its suffixes)."""
+    """Make the tokenizer cut final hyphens and note calls and numbers off words."""
     import re
 
     pattern = nlp.tokenizer.suffix_search.__self__.pattern
-    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{_DANGLING_HYPHEN}|{_NOTE_CALL}").search
+    marks = f"{_DANGLING_HYPHEN}|{_NOTE_CALL}|{_NOTE_NUMBER}"
+    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{marks}").search
 
 
 def _add_ruler(nlp: Any, name: str, attr: str, patterns: list[dict[str, Any]]) -> None:
