@@ -988,3 +988,29 @@ def test_a_name_joined_without_a_comma_stays_one(nlp_en):
     # the adjacent-span join still works where no comma or number parts the two spans
     labels = _labels(nlp_en, "She joined the Helsinki School of Business last year.")
     assert labels["Helsinki School of Business"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "thought", "body"),
+    [
+        (
+            "fr",
+            "Les travaux de l'école de Chicago ont inspiré ceux de l'Université de Lyon.",
+            "école de Chicago",
+            "Université de Lyon",
+        ),
+        (
+            "en",
+            "The school of Vienna shaped the teaching of the School of Business of Dublin.",
+            "school of Vienna",
+            "School of Business of Dublin",
+        ),
+    ],
+)
+def test_a_school_of_thought_named_for_its_city_is_no_body(
+    nlp_fr, nlp_en, lang, text, thought, body
+):
+    places = {"Chicago", "Vienna", "Lyon", "Dublin"}.__contains__
+    found = _mentions(nlp_en if lang == "en" else nlp_fr, text, is_place=places)
+    assert found[thought] == ("MISC", "university+school_of_thought")
+    assert found[body][0] == "ORG"

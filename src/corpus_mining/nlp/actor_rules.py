@@ -386,12 +386,15 @@ def correct_label(
 
     An organisation head beats LOC, MISC and PER ("Pôle ..." tagged as a place); a known
     organisation acronym starting the name does too ("CCI Lorraine"); a programme's or an
-    event's head makes an ORG or a PER a MISC ("... Action Plan", "... Summit"); a given
+    event's head makes an ORG or a PER a MISC ("... Action Plan", "... Summit"), and so
+    does a current of thought named for its city ("l'école de Chicago"); a given
     name next to a surname in capitals is a person; a person's name after "loi" names a law.
     """
     if cand.source == "gazetteer":
         return cand
     words = [t for t in doc[cand.start : cand.end] if not t.is_punct]
+    if _school_of_thought(words, lexicon, is_place):
+        return cand.changed("school_of_thought", label="MISC")
     if cand.label == "PER" and _eponym(doc, cand, lexicon):
         return None
     if cand.label == "PER" and any(_brand_shaped(t.text) for t in words):
@@ -445,6 +448,24 @@ def correct_label(
     ):
         return cand.changed(f"org_head_beats_{cand.label.lower()}", label="ORG")
     return cand
+
+
+def _school_of_thought(
+    words: list[Any], lexicon: OrgLexicon, is_place: Callable[[str], bool]
+) -> bool:
+    """A current of thought named for its city, not a body: "l'école de Chicago".
+
+    A thought head in lower case, a connector and one listed place, nothing else. A
+    school's own name is capitalised or says more ("École de Management de Grenoble",
+    "l'école de commerce de Lyon").
+    """
+    return (
+        len(words) == 3
+        and words[0].is_lower
+        and words[0].lower_ in lexicon.thought_heads
+        and words[1].lower_ in lexicon.connectors
+        and is_place(words[2].text)
+    )
 
 
 def _common_words_only(

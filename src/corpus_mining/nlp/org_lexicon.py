@@ -52,6 +52,7 @@ class OrgLexicon(BaseModel):
     address_words: frozenset[str] = frozenset()
     street_words: frozenset[str] = frozenset()
     phrase_words: frozenset[str] = frozenset()
+    thought_heads: frozenset[str] = frozenset()
 
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""
