@@ -1014,3 +1014,56 @@ def test_a_school_of_thought_named_for_its_city_is_no_body(
     found = _mentions(nlp_en if lang == "en" else nlp_fr, text, is_place=places)
     assert found[thought] == ("MISC", "university+school_of_thought")
     assert found[body][0] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second", "found"),
+    [
+        # a common noun after "and"/"et" that heads no name: the last of the portfolios
+        (
+            "en",
+            "The Wessex Ministry of Higher Education and Science funds clusters.",
+            "Wessex Ministry of Higher Education",
+            "Science",
+            {"Wessex Ministry of Higher Education and Science": "ORG"},
+        ),
+        (
+            "fr",
+            "L'Institut Régional des Métiers et Techniques ouvre en mai.",
+            "Institut Régional des Métiers",
+            "Techniques",
+            {"Institut Régional des Métiers et Techniques": "ORG"},
+        ),
+        # a name of its own: a word no lemmatizer knows, or a head
+        (
+            "en",
+            "The Wessex Ministry of Labour and Oxfam signed the charter.",
+            "Wessex Ministry of Labour",
+            "Oxfam",
+            {"Wessex Ministry of Labour": "ORG", "Oxfam": "ORG"},
+        ),
+        (
+            "fr",
+            "L'Institut Régional des Métiers et Kerlab ont signé la charte.",
+            "Institut Régional des Métiers",
+            "Kerlab",
+            {"Institut Régional des Métiers": "ORG", "Kerlab": "ORG"},
+        ),
+        (
+            "en",
+            "The Wessex Ministry of Culture and Council signed the charter.",
+            "Wessex Ministry of Culture",
+            "Council",
+            {"Wessex Ministry of Culture": "ORG"},
+        ),
+    ],
+)
+def test_a_common_noun_after_and_ends_a_portfolio_a_name_stays_apart(
+    nlp_fr, nlp_en, lang, text, first, second, found
+):
+    nlp = nlp_en if lang == "en" else nlp_fr
+    mentions = _split_by_the_model(nlp, text, ("ORG", first), ("ORG", second))
+    labels = {name: label for name, (label, _) in mentions.items()}
+    assert {name: labels.get(name) for name in found} == found
+    joined = [name for name in labels if name.startswith(first) and name.endswith(second)]
+    assert bool(joined) == (len(found) == 1 and first not in found)

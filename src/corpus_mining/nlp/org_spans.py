@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.entity_rules import Candidate, is_acronym
 from corpus_mining.nlp.org_lexicon import OrgLexicon, head_words
 
@@ -164,7 +165,8 @@ def separate_names(
     ``spans`` are ``(start, end, label)`` triples. A span starting right after a connector
     ("de la | Jeunesse") continues the name before it; so does one word right after "et"
     / "and" that an adjective precedes ("Économie Sociale et | Solidaire", where the model
-    read the last qualifier as a name of its own). One after "et"/"and" or elsewhere is
+    read the last qualifier as a name of its own), or one common noun that no name heads
+    ("Ministry of Higher Education and | Science"). One after "et"/"and" or elsewhere is
     otherwise a name of its own ("the ministry of finance and | Oxfam").
     """
     starts = set()
@@ -176,19 +178,28 @@ def separate_names(
             i >= 0 and doc[i].lower_ in lexicon.connectors
         ):
             continue
-        if end - start == 1 and i == start - 1 and _coordinated_qualifier(doc, i, lexicon):
+        if end - start == 1 and i == start - 1 and _coordinated_part(doc, i, lexicon):
             continue
         starts.add(start)
     return starts
 
 
-def _coordinated_qualifier(doc: Any, i: int, lexicon: OrgLexicon) -> bool:
-    """Token ``i`` is a conjunction between a capitalised adjective and the next word."""
+def _coordinated_part(doc: Any, i: int, lexicon: OrgLexicon) -> bool:
+    """Token ``i`` is a conjunction that joins the next word to the name before it.
+
+    After a capitalised adjective ("Sociale et | Solidaire"), or before a capitalised
+    common noun that heads no name ("Education and | Science"; not "| Oxfam", "| Council").
+    """
+    if not (1 <= i < len(doc) - 1 and doc[i].lower_ in lexicon.conjunctions):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if before.pos_ == "ADJ" and _capitalised(before):
+        return True
     return (
-        i >= 1
-        and doc[i].lower_ in lexicon.conjunctions
-        and doc[i - 1].pos_ == "ADJ"
-        and _capitalised(doc[i - 1])
+        _capitalised(before)
+        and after.is_title
+        and (is_common_word(doc, after.text) or is_common_word(doc, after.lemma_))
+        and not lexicon.is_org_head(after.text)
     )
 
 
