@@ -188,6 +188,22 @@ def test_capitals_long_numbers_and_inner_digits_keep_their_digits(nlp_fr, nlp_en
         assert word in [t.text for t in nlp(f"le {word} et the {word} again")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "person"),
+    [
+        ("fr", "selon Léa Okafor The Second Age et", (1, 6), "Léa Okafor"),
+        ("en", "as Tom Reyes The Long Divide argued", (1, 6), "Tom Reyes"),
+        # French surnames hold articles: "Le", "La" stay
+        ("fr", "selon Jean Le Goff et", (1, 4), "Jean Le Goff"),
+        ("en", "as Anne La Fontaine argued", (1, 4), "Anne La Fontaine"),
+    ],
+)
+def test_a_persons_name_ends_before_the_article_the(nlp_fr, nlp_en, lang, text, span, person):
+    doc = (nlp_en if lang == "en" else nlp_fr)(text)
+    cand = trim(doc, _cand(doc, *span, label="PER"))
+    assert doc[cand.start : cand.end].text == person
+
+
 def test_a_name_never_ends_on_an_authors_number(nlp_fr, nlp_en):
     doc = nlp_fr("par Léa Morel2 et")
     cand = trim(doc, _cand(doc, 1, 4))  # the model took the number into the name

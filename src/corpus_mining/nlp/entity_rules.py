@@ -126,7 +126,10 @@ def drop_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def trim(doc: Any, cand: Candidate) -> Candidate | None:
-    """Cut the span at a line break or a dangling hyphen; strip function words, titles, punctuation."""
+    """Cut at a line break, a dangling hyphen or a person's "The"; strip the edges' marks.
+
+    The edges lose function words, titles and punctuation.
+    """
     table = token_table(doc)
     texts, lower = table.text, table.lower
     start, end = cand.start, cand.end
@@ -144,6 +147,9 @@ def trim(doc: Any, cand: Candidate) -> Candidate | None:
     for i in range(start + 1, end):
         if lower[i] in ISSUE_MARKERS:  # "Cahiers du X Hors-Série 4": the title ends
             end = i
+            break
+        if cand.label == "PER" and texts[i] == "The":  # "Ann Okafor The Second Divide"
+            end = i  # a person's name holds no article: a title starts there
             break
     while end > start and _edge(table, end - 1) and texts[end - 1] not in {")", "."}:
         end -= 1
