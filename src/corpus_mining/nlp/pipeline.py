@@ -91,17 +91,26 @@ def _add_ruler(nlp: Any, name: str, attr: str, patterns: list[dict[str, Any]]) -
     """An entity ruler just before the NER; its phrase patterns are only tokenised.
 
     The other components are switched off while patterns are added: spaCy would
-    otherwise tag and parse every pattern (slow, and useless for LOWER or ORTH).
+    otherwise tag and parse every pattern (slow, and useless for LOWER or ORTH). spaCy's
+    ruler counts its patterns on every passage, to warn when it has none: a loop over one
+    key per gazetteer entry, longer as the registries grow. Ours never change once added,
+    so that count is done here, once.
     """
     config = {"validate": True, "phrase_matcher_attr": attr}
     ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config=config)
     with nlp.select_pipes(enable=[name]):
         ruler.add_patterns(patterns)
+    if len(ruler):
+        ruler._require_patterns = _patterns_present  # see the docstring
     first_words = _first_words(
         [p["pattern"] for p in patterns if not isinstance(p["pattern"], str)]
     )
     if first_words is not None:
         ruler.matcher = FirstWordGate(ruler.matcher, first_words, nlp.vocab.strings)
+
+
+def _patterns_present() -> None:
+    """What a ruler's per-passage check does once it is known to hold patterns: nothing."""
 
 
 def _first_words(token_patterns: list[list[dict[str, Any]]]) -> dict[str, set[str]] | None:
