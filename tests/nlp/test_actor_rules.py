@@ -1067,3 +1067,43 @@ def test_a_common_noun_after_and_ends_a_portfolio_a_name_stays_apart(
     assert {name: labels.get(name) for name in found} == found
     joined = [name for name in labels if name.startswith(first) and name.endswith(second)]
     assert bool(joined) == (len(found) == 1 and first not in found)
+
+
+def _known_names(nlp, text, *known):
+    """``annotate``'s mentions when a gazetteer matched the names ``known``, nothing else."""
+    doc = nlp(text)
+    spans = []
+    for words in known:
+        span = doc.char_span(text.index(words), text.index(words) + len(words))
+        spans.append(Span(doc, span.start, span.end, label="ORG", span_id=words.lower()))
+    doc.ents = spans
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    return {m.text: (m.label, m.source, m.rule) for m in mentions}
+
+
+def test_a_known_name_and_the_heads_after_it_name_a_body_of_their_own(nlp_en):
+    text = "The Alpha Valley Cluster Association met the Wessex Enterprise Network in May."
+    found = _known_names(nlp_en, text, "Alpha Valley", "Wessex Enterprise")
+    assert found["Alpha Valley Cluster Association"] == (
+        "ORG",
+        "rule",
+        "gazetteer+known_name_head",
+    )
+    assert found["Wessex Enterprise Network"][2] == "gazetteer+known_name_head"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "known"),
+    [
+        # a head glued to a hyphen starts another name; a word that heads nothing ends it
+        ("en", "The Alpha Commission Directorate-General for Growth wrote.", "Alpha Commission"),
+        ("en", "See the Alpha Valley Portal for the calls.", "Alpha Valley"),
+        # where heads come first, a head after a known name opens another name
+        ("fr", "Alpha Valley Association des Amis du Rail a signé.", "Alpha Valley"),
+    ],
+)
+def test_a_known_name_stays_as_known_without_a_head_of_its_own_after_it(
+    nlp_fr, nlp_en, lang, text, known
+):
+    found = _known_names(nlp_en if lang == "en" else nlp_fr, text, known)
+    assert found[known] == ("ORG", "gazetteer", "gazetteer")

@@ -99,6 +99,8 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
     for cand in ordered:
         if cand.source != "gazetteer":
             cand = _common_head(doc, cand, lexicon)
+        elif not lexicon.head_first:
+            cand = _known_name_and_head(doc, cand, lexicon)
         if cand.source == "gazetteer" or cand.label == "PER":
             repaired.append(cand)
             continue
@@ -125,6 +127,30 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
         end = max(end, cand.end)  # nothing to extend: the model's span as it was
         repaired.append(cand if end == cand.end else cand.changed("span_repair", end=end))
     return drop_overlaps(repaired)
+
+
+def _known_name_and_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    """A known name and the capitalised head nouns right after it name a body of their own.
+
+    "Scottish Enterprise Network", "Alpha Valley Cluster Association", "OECD Council":
+    where heads come last, the gazetteer's shorter name would otherwise cut the longer one.
+    The joined name is the rule's, no longer the gazetteer's entry. A head glued to a
+    hyphen starts another name ("Commission Directorate-General").
+    """
+    end = cand.end
+    while (
+        end < len(doc)
+        and cand.label == "ORG"
+        and "\n" not in doc[end - 1].whitespace_
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and lexicon.is_org_head(doc[end].text)
+        and not glued_hyphen(doc, end + 1)
+    ):
+        end += 1
+    if end == cand.end:
+        return cand
+    return replace(cand.changed("known_name_head", end=end), source="rule", ent_id="")
 
 
 def _lowercase_complement(doc: Any, cand: Candidate, head: str, lexicon: OrgLexicon) -> bool:
