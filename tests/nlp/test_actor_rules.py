@@ -1069,7 +1069,7 @@ def test_a_common_noun_after_and_ends_a_portfolio_a_name_stays_apart(
     assert bool(joined) == (len(found) == 1 and first not in found)
 
 
-def _known_names(nlp, text, *known):
+def _known_names(nlp, text, *known, is_place=lambda text: False):
     """``annotate``'s mentions when a gazetteer matched the names ``known``, nothing else."""
     doc = nlp(text)
     spans = []
@@ -1077,7 +1077,7 @@ def _known_names(nlp, text, *known):
         span = doc.char_span(text.index(words), text.index(words) + len(words))
         spans.append(Span(doc, span.start, span.end, label="ORG", span_id=words.lower()))
     doc.ents = spans
-    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False)
+    mentions, _ = annotate(doc, [], not_actor_acronym=lambda t: False, is_place=is_place)
     return {m.text: (m.label, m.source, m.rule) for m in mentions}
 
 
@@ -1106,4 +1106,35 @@ def test_a_known_name_stays_as_known_without_a_head_of_its_own_after_it(
     nlp_fr, nlp_en, lang, text, known
 ):
     found = _known_names(nlp_en if lang == "en" else nlp_fr, text, known)
+    assert found[known] == ("ORG", "gazetteer", "gazetteer")
+
+
+PLACES = {"Hauts-de-France", "Bretagne", "Paris", "Lyon"}.__contains__
+
+
+def test_a_known_body_and_the_place_right_after_it_name_its_branch(nlp_fr):
+    text = "Alpha Finance Hauts-de-France et Beta Conseil Bretagne financent le projet."
+    found = _known_names(nlp_fr, text, "Alpha Finance", "Beta Conseil", is_place=PLACES)
+    assert found["Alpha Finance Hauts-de-France"] == (
+        "ORG",
+        "rule",
+        "gazetteer+known_name_territory",
+    )
+    assert found["Beta Conseil Bretagne"][0] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "known"),
+    [
+        # a place cut from a longer name, or one after a mark, is no branch
+        ("fr", "Le Centre Alpha Paris-Saclay ouvre ses portes.", "Centre Alpha"),
+        ("fr", "Elle rejoint Alpha Finance. Lyon suivra.", "Alpha Finance"),
+        # where heads come last, a place after a known name is not its branch
+        ("en", "The Alpha Finance Paris meeting was long.", "Alpha Finance"),
+    ],
+)
+def test_a_known_body_keeps_its_name_before_a_place_that_is_not_its_branch(
+    nlp_fr, nlp_en, lang, text, known
+):
+    found = _known_names(nlp_en if lang == "en" else nlp_fr, text, known, is_place=PLACES)
     assert found[known] == ("ORG", "gazetteer", "gazetteer")

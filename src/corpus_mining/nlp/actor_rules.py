@@ -77,7 +77,12 @@ def _joined_word(doc: Any, i: int) -> str:
     return text
 
 
-def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
+def repair_spans(
+    doc: Any,
+    candidates: list[Candidate],
+    lexicon: OrgLexicon,
+    is_place: Callable[[str], bool] = lambda text: False,
+) -> list[Candidate]:
     """Join and extend names cut at connectors, commas, hyphens and between two spans."""
     listed = [
         part
@@ -99,7 +104,9 @@ def repair_spans(doc: Any, candidates: list[Candidate], lexicon: OrgLexicon) -> 
     for cand in ordered:
         if cand.source != "gazetteer":
             cand = _common_head(doc, cand, lexicon)
-        elif not lexicon.head_first:
+        elif lexicon.head_first:
+            cand = _known_name_and_territory(doc, cand, is_place)
+        else:
             cand = _known_name_and_head(doc, cand, lexicon)
         if cand.source == "gazetteer" or cand.label == "PER":
             repaired.append(cand)
@@ -151,6 +158,35 @@ def _known_name_and_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Cand
     if end == cand.end:
         return cand
     return replace(cand.changed("known_name_head", end=end), source="rule", ent_id="")
+
+
+_TERRITORY_WORDS = 8  # tokens of the longest region names ("Provence-Alpes-Côte d'Azur": 7)
+
+
+def _known_name_and_territory(
+    doc: Any, cand: Candidate, is_place: Callable[[str], bool]
+) -> Candidate:
+    """A known body and the listed place right after it name its branch there.
+
+    "Bpifrance Hauts-de-France", "l'Ademe Bretagne": where heads come first, a region's
+    or a city's name after a body's, on the same line and with no mark between, is its
+    regional office. The joined name is the rule's, no longer the gazetteer's entry. A
+    place cut from a longer name is none ("CNRS Paris" of "CNRS Paris-Saclay").
+    """
+    if cand.label != "ORG" or "\n" in doc[cand.end - 1].whitespace_:
+        return cand
+    for size in range(_TERRITORY_WORDS, 0, -1):
+        end = cand.end + size
+        if (
+            end <= len(doc)
+            and doc[cand.end].text[:1].isupper()
+            and not doc[end - 1].is_punct
+            and not glued_hyphen(doc, end)
+            and is_place(doc[cand.end : end].text)
+        ):
+            joined = cand.changed("known_name_territory", end=end)
+            return replace(joined, source="rule", ent_id="")
+    return cand
 
 
 def _lowercase_complement(doc: Any, cand: Candidate, head: str, lexicon: OrgLexicon) -> bool:

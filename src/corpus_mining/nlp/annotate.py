@@ -309,7 +309,7 @@ def annotate(
         for ent in doc.ents
         if ent.label_ in LABELS
     ]
-    candidates = repair_spans(doc, merge_ampersand(doc, candidates), lexicon)
+    candidates = repair_spans(doc, merge_ampersand(doc, candidates), lexicon, is_place)
     headline = _is_headline(doc)
     kept = [
         cleaned
