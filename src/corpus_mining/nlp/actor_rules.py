@@ -139,15 +139,16 @@ def repair_spans(
 def _known_name_and_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
     """A known name and the capitalised head nouns right after it name a body of their own.
 
-    "Scottish Enterprise Network", "Alpha Valley Cluster Association", "OECD Council":
+    "Alpha Enterprise Network", "Alpha Valley Cluster Association", "Beta Council":
     where heads come last, the gazetteer's shorter name would otherwise cut the longer one.
     The joined name is the rule's, no longer the gazetteer's entry. A head glued to a
     hyphen starts another name ("Commission Directorate-General").
     """
+    if cand.label != "ORG":
+        return cand
     end = cand.end
     while (
         end < len(doc)
-        and cand.label == "ORG"
         and "\n" not in doc[end - 1].whitespace_
         and doc[end].is_title
         and doc[end].is_alpha
@@ -168,7 +169,7 @@ def _known_name_and_territory(
 ) -> Candidate:
     """A known body and the listed place right after it name its branch there.
 
-    "Bpifrance Hauts-de-France", "l'Ademe Bretagne": where heads come first, a region's
+    "Bpifrance Bretagne", "l'Ademe Occitanie": where heads come first, a region's
     or a city's name after a body's, on the same line and with no mark between, is its
     regional office. The joined name is the rule's, no longer the gazetteer's entry. A
     place cut from a longer name is none ("CNRS Paris" of "CNRS Paris-Saclay").
@@ -449,7 +450,7 @@ def correct_label(
     An organisation head beats LOC, MISC and PER ("Pôle ..." tagged as a place); a known
     organisation acronym starting the name does too ("CCI Lorraine"); a programme's or an
     event's head makes an ORG or a PER a MISC ("... Action Plan", "... Summit"), and so
-    does a current of thought named for its city ("l'école de Chicago"); a given
+    does a current of thought named for its city ("l'école de Vienne"); a given
     name next to a surname in capitals is a person; a person's name after "loi" names a law.
     """
     if cand.source == "gazetteer":
@@ -515,7 +516,7 @@ def correct_label(
 def _school_of_thought(
     words: list[Any], lexicon: OrgLexicon, is_place: Callable[[str], bool]
 ) -> bool:
-    """A current of thought named for its city, not a body: "l'école de Chicago".
+    """A current of thought named for its city, not a body: "l'école de Vienne".
 
     A thought head in lower case, a connector and one listed place, nothing else. A
     school's own name is capitalised or says more ("École de Management de Grenoble",

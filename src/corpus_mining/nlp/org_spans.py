@@ -166,7 +166,7 @@ def separate_names(
     ("de la | Jeunesse") continues the name before it; so does one word right after "et"
     / "and" that an adjective precedes ("Économie Sociale et | Solidaire", where the model
     read the last qualifier as a name of its own), or one common noun that no name heads
-    ("Ministry of Higher Education and | Science"). One after "et"/"and" or elsewhere is
+    ("Ministry of Coastal Affairs and | Heritage"). One after "et"/"and" or elsewhere is
     otherwise a name of its own ("the ministry of finance and | Oxfam").
     """
     starts = set()
