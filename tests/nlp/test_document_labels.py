@@ -79,6 +79,23 @@ def test_an_organisation_the_document_names_as_a_person_is_that_person(lang, men
     assert all(r["rule"] == "ner+person_elsewhere" for r in rows[1:] if r["label"] == "PER")
 
 
+@pytest.mark.parametrize(
+    ("lang", "mentions", "people"),
+    [
+        # a surname that is also a town's name, tagged LOC where the document has the person
+        ("en", [("Ann Vellberg", "PER"), ("Vellberg", "LOC")], {"Ann Vellberg", "Vellberg"}),
+        ("fr", [("Jean Vellberg", "PER"), ("Vellberg", "LOC")], {"Jean Vellberg", "Vellberg"}),
+        # a listed place stays a place, and so does a place written otherwise than the name
+        ("en", [("Ann Lyon", "PER"), ("Lyon", "LOC")], {"Ann Lyon"}),
+        ("fr", [("Jean Vellberg", "PER"), ("VELLBERG", "LOC")], {"Jean Vellberg"}),
+    ],
+)
+def test_a_place_that_is_the_surname_of_the_documents_person_is_that_person(lang, mentions, people):
+    rows = [_mention(text, label, lang=lang) for text, label in mentions]
+    relabel_people_tagged_org(rows, {"Lyon"}.__contains__)
+    assert {r["text"] for r in rows if r["label"] == "PER"} == people
+
+
 def test_an_organisation_a_rule_or_the_gazetteer_proposed_is_left_alone():
     rows = [_mention("Maria Okafor"), _mention("Okafor", "ORG", source="gazetteer")]
     relabel_people_tagged_org(rows)

@@ -5,8 +5,9 @@ Each rule changes a mention's label and appends its name to the mention's ``rule
 
 - ``common_word_not_person``: a one-word "person" the document also writes in lower case
   is a common word ("Knowledge", "Input");
-- ``person_elsewhere``: an "organisation" the document names as a person elsewhere, or the
-  surname of a person it names in full, is that person ("Okafor said");
+- ``person_elsewhere``: an "organisation", or a "place" no place list holds, that the
+  document names as a person elsewhere, or the surname of a person it names in full, is
+  that person ("Okafor said");
 - ``body_named_for_place``: a "person" whose last word is a listed place and whose other
   words the document writes in lower case is a body ("Business Finland").
 """
@@ -50,22 +51,30 @@ def relabel_common_word_people(
             relabel_mention(mention, "MISC", "common_word_not_person")
 
 
-def relabel_people_tagged_org(mentions: list[dict[str, Any]]) -> None:
-    """A model "organisation" that the document names as a person elsewhere is that person.
+def relabel_people_tagged_org(
+    mentions: list[dict[str, Any]], is_place: Callable[[str], bool] = lambda text: False
+) -> None:
+    """A model "organisation" or "place" the document names as a person elsewhere: a person.
 
     The small English model reads a surname alone, or a name in a list, as an organisation
-    ("Okafor said", "Speakers: Maria Okafor"); where the same document tags that name, or
-    the full name ending in it, as a person, the organisation reading is the error. A
-    name holding an organisation head ("Okafor Foundation") stays an organisation.
+    ("Okafor said", "Speakers: Maria Okafor"), and both models read a surname that is also
+    a town's name as a place ("Ann Vellberg ... Vellberg argues"); where the same document
+    tags that name, or the full name ending in it, as a person, the other reading is the
+    error. A name holding an organisation head ("Okafor Foundation") stays an organisation;
+    a place becomes a person only as the surname is written, unless a list holds it.
     """
-    people = {m["text"].casefold() for m in mentions if m["label"] == "PER"}
-    surnames = {name.split()[-1] for name in people if " " in name}
+    full_names = [m["text"] for m in mentions if m["label"] == "PER"]
+    people = {name.casefold() for name in full_names}
+    surnames = {name.split()[-1] for name in full_names if " " in name}
     for mention in mentions:
-        text = mention["text"]
+        text, label = mention["text"], mention["label"]
+        named = text.casefold() in people or text.casefold() in {s.casefold() for s in surnames}
+        if label == "LOC":  # a place: only a surname as written, and no listed place
+            named = text in surnames and not is_place(text)
         if (
-            mention["label"] == "ORG"
+            label in {"ORG", "LOC"}
             and mention["source"] == "model"
-            and (text.casefold() in people or text.casefold() in surnames)
+            and named
             and not any(org_lexicon(mention["lang"]).is_org_head(w) for w in text.split())
         ):
             relabel_mention(mention, "PER", "person_elsewhere")

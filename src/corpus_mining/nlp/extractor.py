@@ -220,7 +220,7 @@ class _DocumentState:
             result.candidates.append(found["candidates"])
         self.roles.relabel_model_orgs(result.mentions)
         relabel_common_word_people(result.mentions, self.written_lowercase)
-        relabel_people_tagged_org(result.mentions)
+        relabel_people_tagged_org(result.mentions, self.is_place)
         relabel_place_named_people(result.mentions, self.is_place, self.written_lowercase)
         self._acronyms(extractor)
         return result
