@@ -64,11 +64,11 @@ def relabel_people_tagged_org(
     a place becomes a person only as the surname is written, unless a list holds it.
     """
     full_names = [m["text"] for m in mentions if m["label"] == "PER"]
-    people = {name.casefold() for name in full_names}
     surnames = {name.split()[-1] for name in full_names if " " in name}
+    people = {name.casefold() for name in full_names} | {s.casefold() for s in surnames}
     for mention in mentions:
         text, label = mention["text"], mention["label"]
-        named = text.casefold() in people or text.casefold() in {s.casefold() for s in surnames}
+        named = text.casefold() in people
         if label == "LOC":  # a place: only a surname as written, and no listed place
             named = text in surnames and not is_place(text)
         if (
