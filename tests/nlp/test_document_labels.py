@@ -5,7 +5,7 @@ import pytest
 
 from corpus_mining.nlp.document_labels import (
     relabel_common_word_people,
-    relabel_people_tagged_org,
+    relabel_people_named_elsewhere,
     relabel_place_named_people,
 )
 from corpus_mining.nlp.extractor import _lowercase_words, _written_lowercase
@@ -74,7 +74,7 @@ def test_a_one_word_person_a_rule_proposed_is_left_to_that_rule():
 )
 def test_an_organisation_the_document_names_as_a_person_is_that_person(lang, mentions, people):
     rows = [_mention(text, label, lang=lang) for text, label in mentions]
-    relabel_people_tagged_org(rows)
+    relabel_people_named_elsewhere(rows)
     assert {r["text"] for r in rows if r["label"] == "PER"} == people
     assert all(r["rule"] == "ner+person_elsewhere" for r in rows[1:] if r["label"] == "PER")
 
@@ -92,13 +92,13 @@ def test_an_organisation_the_document_names_as_a_person_is_that_person(lang, men
 )
 def test_a_place_that_is_the_surname_of_the_documents_person_is_that_person(lang, mentions, people):
     rows = [_mention(text, label, lang=lang) for text, label in mentions]
-    relabel_people_tagged_org(rows, {"Lyon"}.__contains__)
+    relabel_people_named_elsewhere(rows, {"Lyon"}.__contains__)
     assert {r["text"] for r in rows if r["label"] == "PER"} == people
 
 
 def test_an_organisation_a_rule_or_the_gazetteer_proposed_is_left_alone():
     rows = [_mention("Maria Okafor"), _mention("Okafor", "ORG", source="gazetteer")]
-    relabel_people_tagged_org(rows)
+    relabel_people_named_elsewhere(rows)
     assert rows[1]["label"] == "ORG"
 
 

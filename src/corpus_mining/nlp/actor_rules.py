@@ -156,9 +156,7 @@ def _known_name_and_head(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Cand
         and not glued_hyphen(doc, end + 1)
     ):
         end += 1
-    if end == cand.end:
-        return cand
-    return replace(cand.changed("known_name_head", end=end), source="rule", ent_id="")
+    return _known_name_joined(cand, "known_name_head", end)
 
 
 _TERRITORY_WORDS = 8  # tokens of the longest region names ("Provence-Alpes-Côte d'Azur": 7)
@@ -174,20 +172,29 @@ def _known_name_and_territory(
     regional office. The joined name is the rule's, no longer the gazetteer's entry. A
     place cut from a longer name is none ("CNRS Paris" of "CNRS Paris-Saclay").
     """
-    if cand.label != "ORG" or "\n" in doc[cand.end - 1].whitespace_:
+    after = cand.end
+    if (
+        cand.label != "ORG"
+        or after == len(doc)
+        or "\n" in doc[after - 1].whitespace_
+        or not doc[after].text[:1].isupper()
+    ):
         return cand
-    for size in range(_TERRITORY_WORDS, 0, -1):
-        end = cand.end + size
+    for end in range(min(after + _TERRITORY_WORDS, len(doc)), after, -1):
         if (
-            end <= len(doc)
-            and doc[cand.end].text[:1].isupper()
-            and not doc[end - 1].is_punct
+            not doc[end - 1].is_punct
             and not glued_hyphen(doc, end)
-            and is_place(doc[cand.end : end].text)
+            and is_place(doc[after:end].text)
         ):
-            joined = cand.changed("known_name_territory", end=end)
-            return replace(joined, source="rule", ent_id="")
+            return _known_name_joined(cand, "known_name_territory", end)
     return cand
+
+
+def _known_name_joined(cand: Candidate, rule: str, end: int) -> Candidate:
+    """``cand`` run on to ``end``: a name of the rule's, no longer the gazetteer's entry."""
+    if end == cand.end:
+        return cand
+    return replace(cand.changed(rule, end=end), source="rule", ent_id="")
 
 
 def _lowercase_complement(doc: Any, cand: Candidate, head: str, lexicon: OrgLexicon) -> bool:

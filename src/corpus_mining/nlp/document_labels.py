@@ -51,7 +51,7 @@ def relabel_common_word_people(
             relabel_mention(mention, "MISC", "common_word_not_person")
 
 
-def relabel_people_tagged_org(
+def relabel_people_named_elsewhere(
     mentions: list[dict[str, Any]], is_place: Callable[[str], bool] = lambda text: False
 ) -> None:
     """A model "organisation" or "place" the document names as a person elsewhere: a person.

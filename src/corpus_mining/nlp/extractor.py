@@ -28,7 +28,7 @@ from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
 from corpus_mining.nlp.document_labels import (
     relabel_common_word_people,
-    relabel_people_tagged_org,
+    relabel_people_named_elsewhere,
     relabel_place_named_people,
 )
 from corpus_mining.nlp.gazetteer import Gazetteer
@@ -220,7 +220,7 @@ class _DocumentState:
             result.candidates.append(found["candidates"])
         self.roles.relabel_model_orgs(result.mentions)
         relabel_common_word_people(result.mentions, self.written_lowercase)
-        relabel_people_tagged_org(result.mentions, self.is_place)
+        relabel_people_named_elsewhere(result.mentions, self.is_place)
         relabel_place_named_people(result.mentions, self.is_place, self.written_lowercase)
         self._acronyms(extractor)
         return result
