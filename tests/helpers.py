@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -11,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -201,3 +203,20 @@ def scipy_lafon_specificity(k: int, K: int, n: int, N: int) -> float:
     else:
         score = float(hypergeom.logcdf(k, N, K, n)) / math.log(10)
     return max(-300.0, min(300.0, score)) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/<name>.py`` as a module (benchmarks are scripts, not a package).
+
+    The folder goes on ``sys.path`` (scripts import each other by name) and the module into
+    ``sys.modules`` (dataclasses look their module up while being built).
+    """
+    folder = ROOT / "benchmarks"
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", folder / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

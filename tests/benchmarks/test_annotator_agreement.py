@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from helpers import load_benchmark
 
-
-def _load() -> ModuleType:
-    sys.path.insert(0, str(BENCHMARKS))  # the script imports devset_quality by name
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_annotator_agreement", BENCHMARKS / "annotator_agreement.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-aa = _load()
+aa = load_benchmark("annotator_agreement")
 
 
 def first_page(pid: str, split: str, orgs: list[str], people: list[str]) -> dict:
