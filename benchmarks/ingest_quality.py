@@ -49,6 +49,7 @@ DEFAULT_PAGES = [
     DEVSET / "pages_en_more.jsonl",
     DEVSET / "pages_more.jsonl",
     DEVSET / "pages_more2.jsonl",
+    DEVSET / "pages_more3.jsonl",
     DEVSET / "kinds" / "pages_kinds.jsonl",
     DEVSET / "pages_fresh.jsonl",  # split "fresh": scored, never read, never trained on
 ]
