@@ -24,6 +24,10 @@ def _people(nlp: Any, text: str) -> dict[str, str]:
         ("fr", "Berthon-Arnaud, C. et Lemaire, P.-Y. (2016). Les pôles et leurs réseaux. Revue "
                "d'économie régionale.", ["Berthon-Arnaud, C.", "Lemaire, P.-Y."]),
         ("fr", "Selon Garnier, L. (2012), la gouvernance compte.", ["Garnier, L."]),
+        ("en", "OKAFOR, B., LINDQVIST, E.-P. and MARTIN, J. (2019). Hubs and their regions.",
+               ["OKAFOR, B.", "LINDQVIST, E.-P.", "MARTIN, J."]),
+        ("fr", "GARNIER, L. et BERTHON-ARNAUD, C. (2012). Les pôles en région.",
+               ["GARNIER, L.", "BERTHON-ARNAUD, C."]),
     ],
 )  # fmt: skip
 def test_an_author_and_initials_are_one_person(nlp_fr, nlp_en, lang, text, authors):
@@ -39,6 +43,8 @@ def test_an_author_and_initials_are_one_person(nlp_fr, nlp_en, lang, text, autho
         ("fr", "À Lyon, M. Dupont a présenté le pôle aux adhérents."),
         ("en", "The report by Henrikson, M. Tanaka and others was discussed in Paris."),
         ("en", "Offices in Paris, Lyon and Brussels opened in 2014."),
+        ("fr", "Pour le CNRS, M. Dupont a présenté les résultats aux adhérents."),
+        ("en", "According to the OECD, J. Okafor led the review of the hubs."),
     ],
 )
 def test_a_comma_before_a_title_or_a_list_of_places_is_not_an_author(nlp_fr, nlp_en, lang, text):

@@ -13,6 +13,7 @@ from corpus_mining.nlp.entity_rules import (
     Candidate,
     addressed_person,
     is_acronym,
+    is_roman_numeral,
     junk_reason,
     merge_ampersand,
     trim,
@@ -123,6 +124,31 @@ def test_names_cut_at_ampersand_are_joined(nlp_fr):
 def test_acronym_shape():
     assert is_acronym("RTES") and is_acronym("PTCEs") and is_acronym("RIS3")
     assert not is_acronym("Fabrique") and not is_acronym("A") and not is_acronym("ok")
+
+
+def test_roman_numerals_up_to_thirty_nine():
+    assert all(map(is_roman_numeral, ["II", "IV", "VI", "IX", "XIV", "XIX", "XXXIX"]))
+    assert not any(map(is_roman_numeral, ["", "IIII", "VV", "XL", "CDC", "MIX", "IVX", "Xi"]))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "numeral", "name"),
+    [
+        ("en", "Session XIX of the forum was chaired by the KORVA network.", "XIX", "KORVA"),
+        ("en", "Chapter IV compares the KVNT network and the hubs of Part II.", "IV", "KVNT"),
+        ("fr", "La partie II présente le réseau FNTX et ses adhérents.", "II", "FNTX"),
+        ("fr", "Le XIXe siècle et le titre VI du code ; la CDC finance le pôle.", "VI", "CDC"),
+    ],
+)
+def test_a_roman_numeral_is_no_organisation_but_acronyms_stay(
+    nlp_fr, nlp_en, lang, text, numeral, name
+):
+    from corpus_mining.nlp.annotate import annotate
+
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    mentions, _ = annotate(nlp(text), [], not_actor_acronym=lambda t: False)
+    orgs = {m.text for m in mentions if m.label == "ORG"}
+    assert numeral not in orgs and name in orgs, orgs
 
 
 def test_language_codes_and_sector_acronyms_are_not_actors(nlp_fr, nlp_en):

@@ -1,12 +1,13 @@
 """Authors written "Surname, I." in reference lists and author lines: one person each.
 
 Reference lists, abstracts' author lines and citations write "Martin, J., Okafor, B. and
-Lindqvist, E.-P. (2014)". The model reads the surname alone, as an organisation, a place
-or nothing, and the initials as a person of their own. A surname (a capitalised word,
-hyphenated parts allowed) followed by a comma and initials is one person when what comes
-next is what comes after an author in a list: a year in brackets, the next author
-("Okafor, B."), "and" / "et" / "&" and a name, or the end of the passage. "À Lyon, M.
-Dupont a dit" keeps its place and its person: there "M." is followed by a name alone.
+Lindqvist, E.-P. (2014)", or the surnames in capitals ("MARTIN, J., OKAFOR, B."). The
+model reads the surname alone, as an organisation (an acronym, in capitals), a place or
+nothing, and the initials as a person of their own. A surname (a capitalised word, or one
+in capitals; hyphenated parts allowed) followed by a comma and initials is one person when
+what comes next is what comes after an author in a list: a year in brackets, the next
+author ("Okafor, B."), "and" / "et" / "&" and a name, or the end of the passage. "À Lyon,
+M. Dupont a dit" keeps its place and its person: there "M." is followed by a name alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from corpus_mining.nlp.tokens import token_table
 RULE = "cited_initials"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_SURNAME = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)*"
+# "Lindqvist", "Berthon-Arnaud", or in capitals as many author lines write it ("MARTIN").
+_PART = rf"[{_UPPER}](?:[{_LOWER}'’]+|[{_UPPER}'’]+)"
+_SURNAME = rf"{_PART}(?:-{_PART})*"
 _INITIALS = rf"[{_UPPER}]\.(?: ?-? ?[{_UPPER}]\.){{0,2}}"
 _AUTHOR = re.compile(
     rf"(?<![\w-]){_SURNAME}, {_INITIALS}"

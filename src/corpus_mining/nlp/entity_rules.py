@@ -95,6 +95,15 @@ def is_publisher_head(word: str) -> bool:
     return bool(_PUBLISHER_HEAD.match(word))
 
 
+# A Roman numeral up to 39 as written in capitals: a chapter, a session or a century ("XIX").
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def is_roman_numeral(text: str) -> bool:
+    """Whether ``text`` is a Roman numeral from I to XXXIX ("II", "XIX"; not "CDC")."""
+    return bool(_ROMAN.match(text))
+
+
 def is_acronym(text: str) -> bool:
     """Two to ten capitals (digits, & and - allowed), optionally with a plural s."""
     return bool(_ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
