@@ -278,3 +278,34 @@ def test_initials_and_spelled_acronyms_are_not_letter_spaced_headings(
 ):
     doc = (nlp_en if lang == "en" else nlp_fr)(text)
     assert junk_reason(doc, _cand(doc, start, end)) != "letter-spaced heading"
+
+
+def _model_orgs(nlp, text):
+    from corpus_mining.nlp.annotate import annotate
+
+    mentions, _ = annotate(nlp(text), [], not_actor_acronym=lambda t: False)
+    return {m.text for m in mentions if m.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("en", "Our members work on:\n• Knowledge exchange and support.\n• Health and biotechnologies",
+         "Health"),
+        ("fr", "Nos axes :\n- Santé et biotechnologies\n- Énergie et climat", "Énergie"),
+    ],
+)  # fmt: skip
+def test_a_common_word_opening_a_line_is_no_organisation(nlp_fr, nlp_en, lang, text, word):
+    assert word not in _model_orgs(nlp_fr if lang == "fr" else nlp_en, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Our partners:\n• Nesta funds the KORVA hubs in Leeds.", "Nesta"),  # no common word
+        ("en", "The programme was run by Catapult and by Nesta.", "Catapult"),  # inside a line
+        ("fr", "Nos partenaires :\n- Enercoop fournit une énergie renouvelable.", "Enercoop"),
+    ],
+)
+def test_a_name_opening_a_line_or_a_common_word_inside_one_stays(nlp_fr, nlp_en, lang, text, name):
+    assert name in _model_orgs(nlp_fr if lang == "fr" else nlp_en, text)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.tokens import TokenTable, token_table
 
 # Model labels -> our four labels; anything else (dates, numbers, money) is not an actor.
@@ -295,9 +296,28 @@ def _single_word_reason(token: Any, cand: Candidate) -> str | None:
         return "sentence-initial adverb"
     if cand.source == "model" and token.pos_ in _COMMON_POS:
         return "lone capitalised common word"
+    if (
+        cand.source == "model"
+        and cand.label in {"ORG", "MISC"}
+        and token.is_title
+        and _opens_line(token)
+        and is_common_word(token.doc, text)
+    ):
+        return "common word opening a line"  # a list item's "Health and ...", a heading
     if cand.label == "PER" and not token.is_title:
         return "person name not capitalised"
     return None
+
+
+_BULLETS = frozenset("•▪●◦·*-–—")
+
+
+def _opens_line(token: Any) -> bool:
+    """``token`` starts its passage or a line, bullets aside."""
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and doc[i].text in _BULLETS:
+        i -= 1
+    return i < 0 or (doc[i].is_space and "\n" in doc[i].text)
 
 
 def _name_like(table: TokenTable, i: int) -> bool:
