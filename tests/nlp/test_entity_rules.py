@@ -309,3 +309,23 @@ def test_a_common_word_opening_a_line_is_no_organisation(nlp_fr, nlp_en, lang, t
 )
 def test_a_name_opening_a_line_or_a_common_word_inside_one_stays(nlp_fr, nlp_en, lang, text, name):
     assert name in _model_orgs(nlp_fr if lang == "fr" else nlp_en, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes", "names"),
+    [
+        ("en", "JEL classification: L84; L85; M13; O31 and O32 Keywords: incubators, hubs.",
+         {"JEL", "L84", "M13", "O32", "O32 Keywords"}, set()),
+        ("en", "See report QG-04 and memo KFAS-2012 of the KORVA network; the JRC117910 study.",
+         {"QG-04", "KFAS-2012", "JRC117910"}, {"KORVA"}),
+        ("en", "The G20 and the T33 consultancy met Catalyst2030 in Paris.", set(),
+         {"G20", "T33", "Catalyst2030"}),
+        ("fr", "Le rapport MEMO/11/735 et la note COVID-19 citent le réseau FNTX.",
+         {"MEMO/11/735", "COVID-19"}, {"FNTX"}),
+        ("fr", "Présentation[modifier | modifier le code] Le réseau FNTX est à Tours.",
+         {"Présentation[modifier"}, {"FNTX"}),
+    ],
+)  # fmt: skip
+def test_codes_and_markup_are_no_names(nlp_fr, nlp_en, lang, text, codes, names):
+    orgs = _model_orgs(nlp_fr if lang == "fr" else nlp_en, text)
+    assert not codes & orgs and names <= orgs, orgs

@@ -30,6 +30,7 @@ from corpus_mining.nlp.entity_rules import (
     Candidate,
     addressed_person,
     is_acronym,
+    is_code,
     is_publisher_head,
     is_roman_numeral,
     junk_reason,
@@ -241,8 +242,8 @@ def _acronym_candidates(
         )
         if text.upper() in NOT_ACTOR_ACRONYMS or stop or not_actor(text) or is_plural_acronym(text):
             continue
-        if is_roman_numeral(text) and not acronyms.org(text):
-            continue  # "Session XIX", "Chapter II": a number, not a name
+        if (is_roman_numeral(text) and not acronyms.org(text)) or is_code(table, i):
+            continue  # "Session XIX", "Chapter II", "QG-04", "JRC117910": numbers, not names
         if i == 0 and len(table) > 1 and table.text[1] == ":":
             continue  # a speaker label in an interview ("SW: ...") or a glossary entry
         if found and found[-1].end == i and found[-1].source == "acronym":

@@ -37,7 +37,7 @@ LABELS: dict[str, str] = {
 NOT_ACTOR_ACRONYMS = frozenset(
     "PDF HTML XML RSS URL DOI ISBN ISSN PHD DG PDG CEO CFO NB PS TVA VAT HT TTC PIB GDP "
     "KIO KO MO GO KB MB GB FAQ ETP FTE CDI CDD RH HR TIC ICT IT IA AI CV OK TV "
-    "PME PMI TPE ETI SME SMES MSME GE R&D RD EN FR DE ES NL BTP NTIC".split()
+    "PME PMI TPE ETI SME SMES MSME GE R&D RD EN FR DE ES NL BTP NTIC JEL".split()
 )
 # Head words of publishers and periodicals: the model often calls them MISC.
 _PUBLISHER_HEAD = re.compile(
@@ -60,6 +60,7 @@ ISSUE_MARKERS = frozenset(
 )
 # French elided function words ("l'", "d'", "qu'"), either apostrophe; not "Prod'" of a name.
 _ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]$", re.IGNORECASE)
+_MARKUP = re.compile(r"[<>\[\]{}]")
 _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:fr|com|org|eu|net)\b)", re.IGNORECASE)
 _EDGE_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART", "SPACE", "SYM"})
 _COMMON_POS = frozenset(
@@ -96,6 +97,12 @@ def is_publisher_head(word: str) -> bool:
     return bool(_PUBLISHER_HEAD.match(word))
 
 
+# Codes, not names: a report or file number ("QG-04", "MEMO/11/735"), a tag with a year or
+# a count ("KFAS-2012", "COVID-19"), a long number glued to capitals ("JRC117910"), and a
+# letter with two digits in a list of such ("L84; M13; O31 and O32": JEL codes).
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,7}[-/]\d{2,}(?:[-/]\d+)*$|^[A-Z]{1,10}\d{4,}$")
+_LISTED_CODE = re.compile(r"^[A-Z]\d{2}$")
+_LIST_SEPARATORS = frozenset({",", ";", "/", "and", "et", "or", "ou"})
 # A Roman numeral up to 39 as written in capitals: a chapter, a session or a century ("XIX").
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 
@@ -103,6 +110,21 @@ _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 def is_roman_numeral(text: str) -> bool:
     """Whether ``text`` is a Roman numeral from I to XXXIX ("II", "XIX"; not "CDC")."""
     return bool(_ROMAN.match(text))
+
+
+def is_code(table: TokenTable, i: int) -> bool:
+    """Token ``i`` is a code (see ``_CODE``), or one of a list of letter-and-two-digit codes."""
+    text = table.text[i]
+    if _CODE.match(text):
+        return True
+    if not _LISTED_CODE.match(text):
+        return False
+    return any(
+        0 <= j < len(table.text)
+        and _LISTED_CODE.match(table.text[j]) is not None
+        and table.lower[(i + j) // 2] in _LIST_SEPARATORS
+        for j in (i - 2, i + 2)
+    )
 
 
 def is_acronym(text: str) -> bool:
@@ -232,6 +254,10 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
         return "web address"
     if len(words) == 1 and _ELIDED.match(texts[words[0]]):
         return "elided function word"
+    if _MARKUP.search(text):
+        return "markup"  # "Sociale</strong>", "Présentation[modifier": page code, not text
+    if any(is_code(table, i) for i in words):
+        return "a code"  # "O32 Keywords" as the model reads a JEL line
     if all(table.is_stop[i] or _ELIDED.match(texts[i]) for i in words):
         return "only function words"
     if cand.source == "model" and not any(texts[i][:1].isupper() for i in words):
