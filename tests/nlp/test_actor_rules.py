@@ -1138,3 +1138,34 @@ def test_a_known_body_keeps_its_name_before_a_place_that_is_not_its_branch(
 ):
     found = _known_names(nlp_en if lang == "en" else nlp_fr, text, known, is_place=PLACES)
     assert found[known] == ("ORG", "gazetteer", "gazetteer")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kinds"),
+    [
+        ("fr", "Le Conseil régional a voté le budget ; l'Agence régionale suit le pôle.",
+         {"Conseil régional", "Agence régionale"}),
+        ("en", "The Regional Council and the County Council met the KORVA network.",
+         {"Regional Council", "County Council"}),
+    ],
+)  # fmt: skip
+def test_a_head_and_a_tier_of_local_government_alone_name_no_body(
+    nlp_fr, nlp_en, lang, text, kinds
+):
+    labels = _labels(nlp_fr if lang == "fr" else nlp_en, text)
+    assert not kinds & {name for name, label in labels.items() if label == "ORG"}, labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("fr", "Le Conseil régional de Bretagne et le Conseil départemental du Finistère "
+               "financent le projet.",
+         {"Conseil régional de Bretagne", "Conseil départemental du Finistère"}),
+        ("en", "Kent County Council and Leeds City Council fund the hub.",
+         {"Kent County Council", "Leeds City Council"}),
+    ],
+)  # fmt: skip
+def test_a_tier_of_local_government_with_its_territory_is_a_body(nlp_fr, nlp_en, lang, text, names):
+    labels = _labels(nlp_fr if lang == "fr" else nlp_en, text)
+    assert all(labels.get(name) == "ORG" for name in names), labels

@@ -406,6 +406,8 @@ def non_actor(
     """
     if cand.source == "gazetteer" or cand.label == "PER":
         return cand, None
+    if _kind_of_body(doc, cand, lexicon):
+        return None, "a kind of body, not one body"
     if _after_portfolio_title(doc, cand.start, lexicon) and not _names_org(
         doc, cand.start, lexicon
     ):
@@ -422,6 +424,18 @@ def non_actor(
         if _names_org(doc, i, lexicon):
             return cand.changed("job_title_inner_org", start=i), None
     return None, "job title"
+
+
+def _kind_of_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
+    """A head and a tier of local government alone: "Conseil régional", "County Council"."""
+    words = [t.lower_ for t in doc[cand.start : cand.end] if t.is_alpha]
+    if words and words[0] in lexicon.sentence_articles | lexicon.name_articles:
+        words = words[1:]
+    return (
+        len(words) == 2
+        and any(lexicon.is_org_head(w) for w in words)
+        and any(w in lexicon.level_adjectives for w in words)
+    )
 
 
 def _names_org(doc: Any, i: int, lexicon: OrgLexicon) -> bool:

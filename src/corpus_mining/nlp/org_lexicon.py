@@ -53,6 +53,7 @@ class OrgLexicon(BaseModel):
     street_words: frozenset[str] = frozenset()
     phrase_words: frozenset[str] = frozenset()
     thought_heads: frozenset[str] = frozenset()
+    level_adjectives: frozenset[str] = frozenset()
 
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""
