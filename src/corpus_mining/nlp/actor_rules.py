@@ -428,8 +428,10 @@ def non_actor(
 
 def _kind_of_body(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
     """A head and a tier of local government alone: "Conseil régional", "County Council"."""
+    if cand.end - cand.start > 3:  # two words, maybe after an article
+        return False
     words = [t.lower_ for t in doc[cand.start : cand.end] if t.is_alpha]
-    if words and words[0] in lexicon.sentence_articles | lexicon.name_articles:
+    if words and (words[0] in lexicon.sentence_articles or words[0] in lexicon.name_articles):
         words = words[1:]
     return (
         len(words) == 2
