@@ -137,11 +137,11 @@ def test_iso_date_reads_absolute_dates_only(value, read):
      ("https://example.org/eco/20140117art000123/un-titre", "2014-01-17"),
      ("https://example.org/doc/20149999x/un-titre", None),
      ("https://example.org/page-2019-b", None),
-     ("https://example.org/social-innovation-2013/view/a-title", "2013"),
+     ("https://example.org/green-hubs-2013/view/a-title", "2013"),
      ("https://example.org/forum2013/session/a.html", "2013"),
-     ("https://example.org/fr/revues/2017-n343-r02913/1038779ar", "2017"),
+     ("https://example.org/fr/revues/2016-n101-r00101/123456ar", "2016"),
      ("https://example.org/programme-2014-2020/a-title", None),
-     ("https://example.org/evaluation/2009_2010/clusters.html", None),
+     ("https://example.org/evaluation/2015_2016/clusters.html", None),
      ("https://example.org/ptce", None)],
 )  # fmt: skip
 def test_dates_in_web_addresses(url, date):

@@ -370,8 +370,8 @@ def date_in_url(url: str) -> str | None:
     if match:  # /201201/, /20210520/ or /20140117trib0008/, as news sites write them
         return "-".join(part for part in match.groups() if part)
     match = re.search(rf"/({_YEAR})/", path)
-    # A segment that ends on a year ("/forum-2013/", "/gsef2013/"; not a period "2014-2020/"
-    # or "2009_2010/"), or opens with one ("/2017-n343-..."). A year inside a slug
+    # A segment that ends on a year ("/forum-2013/", "/summit2013/"; not a period "2014-2020/"
+    # or "2015_2016/"), or opens with one ("/2016-n101-..."). A year inside a slug
     # ("/page-2019-b") says nothing.
     match = match or re.search(rf"(?<![\d_-])(?<!\d[_-]\d{{3}})[a-z-]*?({_YEAR})/", path)
     match = match or re.search(rf"/({_YEAR})-[a-z]", path)

@@ -243,7 +243,7 @@ def _acronym_candidates(
         if text.upper() in NOT_ACTOR_ACRONYMS or stop or not_actor(text) or is_plural_acronym(text):
             continue
         if (is_roman_numeral(text) and not acronyms.org(text)) or is_code(table, i):
-            continue  # "Session XIX", "Chapter II", "QG-04", "JRC117910": numbers, not names
+            continue  # "Session XXIV", "Chapter II", "QX-07", "XYZ204518": numbers, not names
         if i == 0 and len(table) > 1 and table.text[1] == ":":
             continue  # a speaker label in an interview ("SW: ...") or a glossary entry
         if found and found[-1].end == i and found[-1].source == "acronym":

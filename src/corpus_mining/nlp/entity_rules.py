@@ -97,13 +97,13 @@ def is_publisher_head(word: str) -> bool:
     return bool(_PUBLISHER_HEAD.match(word))
 
 
-# Codes, not names: a report or file number ("QG-04", "MEMO/11/735"), a tag with a year or
-# a count ("KFAS-2012", "COVID-19"), a long number glued to capitals ("JRC117910"), and a
-# letter with two digits in a list of such ("L84; M13; O31 and O32": JEL codes).
+# Codes, not names: a report or file number ("QX-07", "MEMO/14/212"), a tag with a year or
+# a count ("ABCD-2015", "COVID-19"), a long number glued to capitals ("XYZ204518"), and a
+# letter with two digits in a list of such ("R11; R58; O31 and O36": JEL codes).
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,7}[-/]\d{2,}(?:[-/]\d+)*$|^[A-Z]{1,10}\d{4,}$")
 _LISTED_CODE = re.compile(r"^[A-Z]\d{2}$")
 _LIST_SEPARATORS = frozenset({",", ";", "/", "and", "et", "or", "ou"})
-# A Roman numeral up to 39 as written in capitals: a chapter, a session or a century ("XIX").
+# A Roman numeral up to 39 as written in capitals: a chapter, a session or a century ("XXIV").
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
@@ -255,9 +255,9 @@ def junk_reason(doc: Any, cand: Candidate, *, strict_person: bool = True) -> str
     if len(words) == 1 and _ELIDED.match(texts[words[0]]):
         return "elided function word"
     if _MARKUP.search(text):
-        return "markup"  # "Sociale</strong>", "Présentation[modifier": page code, not text
+        return "markup"  # "Économie</strong>", "Histoire[modifier": page code, not text
     if any(is_code(table, i) for i in words):
-        return "a code"  # "O32 Keywords" as the model reads a JEL line
+        return "a code"  # "O36 Keywords" as the model reads a JEL line
     if all(table.is_stop[i] or _ELIDED.match(texts[i]) for i in words):
         return "only function words"
     if cand.source == "model" and not any(texts[i][:1].isupper() for i in words):
@@ -329,7 +329,7 @@ def _single_word_reason(token: Any, cand: Candidate) -> str | None:
         and _opens_line(token)
         and is_common_word(token.doc, text)
     ):
-        return "common word opening a line"  # a list item's "Health and ...", a heading
+        return "common word opening a line"  # a list item's "Energy and ...", a heading
     if cand.label == "PER" and not token.is_title:
         return "person name not capitalised"
     return None
