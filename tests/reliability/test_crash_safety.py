@@ -1,9 +1,9 @@
 """Crash safety: a stage killed at any moment leaves the previous outputs intact.
 
 The pipeline runs once in-process; each stage is then started again in a child process
-on the same params and SIGKILLed at several moments (after fixed delays, when a temp
-file first appears, or when a final output is seen missing). After every kill the
-outputs must hash as before; a re-run must give the same bytes.
+on the same params and SIGKILLed at several moments (at shares of a whole child run's
+time, when a temp file first appears, or when a final output is seen missing). After every
+kill the outputs must hash as before; a re-run must give the same bytes.
 """
 
 from __future__ import annotations
@@ -39,12 +39,13 @@ STAGES: dict[str, Callable[[Params], dict[str, Any]]] = {
     "evolution": run_evolution,
     "store": run_store,
 }
-# Kill moments: seconds after start, or "tmp" (first temp file) / "gap" (a final output
-# missing, polled every few milliseconds).
+# Kill moments: shares of the time a whole child run takes on this machine (measured
+# first, so a fast or a busy machine kills at the same points of the run), or "tmp" (first
+# temp file) / "gap" (a final output missing, polled every few milliseconds).
 MOMENTS: dict[str, tuple[float | str, ...]] = {
-    "ingest": (0.5, 1.0, 2.0, "tmp", "gap"),
-    "extract": (1.0, 2.0, 4.0, "tmp", "gap"),
-    "topics": (2.0, 4.0, "tmp", "gap"),
+    "ingest": (0.3, 0.6, 0.9, "tmp", "gap"),
+    "extract": (0.3, 0.6, 0.9, "tmp", "gap"),
+    "topics": (0.3, 0.6, 0.9, "tmp", "gap"),
 }
 
 
@@ -107,10 +108,21 @@ def _child(stage: str, params_file: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def _kill_at(child: subprocess.Popen[bytes], moment: float | str, base: Path) -> bool:
+def _run_seconds(stage: str, params_file: Path) -> float:
+    """How long a whole child run of ``stage`` takes, start to exit."""
+    start = time.monotonic()
+    child = _child(stage, params_file)
+    assert child.wait(timeout=600) == 0, f"{stage} failed in a child process"
+    return time.monotonic() - start
+
+
+def _kill_at(
+    child: subprocess.Popen[bytes], moment: float | str, base: Path, run_seconds: float
+) -> bool:
     """SIGKILL ``child`` at ``moment``; True if it was still running when killed."""
     finals, leftovers = _final_files(base), set(_temp_files(base))
-    deadline = time.monotonic() + (moment if isinstance(moment, float) else 120.0)
+    wait = moment * run_seconds if isinstance(moment, float) else 120.0
+    deadline = time.monotonic() + wait
     while child.poll() is None and time.monotonic() < deadline:
         if moment == "tmp" and set(_temp_files(base)) - leftovers:
             break
@@ -126,9 +138,11 @@ def _kill_at(child: subprocess.Popen[bytes], moment: float | str, base: Path) ->
 @pytest.mark.parametrize("stage", list(MOMENTS))
 def test_killed_stage_leaves_previous_outputs_and_rerun_is_identical(project, stage):
     base, params_file, before = project
+    run_seconds = _run_seconds(stage, params_file)
+    assert _digests(base) == before, f"{stage} run again changed its outputs"
     killed = 0
     for moment in MOMENTS[stage]:
-        killed += _kill_at(_child(stage, params_file), moment, base)
+        killed += _kill_at(_child(stage, params_file), moment, base, run_seconds)
         after = _digests(base)
         changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
         assert not changed, f"{stage} killed at {moment!r}: changed or half-written {changed}"
