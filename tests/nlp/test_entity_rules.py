@@ -292,7 +292,7 @@ def _model_orgs(nlp, text):
     [
         ("en", "Our themes:\n• Training and mentoring for founders.\n• Energy and mobility\n• Food and agriculture",
          "Energy"),
-        ("fr", "Nos axes :\n- Santé et biotechnologies\n- Énergie et climat", "Énergie"),
+        ("fr", "Nos axes :\n- Numérique et données\n- Énergie et climat", "Énergie"),
     ],
 )  # fmt: skip
 def test_a_common_word_opening_a_line_is_no_organisation(nlp_fr, nlp_en, lang, text, word):
