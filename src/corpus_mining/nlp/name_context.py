@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from corpus_mining.nlp.common_words import is_common_word
-from corpus_mining.nlp.entity_rules import Candidate, is_acronym
+from corpus_mining.nlp.entity_rules import Candidate, is_acronym, is_roman_numeral
 from corpus_mining.nlp.org_lexicon import OrgLexicon
 
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
@@ -93,9 +93,6 @@ def _code_or_unit(doc: Any, cand: Candidate) -> bool:
     return cand.end - cand.start > 1 and bool(_MODEL_CODE.match(last))
 
 
-_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
-
-
 def _numbered_item(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
     """A common word and a number: an item of a plan or a list ("Action 3", "Round III").
 
@@ -104,7 +101,7 @@ def _numbered_item(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> bool:
     if cand.end - cand.start < 2:
         return False
     first, number = doc[cand.start], doc[cand.start + 1].text
-    numbered = (number.isdigit() and len(number) <= 2) or bool(_ROMAN.match(number))
+    numbered = (number.isdigit() and len(number) <= 2) or is_roman_numeral(number)
     return (
         numbered
         and first.is_alpha
