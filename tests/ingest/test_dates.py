@@ -48,6 +48,9 @@ BODY_EN = (
         ([" date 2020-11 PARIS, 12 juil 2005 (AFP) - Réactions des syndicats à la liste des pôles.", BODY_FR], "2005-07-12", "text:dateline"),
         (["Mise en ligne | BRUXELLES, le 3 mars 2016 – La Commission publie son plan.", BODY_FR], "2016-03-03", "text:dateline"),
         (["Annual report 2018", "Foreword", BODY_EN], "2018", "text:header_field"),
+        (["Hubs, brokers and the rural economy: a study of six regions Ana Ruiz and Tom Berg MARCH 2017", BODY_EN], "2017-03", "text:date_line"),
+        (["Les grappes d'entreprises dans les territoires ruraux Rapport d'évaluation final 14 octobre 2011", BODY_FR], "2011-10-14", "text:date_line"),
+        (["Clusters in small towns: a review of regional programmes – Final report – June 2012", BODY_EN], "2012-06", "text:date_line"),
     ],
 )  # fmt: skip
 def test_publication_cues(paragraphs, date, source):
@@ -104,6 +107,19 @@ def test_a_citation_block_below_the_top_is_not_read():
     assert date_from_text(["Title", *body, "Cite as: Rowe (2011), Hubs."])[1] != "text:cite_as"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le forum régional des tiers-lieux et des réseaux de l'ESS se tiendra le 15 juin 2012",
+        "The annual meeting of cluster managers from six regions will take place from 3-5 June 2012",
+        "Les réseaux se sont réunis à Lyon. La prochaine rencontre aura lieu en mars 2013",
+        "The network of rural hubs and their members across the country met in Leeds in March 2013",
+    ],
+)
+def test_a_date_closing_a_sentence_or_after_a_preposition_is_an_event(line):
+    assert date_from_text([line, BODY_EN]) == (None, "none")
+
+
 def test_a_cue_inside_prose_describes_an_event():
     sentence = (
         "Le rapport publié le 3 mars 2009 par la délégation a montré que les pôles de "
@@ -135,6 +151,8 @@ def test_iso_date_reads_absolute_dates_only(value, read):
      ("https://example.org/affaires/201201/19/un-titre", "2012-01"),
      ("https://example.org/france/20210520/12345", "2021-05-20"),
      ("https://example.org/eco/20140117art000123/un-titre", "2014-01-17"),
+     ("https://example.org/lyon/1234567-20140701-un-titre", "2014-07-01"),
+     ("https://example.org/doc/rapport-20140701-final", None),
      ("https://example.org/doc/20149999x/un-titre", None),
      ("https://example.org/page-2019-b", None),
      ("https://example.org/green-hubs-2013/view/a-title", "2013"),

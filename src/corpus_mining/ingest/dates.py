@@ -42,6 +42,13 @@ _AGENCY_CHARS = 300
 _CITE_CHARS = 400
 _YEAR_LINE_PARAGRAPHS = 3
 _YEAR_LINE_WORDS = 4
+_COVER_LINE_WORDS = 20
+_COVER_PARAGRAPHS = 6
+# Words after which a date tells when something happens, not when the text was written.
+_EVENT_WORDS = re.compile(
+    r"(?:\b(?:le|du|au|des|en|jusqu'au|depuis|avant|apres|on|from|until|till|to|at|in|by|"
+    r"before|after|since|between|et|and)|\d\s*[-–—])\s*$"  # "3-5 June": a range
+)
 _TIMELINE_PARAGRAPHS = 12
 # A year alone, or after a few words and a separator: "2015", "Rapport, 2011", "Étude – 2012".
 _YEAR_LINE = re.compile(rf"(?:[^\d]{{0,40}}?[,|•·:–—-]\s*)?({_YEAR})\.?")
@@ -247,7 +254,31 @@ def _date_line(paragraphs: list[str]) -> str | None:
             found = date_in_text(paragraph)
             if found:
                 return found
-    return _year_line(paragraphs)
+    return _cover_line(paragraphs) or _year_line(paragraphs)
+
+
+def _cover_line(paragraphs: list[str]) -> str | None:
+    """A date with its month closing a title or author line at the top, as on a cover.
+
+    "Evaluation of the cluster programme – Final report June 2012": the line runs up to
+    ``_COVER_LINE_WORDS`` words and ends on the date. A date after a preposition or a
+    conjunction ("... se tiendra le 15 juin 2012", "from 3 to 5 May 2012") tells when
+    something happens, and a sentence is prose: neither is taken.
+    """
+    for paragraph in paragraphs[:_COVER_PARAGRAPHS]:
+        text = paragraph.strip().rstrip(".")
+        if len(text.split()) > _COVER_LINE_WORDS or re.search(r"[.!?;]\s", text):
+            continue
+        folded = fold(text)
+        last = [*_patterns()["written"].finditer(folded)][-1:]
+        if not last or last[0].end() != len(folded) or not re.search(r"[^\W\d]", last[0][0]):
+            continue  # no date with a month name closes the line
+        if _EVENT_WORDS.search(folded[: last[0].start()]):
+            continue
+        found = iso_date(text[last[0].start() :])
+        if found:
+            return found
+    return None
 
 
 def _year_line(paragraphs: list[str]) -> str | None:
@@ -334,10 +365,10 @@ def date_from_text(paragraphs: list[str]) -> tuple[str | None, str]:
     issue or a venue line at the top: "Proceedings of ..., 2022"), ``text:cite_as`` (a
     suggested citation at the top: "Please cite this paper as: ..., 12 September 2008"),
     ``text:recorded`` ("Entretien réalisé le 18 novembre 2013", "Recorded on ..."),
-    ``text:updated``, ``text:date_line`` (a short
-    paragraph near an edge that is mostly a date), ``text:copyright``, then
-    ``text:citation`` (the latest year in the references, a lower bound). Dates inside
-    sentences of the body are never used: they usually describe events.
+    ``text:updated``, ``text:date_line`` (a short paragraph near an edge that is mostly a
+    date, or a cover line that ends on one), ``text:copyright``, then ``text:citation``
+    (the latest year in the references, a lower bound). Dates inside sentences of the
+    body are never used: they usually describe events.
     """
     edges = _edges(paragraphs)
     rules: tuple[tuple[str, Callable[[], str | None]], ...] = (
@@ -366,8 +397,11 @@ def date_in_url(url: str) -> str | None:
     if match:
         return "-".join(part for part in match.groups() if part)
     match = re.search(rf"/({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?/", path)
-    match = match or re.search(rf"/({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[a-z_-])", path)
-    if match:  # /201201/, /20210520/ or /20140117trib0008/, as news sites write them
+    match = match or re.search(
+        rf"(?:/|(?<=\d)-)({_YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[a-z_-])", path
+    )
+    # /201201/, /20210520/, /20140117trib0008/ or /1413335-20140701-..., as news sites write them
+    if match:
         return "-".join(part for part in match.groups() if part)
     match = re.search(rf"/({_YEAR})/", path)
     # A segment that ends on a year ("/forum-2013/", "/summit2013/"; not a period "2014-2020/"
