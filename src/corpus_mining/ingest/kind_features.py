@@ -9,6 +9,8 @@ Three families, all read from the paragraphs (and the rule that dated the docume
 - structure and voice: question/answer turns, speaker labels, bylines, numbered sections,
   definition lists, quotations, citations, past tense, first and second person, bullets;
 - length bins and the date rule (a "Publié le" line or a dateline is a news habit);
+- how the opening reads, next to each kind's real pages (``reads_like:<kind>``,
+  ``kind_vectors.py``);
 - when the document's web address is known, one flag per kind whose address words
   (``url_words`` of ``cues.yaml``: "actualites", "interview", "glossary"...) it holds.
 
@@ -29,6 +31,7 @@ from urllib.parse import unquote
 
 from corpus_mining.ingest.cues import load_cues, merged, phrase_pattern
 from corpus_mining.ingest.dates import day_month_dates
+from corpus_mining.ingest.kind_vectors import reads_like_features
 from corpus_mining.textfold import fold_same_length as fold
 
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
@@ -39,6 +42,7 @@ _CUE_CAP = 4.0
 HEADING_WEIGHT = 3.0
 STRONG_WEIGHT = 2.0
 WEAK_WEIGHT = 0.5
+_MENU_WORDS = 2  # weak headings count when a page holds this many of one kind
 _QA_LABEL = re.compile(r"^(?:q|r|a|question|reponse|answer|response)\s*\d*\s*[:.)–—-]\s")
 # "Jane Rowe: ...", "Xavier ROY (XR) : ...", "La Tribune - ...": a speaker's turn.
 _SPEAKER = re.compile(
@@ -148,7 +152,10 @@ def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
         found = {re.sub(r"\s+", " ", m.group(0)) for m in cues.phrases.finditer(head)}
         found = {p for p in found if not any(p in q for q in strong)}  # counted once
         found_headings = top & cues.headings
-        weak = ((top | rest) & cues.weak_headings | rest & cues.headings) - found_headings
+        menu = (top | rest) & cues.weak_headings
+        if len(menu) < _MENU_WORDS:  # one menu word ("Contact") is no menu
+            menu = set()
+        weak = (menu | rest & cues.headings) - found_headings
         hits[kind] = sorted(
             [(HEADING_WEIGHT, f"heading:{h}") for h in found_headings]
             + [(STRONG_WEIGHT, f"phrase:{p}") for p in strong]
@@ -270,7 +277,8 @@ def layout_features(paragraphs: list[str]) -> dict[str, float]:
         "first_person_singular": damped(_count("first_person_singular", folded)),
         "second_person": damped(_count("second_person", folded)),
         "author_year_citations": damped(len(set(_CITATION.findall(head))), 2.0),
-        "subheadings": damped(sum(1 for p in paragraphs if _is_subheading(p))),
+        # The first paragraph is the title, which every document has: not a subheading.
+        "subheadings": damped(sum(1 for p in paragraphs[1:] if _is_subheading(p))),
         "bullets": damped(len(_BULLET.findall(head))),
     }
 
@@ -331,14 +339,25 @@ def url_features(url: str | None) -> dict[str, float]:
 
 
 def kind_features(
-    paragraphs: list[str], n_words: int, *, date_source: str, url: str | None = None
+    paragraphs: list[str],
+    n_words: int,
+    *,
+    date_source: str,
+    url: str | None = None,
+    reads_like: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """Every named feature of a document, in a stable order (see the module docstring)."""
+    """Every named feature of a document, in a stable order (see the module docstring).
+
+    ``reads_like``: the document's ``reads_like:<kind>`` features when already computed
+    (``benchmarks/train_kinds.py`` computes them with each fold's centroids); None
+    computes them with the shipped centroids.
+    """
     return {
         **cue_features(paragraphs),
         **title_features(paragraphs),
         **turn_features(paragraphs),
         **layout_features(paragraphs),
         **context_features(paragraphs, n_words, date_source),
+        **(reads_like_features(paragraphs) if reads_like is None else reads_like),
         **url_features(url),
     }

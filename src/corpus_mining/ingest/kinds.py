@@ -7,13 +7,15 @@ weight pulls towards that kind). The kind with the highest score wins. ``kind_so
 reads ``text:<kind>:<feature>``, the feature whose value times weight added most to the
 winner's score (for the cue count of a kind, its strongest cue: ``heading:resume``).
 ``text:no_evidence``, and the default kind, when no feature fired (a short length alone
-says nothing) or when the features that point to the winner (positive contributions,
-length aside) add less than ``MIN_SUPPORT``: it would win by its prior only. Length is a
-feature, not the rule.
+says nothing, and how a text reads, ``reads_like:<kind>``, is never evidence alone) or
+when the features that point to the winner (positive contributions, length and reading
+aside) add less than ``MIN_SUPPORT``: it would win by its prior or its reading only.
+Length is a feature, not the rule.
 
-The weights are fitted, seeded and deterministic, by ``benchmarks/train_kinds.py`` on the
-development pages of split ``tune`` and on short documents written for it; re-run it
-after editing ``cues.yaml`` or the features.
+The weights (and the centroids of ``kind_vectors.py``) are fitted, seeded and
+deterministic, by ``benchmarks/train_kinds.py`` on the development pages of split ``tune``
+and on short documents written for it; re-run it after editing ``cues.yaml`` or the
+features.
 
 A document's web address, when known, adds ``URL_WEIGHT`` to each kind whose address
 words it holds (``url:<kind>``: "/actualites/", "/qui-sommes-nous/", "wiki"). That weight
@@ -36,10 +38,14 @@ from typing import Any
 import yaml
 
 from corpus_mining.ingest.kind_features import cue_hits, kind_features, url_hits
+from corpus_mining.ingest.kind_vectors import PREFIX as READS_LIKE
 
 WEIGHTS_PATH = Path(__file__).with_name("kind_weights.yaml")
 # Features that say little of a kind by themselves: a text with only these is unknown.
 _NOT_EVIDENCE = ("length_under_150",)
+# Features that add to a kind's support but are not evidence alone: every text has a
+# vector, and a text with no cue, turn, byline, layout or date rule is still unknown.
+_NOT_ALONE = (READS_LIKE,)
 # What the features that point to the winner must add to its score: below, the text is
 # unknown, not news or other by a prior alone.
 MIN_SUPPORT = 0.25
@@ -113,7 +119,10 @@ def _support(model: KindModel, features: dict[str, float], kind: str) -> float:
     return sum(
         max(0.0, value * model.weights[feature][kind])
         for feature, value in features.items()
-        if value and feature in model.weights and feature not in _NOT_EVIDENCE
+        if value
+        and feature in model.weights
+        and feature not in _NOT_EVIDENCE
+        and not feature.startswith(_NOT_ALONE)
     )
 
 
@@ -138,7 +147,11 @@ def infer_kind(
     model = load_model()
     features = kind_features(paragraphs, n_words, date_source=date_source, url=url)
     scores = score(model, features)
-    evidence = [f for f, v in features.items() if v and f not in _NOT_EVIDENCE]
+    evidence = [
+        f
+        for f, v in features.items()
+        if v and f not in _NOT_EVIDENCE and not f.startswith(_NOT_ALONE)
+    ]
     if not evidence:
         return KindGuess(default, "text:no_evidence", scores)
     best = max(model.kinds, key=lambda k: (scores[k], -model.kinds.index(k)))

