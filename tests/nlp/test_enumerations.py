@@ -1,4 +1,5 @@
-"""Names listed with organisations are organisations (``listed_with_orgs``), on real models.
+"""Names listed with organisations, or under a plural organisation head, are organisations
+(``listed_with_orgs``, ``listed_after_plural_head``), on real models.
 
 The model's labels are set by hand so that each case tests the rule, not the model.
 Every sentence is ours.
@@ -25,12 +26,20 @@ def _labelled(nlp, text, *parts):
     return {m.text: (m.label, m.rule) for m in mentions}
 
 
+def _assert_kept(nlp, text, parts, kept, rule):
+    """The name of ``kept`` keeps its label, and ``rule`` did not touch it."""
+    found = _labelled(nlp, text, *parts)
+    name, label = kept
+    assert found[name][0] == label
+    assert rule not in found[name][1]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "parts", "changed"),
     [
         (
             "en",
-            "Big firms such as Renault, Michelin, Valeo and Safran joined the cluster.",
+            "Renault, Michelin, Valeo and Safran joined the cluster this year.",
             [("ORG", "Renault"), ("LOC", "Michelin"), ("PER", "Valeo"), ("ORG", "Safran")],
             {"Michelin", "Valeo"},
         ),
@@ -86,7 +95,56 @@ def test_a_single_name_listed_among_organisations_is_one(
 def test_places_people_and_thin_or_broken_lists_keep_their_label(
     nlp_fr, nlp_en, lang, text, parts, kept
 ):
+    _assert_kept(nlp_en if lang == "en" else nlp_fr, text, parts, kept, "listed_with_orgs")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts"),
+    [
+        ("fr", "Le mémorandum est signé par les six pôles Skywon, Biovex et Mecaflex.",
+         [("LOC", "Skywon"), ("PER", "Biovex"), ("PER", "Mecaflex")]),
+        ("fr", "Les pôles de compétitivité Skywon et Mecaflex ont signé la charte.",
+         [("LOC", "Skywon"), ("PER", "Mecaflex")]),
+        ("fr", "L'étude a été menée par les cabinets Erdex et Technova pour l'État.",
+         [("LOC", "Erdex"), ("LOC", "Technova")]),
+        ("en", "The evaluation was carried out by the consultancies Erdex and Technova.",
+         [("PER", "Erdex"), ("LOC", "Technova")]),
+        ("en", "Networks such as Solivo, Brixen and Karuna joined the platform.",
+         [("MISC", "Solivo"), ("PER", "Brixen"), ("LOC", "Karuna")]),
+    ],
+)  # fmt: skip
+def test_names_listed_under_a_plural_organisation_head_are_organisations(
+    nlp_fr, nlp_en, lang, text, parts
+):
     found = _labelled(nlp_en if lang == "en" else nlp_fr, text, *parts)
-    name, label = kept
-    assert found[name][0] == label
-    assert "listed_with_orgs" not in found[name][1]
+    for _, name in parts:
+        assert found[name] == ("ORG", "ner+listed_after_plural_head"), (name, found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts", "kept"),
+    [
+        # a preposition makes the list the head's complement: places, not bodies
+        ("en", "The clusters in Montevano and Brightwell grew fast.",
+         [("LOC", "Montevano"), ("LOC", "Brightwell")], ("Montevano", "LOC")),
+        ("en", "A network of social enterprises across the Montevano and Brightwell hills.",
+         [("LOC", "Montevano"), ("LOC", "Brightwell")], ("Brightwell", "LOC")),
+        # a verb between: the plural is the subject, the list its object
+        ("fr", "Les réseaux ont rencontré Mecaflex et Agralim lundi.",
+         [("PER", "Mecaflex"), ("PER", "Agralim")], ("Mecaflex", "PER")),
+        # a list naming a person in full is a list of people
+        ("en", "The networks Jane Rowe and Karuna met in Leeds.",
+         [("PER", "Jane Rowe"), ("LOC", "Karuna")], ("Karuna", "LOC")),
+        # a listed place stays a place
+        ("fr", "Les pôles Bretagne et Mecaflex ont signé.",
+         [("LOC", "Bretagne"), ("PER", "Mecaflex")], ("Bretagne", "LOC")),
+        # a plural that is not an organisation head
+        ("fr", "Les villes Montevano et Brightwell ont signé.",
+         [("LOC", "Montevano"), ("LOC", "Brightwell")], ("Brightwell", "LOC")),
+    ],
+)  # fmt: skip
+def test_a_plural_head_does_not_reach_past_a_preposition_a_verb_a_person_or_a_place(
+    nlp_fr, nlp_en, lang, text, parts, kept
+):
+    nlp = nlp_en if lang == "en" else nlp_fr
+    _assert_kept(nlp, text, parts, kept, "listed_after_plural_head")

@@ -38,7 +38,7 @@ from corpus_mining.nlp.entity_rules import (
     relabel,
     trim,
 )
-from corpus_mining.nlp.enumerations import listed_with_orgs
+from corpus_mining.nlp.enumerations import listed_after_plural_head, listed_with_orgs
 from corpus_mining.nlp.name_context import in_context, place_not_org
 from corpus_mining.nlp.name_shapes import (
     before_verb,
@@ -333,7 +333,9 @@ def annotate(
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)
     kept = [in_context(doc, not_a_body(doc, cand, lexicon), lexicon) for cand in kept]
-    kept = listed_with_orgs(doc, kept, lexicon, is_place)
+    kept = listed_with_orgs(
+        doc, listed_after_plural_head(doc, kept, lexicon, is_place), lexicon, is_place
+    )
     return [_mention(doc, place_not_org(doc, cand, is_place)) for cand in kept], concepts
 
 

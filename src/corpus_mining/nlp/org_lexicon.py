@@ -54,6 +54,8 @@ class OrgLexicon(BaseModel):
     phrase_words: frozenset[str] = frozenset()
     thought_heads: frozenset[str] = frozenset()
     level_adjectives: frozenset[str] = frozenset()
+    list_heads: frozenset[str] = frozenset()
+    list_openers: frozenset[str] = frozenset()
 
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""
