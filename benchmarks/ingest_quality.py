@@ -51,6 +51,7 @@ DEFAULT_PAGES = [
     DEVSET / "pages_more2.jsonl",
     DEVSET / "pages_more3.jsonl",
     DEVSET / "kinds" / "pages_kinds.jsonl",
+    DEVSET / "kinds" / "pages_kinds_more.jsonl",
     DEVSET / "pages_fresh.jsonl",  # split "fresh": scored, never read, never trained on
 ]
 DEFAULT_TEXTS = [Path("/tmp/devset_texts"), Path("/tmp/devset_texts_kinds")]

@@ -55,6 +55,13 @@ from corpus_mining.ingest.kinds import WEIGHTS_PATH  # noqa: E402
 from corpus_mining.stages.ingest import run_ingest  # noqa: E402
 
 EXAMPLES = ROOT / "benchmarks" / "kind_examples.yaml"
+# The kinds-only batch of stop 23 (199 pages chosen kind by kind) is not fitted on yet: a
+# fit on all 635 tune pages left the unseen pages at 163/225 and made definition lines
+# ("Hub – a place where ...") read as speaker turns of an institutional page, breaking
+# three behaviour tests. It checks the model on pages it was not fitted to, and its date
+# errors may be read; fit on it once the features tell those lines apart.
+NOT_FITTED = frozenset({"pages_kinds_more.jsonl"})
+TRAIN_PAGES = [path for path in DEFAULT_PAGES if path.name not in NOT_FITTED]
 KINDS = ("report", "interview", "abstract", "news", "institutional", "other")
 SEED = 0
 CLASS_WEIGHT: str | None = None
@@ -225,7 +232,7 @@ def weights_yaml(
 def main() -> None:
     """Read pages and examples, then cross-validate or fit and write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=Path, nargs="+", default=DEFAULT_PAGES)
+    parser.add_argument("--pages", type=Path, nargs="+", default=TRAIN_PAGES)
     parser.add_argument("--texts", type=Path, nargs="+", default=DEFAULT_TEXTS)
     parser.add_argument("--c", type=float, nargs="+", default=[0.3])
     parser.add_argument("--example-weight", type=float, default=EXAMPLE_WEIGHT)
