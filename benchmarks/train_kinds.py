@@ -1,8 +1,8 @@
 """Fit the kind weights and centroids (``src/corpus_mining/ingest/kind_weights.yaml``,
 ``kind_centroids.json``) on real pages.
 
-Training data: the development pages of split ``tune`` (never ``held``) whose text is in
-one of the ``--texts`` folders, read by the ingest stage exactly as a corpus would be,
+Training data: the development pages of split ``tune`` (never ``held``; not the batches of
+``NOT_FITTED``) whose text is in one of the ``--texts`` folders, read by the ingest stage exactly as a corpus would be,
 plus the short documents written for it in ``benchmarks/kind_examples.yaml``. Features:
 ``corpus_mining.ingest.kind_features``; ``reads_like:<kind>`` against centroids of the
 tune pages' opening vectors (``kind_vectors.py``). Model: multinomial logistic regression

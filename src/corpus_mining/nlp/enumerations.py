@@ -58,8 +58,8 @@ def listed_after_plural_head(
     Alpha and Beta": the plural names the kind of every item (rule
     ``listed_after_plural_head``). Between the plural and the list only its complement
     ("pôles de compétitivité"), a number or an opener ("tels que", "such as") may stand,
-    no verb. A list that names a person in full, a listed place or a gazetteer name keep
-    their labels.
+    no verb. A list that names a person in full keeps its labels, and so do a listed
+    place and a gazetteer name within a list.
     """
     ordered = sorted(kept, key=lambda c: c.start)
     out = list(ordered)
