@@ -142,7 +142,8 @@ def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
     """Per kind, the cues found with their weight: strongest first, then by name.
 
     A heading of the kind's own weighs 3, a strong phrase 2, a phrase 1, a weak heading
-    (a menu word such as "Contact", or a heading met after the beginning) half.
+    (a menu word such as "Contact", or a heading met after the beginning) half. Menu words
+    count from ``_MENU_WORDS`` of one kind: one alone is no menu.
     """
     hits: dict[str, list[tuple[float, str]]] = {}
     head = fold("\n".join(paragraphs)[:_HEAD_CHARS])
