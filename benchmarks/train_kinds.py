@@ -125,24 +125,26 @@ def example_documents(path: Path = EXAMPLES) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def feature_matrix(docs: pd.DataFrame, centroids: Vectors) -> pd.DataFrame:
-    """One row of named features per document, columns in the features' own order.
-
-    ``reads_like:<kind>`` is read against ``centroids`` (rows in ``KINDS`` order) from
-    the documents' ``vector`` column.
-    """
-    vectors = np.stack(docs["vector"].to_list())
+def text_features(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row of named features per document, the reading aside (it depends on the fold)."""
     rows = [
-        kind_features(text.split("\n\n"), int(n_words), date_source=date_source, reads_like=like)
-        for text, n_words, date_source, like in zip(
-            docs["text"],
-            docs["n_words"],
-            docs["date_source"],
-            reads_like(vectors, centroids, KINDS),
-            strict=True,
+        kind_features(text.split("\n\n"), int(n_words), date_source=date_source, reads_like={})
+        for text, n_words, date_source in zip(
+            docs["text"], docs["n_words"], docs["date_source"], strict=True
         )
     ]
     return pd.DataFrame(rows).fillna(0.0)
+
+
+def with_reading(text: pd.DataFrame, docs: pd.DataFrame, centroids: Vectors) -> pd.DataFrame:
+    """``text`` with each document's ``reads_like:<kind>`` against ``centroids``.
+
+    The reading columns come last, as in ``kind_features`` (the address flags after them
+    are never fitted). ``centroids`` has rows in ``KINDS`` order; the vectors are the
+    documents' ``vector`` column.
+    """
+    reading = reads_like(np.stack(docs["vector"].to_list()), centroids, KINDS)
+    return pd.concat([text, pd.DataFrame(reading, index=text.index)], axis=1)
 
 
 def page_centroids(docs: pd.DataFrame) -> Vectors:
@@ -170,6 +172,7 @@ def fit(
 
 def cross_validate(
     docs: pd.DataFrame,
+    text: pd.DataFrame,
     c: float,
     *,
     example_weight: float = EXAMPLE_WEIGHT,
@@ -177,7 +180,8 @@ def cross_validate(
 ) -> float:
     """Five-fold accuracy on the real pages; written examples always stay in training.
 
-    Each fold's centroids come from its training pages only.
+    ``text`` holds the documents' features but their reading (``text_features``); each
+    fold reads them against the centroids of its own training pages.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -186,7 +190,7 @@ def cross_validate(
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     right = 0
     for train, test in folds.split(pages, docs["kind"].iloc[pages]):
-        features = feature_matrix(docs, page_centroids(docs.iloc[pages[train]]))
+        features = with_reading(text, docs, page_centroids(docs.iloc[pages[train]]))
         rows = np.concatenate([pages[train], examples])
         model = fit(
             features.iloc[rows],
@@ -251,7 +255,8 @@ def main() -> None:
     docs = pd.concat([page_documents(pages), example_documents()], ignore_index=True)
     docs["vector"] = list(opening_vectors(docs["text"].to_list()))
     centroids = page_centroids(docs)
-    features = feature_matrix(docs, centroids)
+    text = text_features(docs)
+    features = with_reading(text, docs, centroids)
     print(
         f"{len(pages)} tune pages, {int((docs['source'] == 'example').sum())} examples, "
         f"{features.shape[1]} features"
@@ -259,7 +264,7 @@ def main() -> None:
     if args.cv:
         for c in args.c:
             accuracy = cross_validate(
-                docs, c, example_weight=args.example_weight, class_weight=class_weight
+                docs, text, c, example_weight=args.example_weight, class_weight=class_weight
             )
             print(f"C = {c}: cross-validated accuracy on tune pages {accuracy:.1%}")
         return
