@@ -119,11 +119,13 @@ def _support(model: KindModel, features: dict[str, float], kind: str) -> float:
     return sum(
         max(0.0, value * model.weights[feature][kind])
         for feature, value in features.items()
-        if value
-        and feature in model.weights
-        and feature not in _NOT_EVIDENCE
-        and not feature.startswith(_NOT_ALONE)
+        if value and feature in model.weights and _is_evidence(feature)
     )
+
+
+def _is_evidence(feature: str) -> bool:
+    """A feature that can speak for a kind (length and reading cannot, alone)."""
+    return feature not in _NOT_EVIDENCE and not feature.startswith(_NOT_ALONE)
 
 
 def infer_kind(
@@ -147,12 +149,7 @@ def infer_kind(
     model = load_model()
     features = kind_features(paragraphs, n_words, date_source=date_source, url=url)
     scores = score(model, features)
-    evidence = [
-        f
-        for f, v in features.items()
-        if v and f not in _NOT_EVIDENCE and not f.startswith(_NOT_ALONE)
-    ]
-    if not evidence:
+    if not any(value and _is_evidence(feature) for feature, value in features.items()):
         return KindGuess(default, "text:no_evidence", scores)
     best = max(model.kinds, key=lambda k: (scores[k], -model.kinds.index(k)))
     if _support(model, features, best) < MIN_SUPPORT:
