@@ -10,8 +10,10 @@ KINDS = {"report", "interview", "abstract", "news", "institutional", "other"}
 # What a page line may hold (benchmarks/devset/README.md); text fields would copy the page.
 KEYS = {
     "id", "url", "query", "lang", "kind", "year", "year_stated", "date_evidence", "theme",
-    "split", "organisations", "people", "title",
+    "split", "organisations", "people",
 }  # fmt: skip
+# A second key (`second/`) gives a page's id and its kind and year, or its actors, again.
+SECOND_KEYS = {"id", "kind", "year", "organisations", "people"}
 MAX_FACT_CHARS = 300  # a name or a query (addresses aside); never a passage
 
 
@@ -20,14 +22,25 @@ def _normalised(url: str) -> str:
     return re.sub(r"^www\.", "", url).rstrip("/")
 
 
-def _pages() -> list[tuple[str, dict]]:
-    files = sorted(DEVSET.glob("*.jsonl")) + sorted((DEVSET / "kinds").glob("*.jsonl"))
+def _lines() -> list[tuple[str, dict]]:
+    """Every line of every file of the devset, with the file's path inside it."""
     return [
-        (path.name, json.loads(line))
-        for path in files
+        (path.relative_to(DEVSET).as_posix(), json.loads(line))
+        for path in sorted(DEVSET.rglob("*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+def _pages() -> list[tuple[str, dict]]:
+    """The first key's pages (the second key, under ``second/``, refers to them by id)."""
+    return [(name, page) for name, page in _lines() if not name.startswith("second/")]
+
+
+def _text_like(record: dict) -> bool:
+    """A value longer than a name or a query (addresses aside)."""
+    facts = {key: value for key, value in record.items() if key != "url"}
+    return any(len(text) > MAX_FACT_CHARS for text in _strings(facts))
 
 
 def _strings(value):
@@ -44,7 +57,6 @@ def _strings(value):
 def _problems(page: dict) -> list[str]:
     """What is wrong with one page line, by the guide's rules."""
     lang, _number, digest = page["id"].split("-")
-    facts = {key: value for key, value in page.items() if key != "url"}
     checks = {
         "unknown keys": set(page) <= KEYS,
         "language": lang == page["lang"] in {"fr", "en"},
@@ -52,7 +64,7 @@ def _problems(page: dict) -> list[str]:
         "kind": page["kind"] in KINDS,
         "year_stated": page["year_stated"] == (page["year"] is not None),
         "split": page["split"] in {"tune", "held", "fresh"},
-        "text-like value": all(len(text) <= MAX_FACT_CHARS for text in _strings(facts)),
+        "text-like value": not _text_like(page),
     }
     return [f"{page['id']}: {name}" for name, ok in checks.items() if not ok]
 
@@ -77,3 +89,14 @@ def test_no_page_or_address_is_there_twice():
     urls = [_normalised(page["url"]) for _, page in _pages()]
     assert len(set(ids)) == len(ids)
     assert len(set(urls)) == len(urls)
+
+
+def test_the_second_key_holds_facts_of_known_pages_only():
+    known = {page["id"] for _, page in _pages()}
+    second = [(name, line) for name, line in _lines() if name.startswith("second/")]
+    assert second
+    for name, line in second:
+        assert set(line) <= SECOND_KEYS, (name, set(line) - SECOND_KEYS)
+        assert line["id"] in known, (name, line["id"])
+        assert line.get("kind", "other") in KINDS, (name, line["id"])
+        assert not _text_like(line), (name, line["id"])
