@@ -32,11 +32,14 @@ TEXTS = {
         "Q: Who funds it today?",
         "A: " + FILLER_EN,
     ],
+    # The guest speaks in her own voice, as guests do (a transcript whose answers read like
+    # a presentation page can go to another kind: the words weigh too).
     "interview_speakers": [
         "Moderator: Welcome, could you present your cluster briefly.",
-        "Jane Rowe: " + FILLER_EN,
+        "Jane Rowe: We started with six firms sharing one workshop, and today we count forty "
+        "members across the region.",
         "Moderator: What comes next for the members.",
-        "Jane Rowe: " + FILLER_EN,
+        "Jane Rowe: We want to open a second site next year and hire our first manager.",
     ],
     "interview_answered": [
         "Visite d'un tiers-lieu rural",
@@ -446,3 +449,61 @@ def test_an_address_does_not_outvote_strong_text_evidence():
     assert infer_kind(TEXTS["interview_en"], 150, url=url).kind == "interview"
     abstract = infer_kind(TEXTS["abstract_fr"], 150, url="https://example.fr/actualites/colloque")
     assert abstract.kind == "abstract"
+
+
+CONTACT_BLOCKS = {
+    "fr": [
+        "Nous contacter",
+        "Tél. : 01 23 45 67 89",
+        "Courriel : accueil@exemple.fr",
+        "Tél. : 04 56 78 90 12",
+        "Courriel : antenne@exemple.fr",
+    ],
+    "en": [
+        "Our offices",
+        "Phone: +44 20 7946 0000",
+        "Email: office@example.org",
+        "Phone: +44 131 496 0000",
+        "Email: north@example.org",
+    ],
+}
+TRANSCRIPTS = {
+    "fr": [
+        "Animatrice : Bonjour, merci d'être venue.",
+        "Inès Garnier : Merci à vous.",
+        "Animatrice : Comment est né le lieu ?",
+        "Inès Garnier : D'une envie de travailler à plusieurs, tout simplement.",
+    ],
+    "en": [
+        "Host: Good morning and welcome.",
+        "Omar Blake: Thanks for having me.",
+        "Host: How did the hub begin?",
+        "Omar Blake: With four friends and an empty shop.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_recurring_labels_of_a_contact_block_are_not_speaker_turns(lang):
+    features = kind_features(CONTACT_BLOCKS[lang], 30, date_source="none")
+    assert features["speaker_turns"] == 0
+    assert not any(
+        hit.startswith("layout:") for _, hit in cue_hits(CONTACT_BLOCKS[lang])["interview"]
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_short_spoken_turns_are_speaker_turns_and_an_interview_cue(lang):
+    assert kind_features(TRANSCRIPTS[lang], 30, date_source="none")["speaker_turns"] > 0
+    assert (3.0, "layout:speaker_turns") in cue_hits(TRANSCRIPTS[lang])["interview"]
+
+
+def test_question_and_answer_labels_are_an_interview_cue():
+    paragraphs = [
+        "Q : Pourquoi ce lieu ?",
+        "R : Pour se rencontrer.",
+        "Q : Et ensuite ?",
+        "R : On verra.",
+    ]
+    assert (3.0, "layout:qa_labels") in cue_hits(paragraphs)["interview"]
+    assert not any(hit.startswith("layout:") for _, hit in cue_hits(paragraphs[:1])["interview"])

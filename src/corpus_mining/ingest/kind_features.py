@@ -9,8 +9,9 @@ Three families, all read from the paragraphs (and the rule that dated the docume
 - structure and voice: question/answer turns, speaker labels, bylines, numbered sections,
   definition lists, quotations, citations, past tense, first and second person, bullets;
 - length bins and the date rule (a "Publié le" line or a dateline is a news habit);
-- how the opening reads, next to each kind's real pages (``reads_like:<kind>``,
-  ``kind_vectors.py``);
+- how the opening reads, next to each kind's real pages: its sentence vector
+  (``reads_like:<kind>``, ``kind_vectors.py``) and its common words (``words_like:<kind>``,
+  ``kind_words.py``);
 - when the document's web address is known, one flag per kind whose address words
   (``url_words`` of ``cues.yaml``: "actualites", "interview", "glossary"...) it holds.
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
@@ -32,6 +32,7 @@ from urllib.parse import unquote
 from corpus_mining.ingest.cues import load_cues, merged, phrase_pattern
 from corpus_mining.ingest.dates import day_month_dates
 from corpus_mining.ingest.kind_vectors import reads_like_features
+from corpus_mining.ingest.kind_words import words_like_features
 from corpus_mining.textfold import fold_same_length as fold
 
 _HEAD_CHARS = 4000  # phrases are looked for in the beginning, where a page says what it is
@@ -49,6 +50,8 @@ _SPEAKER = re.compile(
     r"^([A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+){0,3})(?:\s\([A-Z]{1,4}\))?\s?[:–—-]\s+\S"
 )
 _ANSWER_WORDS = 12
+_TURN_WORDS = 10  # a turn this long is speech, even without closing punctuation
+_SENTENCE_END = re.compile(r"[.?!…»”\"]\s*$")
 _DEFINITION = re.compile(r"^([^\W\d][^:–—]{0,48}?)\s?(?::|\s[–—]|\s-)\s+\S")
 _NUMBERED = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZÀ-Þ]")
 _CITATION = re.compile(
@@ -143,7 +146,9 @@ def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
 
     A heading of the kind's own weighs 3, a strong phrase 2, a phrase 1, a weak heading
     (a menu word such as "Contact", or a heading met after the beginning) half. Menu words
-    count from ``_MENU_WORDS`` of one kind: one alone is no menu.
+    count from ``_MENU_WORDS`` of one kind: one alone is no menu. An interview's own layout,
+    question and answer labels or the turns of recurring speakers, weighs as a heading
+    (``layout:qa_labels``, ``layout:speaker_turns``).
     """
     hits: dict[str, list[tuple[float, str]]] = {}
     head = fold("\n".join(paragraphs)[:_HEAD_CHARS])
@@ -164,7 +169,28 @@ def cue_hits(paragraphs: list[str]) -> dict[str, list[tuple[float, str]]]:
             + [(1.0, f"phrase:{p}") for p in found],
             key=lambda hit: (-hit[0], hit[1]),
         )
+    if "interview" in hits:
+        hits["interview"] = sorted(
+            _interview_layout(paragraphs) + hits["interview"], key=lambda hit: (-hit[0], hit[1])
+        )
     return hits
+
+
+def _qa_labels(paragraphs: list[str]) -> bool:
+    """Two paragraphs or more open with a question or answer label ("Q :", "Answer:")."""
+    return sum(1 for p in paragraphs if _QA_LABEL.match(fold(p[:30]))) >= 2
+
+
+def _interview_layout(paragraphs: list[str]) -> list[tuple[float, str]]:
+    """The layout cues of an interview: question and answer labels, speakers' turns."""
+    return [
+        (HEADING_WEIGHT, f"layout:{name}")
+        for name, found in (
+            ("qa_labels", _qa_labels(paragraphs)),
+            ("speaker_turns", _speaker_turns(paragraphs) > 0),
+        )
+        if found
+    ]
 
 
 def _headings(paragraphs: list[str]) -> tuple[set[str], set[str]]:
@@ -217,10 +243,22 @@ def _addressed_question(paragraph: str) -> bool:
 
 
 def _speaker_turns(paragraphs: list[str]) -> int:
-    """Turns of speakers who speak twice or more, when two speakers or more do."""
-    speakers = Counter(m.group(1) for p in paragraphs if (m := _SPEAKER.match(p)))
-    recurring = [n for n in speakers.values() if n >= 2]
-    return sum(recurring) if len(speakers) >= 2 and recurring else 0
+    """Turns of speakers who speak twice or more, when two speakers or more do.
+
+    Most of the recurring speakers' turns must be speech: a sentence (closing punctuation)
+    or ``_TURN_WORDS`` words or more. A contact block or a form ("Email: ...", "Tél. :
+    ...", "Name: ...") has labels that recur too, but its values are not sentences.
+    """
+    turns: dict[str, list[bool]] = {}
+    for paragraph in paragraphs:
+        if match := _SPEAKER.match(paragraph):
+            said = paragraph[match.end(1) :].strip(" :–—-")
+            speech = len(said.split()) >= _TURN_WORDS or _SENTENCE_END.search(said) is not None
+            turns.setdefault(match.group(1), []).append(speech)
+    recurring = [turn for said in turns.values() if len(said) >= 2 for turn in said]
+    if len(turns) < 2 or not recurring or 2 * sum(recurring) < len(recurring):
+        return 0
+    return len(recurring)
 
 
 def turn_features(paragraphs: list[str]) -> dict[str, float]:
@@ -248,7 +286,7 @@ def turn_features(paragraphs: list[str]) -> dict[str, float]:
         "question_turns": damped(answered),
         "addressed_questions": damped(sum(1 for p in paragraphs if _addressed_question(p))),
         "answered_questions": damped(replies),
-        "qa_labels": float(sum(1 for p in paragraphs if _QA_LABEL.match(fold(p[:30]))) >= 2),
+        "qa_labels": float(_qa_labels(paragraphs)),
         "speaker_turns": damped(_speaker_turns(paragraphs)),
         "definition_list": float(
             distinct >= 4 and distinct >= 0.3 * len(paragraphs) and distinct == len(terms)
@@ -346,12 +384,13 @@ def kind_features(
     date_source: str,
     url: str | None = None,
     reads_like: dict[str, float] | None = None,
+    words_like: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """Every named feature of a document, in a stable order (see the module docstring).
 
-    ``reads_like``: the document's ``reads_like:<kind>`` features when already computed
-    (``benchmarks/train_kinds.py`` computes them with each fold's centroids); None
-    computes them with the shipped centroids.
+    ``reads_like`` and ``words_like``: the document's reading features when already
+    computed (``benchmarks/train_kinds.py`` computes them with each fold's centroids and
+    word model); None computes them with the shipped ones.
     """
     return {
         **cue_features(paragraphs),
@@ -360,5 +399,6 @@ def kind_features(
         **layout_features(paragraphs),
         **context_features(paragraphs, n_words, date_source),
         **(reads_like_features(paragraphs) if reads_like is None else reads_like),
+        **(words_like_features(paragraphs) if words_like is None else words_like),
         **url_features(url),
     }

@@ -7,15 +7,15 @@ weight pulls towards that kind). The kind with the highest score wins. ``kind_so
 reads ``text:<kind>:<feature>``, the feature whose value times weight added most to the
 winner's score (for the cue count of a kind, its strongest cue: ``heading:resume``).
 ``text:no_evidence``, and the default kind, when no feature fired (a short length alone
-says nothing, and how a text reads, ``reads_like:<kind>``, is never evidence alone) or
-when the features that point to the winner (positive contributions, length and reading
-aside) add less than ``MIN_SUPPORT``: it would win by its prior or its reading only.
-Length is a feature, not the rule.
+says nothing, and how a text reads, ``reads_like:<kind>`` and ``words_like:<kind>``, is
+never evidence alone) or when the features that point to the winner (positive
+contributions, length and reading aside) add less than ``MIN_SUPPORT``: it would win by
+its prior or its reading only. Length is a feature, not the rule.
 
-The weights (and the centroids of ``kind_vectors.py``) are fitted, seeded and
-deterministic, by ``benchmarks/train_kinds.py`` on the development pages of split ``tune``
-and on short documents written for it; re-run it after editing ``cues.yaml`` or the
-features.
+The weights (and the centroids of ``kind_vectors.py``, the word model of
+``kind_words.py``) are fitted, seeded and deterministic, by ``benchmarks/train_kinds.py``
+on the development pages of split ``tune`` and on short documents written for it; re-run
+it after editing ``cues.yaml`` or the features.
 
 A document's web address, when known, adds ``URL_WEIGHT`` to each kind whose address
 words it holds (``url:<kind>``: "/actualites/", "/qui-sommes-nous/", "wiki"). That weight
@@ -39,13 +39,15 @@ import yaml
 
 from corpus_mining.ingest.kind_features import cue_hits, kind_features, url_hits
 from corpus_mining.ingest.kind_vectors import PREFIX as READS_LIKE
+from corpus_mining.ingest.kind_words import PREFIX as WORDS_LIKE
 
 WEIGHTS_PATH = Path(__file__).with_name("kind_weights.yaml")
 # Features that say little of a kind by themselves: a text with only these is unknown.
 _NOT_EVIDENCE = ("length_under_150",)
 # Features that add to a kind's support but are not evidence alone: every text has a
-# vector, and a text with no cue, turn, byline, layout or date rule is still unknown.
-_NOT_ALONE = (READS_LIKE,)
+# vector and words, and a text with no cue, turn, byline, layout or date rule is still
+# unknown.
+_NOT_ALONE = (READS_LIKE, WORDS_LIKE)
 # What the features that point to the winner must add to its score: below, the text is
 # unknown, not news or other by a prior alone.
 MIN_SUPPORT = 0.25

@@ -32,6 +32,7 @@ from corpus_mining.ingest.dedup import DuplicateLink, find_duplicates, minhash
 from corpus_mining.ingest.discover import Entry, discover
 from corpus_mining.ingest.document import IngestedDocument, read_document
 from corpus_mining.ingest.kind_vectors import CENTROIDS_PATH
+from corpus_mining.ingest.kind_words import WORDS_PATH
 from corpus_mining.ingest.kinds import WEIGHTS_PATH
 from corpus_mining.ingest.metadata import MetadataTable, Rejected, load_metadata_csv
 from corpus_mining.ingest.readers import ReaderLimits
@@ -122,6 +123,7 @@ def fingerprint(cfg: IngestParams) -> str:
         file_digest(CUES_PATH),
         file_digest(WEIGHTS_PATH),
         file_digest(CENTROIDS_PATH),
+        file_digest(WORDS_PATH),
         versions(
             "lingua-language-detector",
             "trafilatura",
