@@ -3,14 +3,16 @@
 A multinomial logistic regression, readable by hand: each kind's score is its bias plus,
 for every feature of ``kind_features.py``, the feature's value times the kind's weight
 for it (``kind_weights.yaml``: one line per feature, one weight per kind; a positive
-weight pulls towards that kind). The kind with the highest score wins. ``kind_source``
-reads ``text:<kind>:<feature>``, the feature whose value times weight added most to the
-winner's score (for the cue count of a kind, its strongest cue: ``heading:resume``).
-``text:no_evidence``, and the default kind, when no feature fired (a short length alone
-says nothing, and how a text reads, ``reads_like:<kind>`` and ``words_like:<kind>``, is
-never evidence alone) or when the features that point to the winner (positive
-contributions, length and reading aside) add less than ``MIN_SUPPORT``: it would win by
-its prior or its reading only. Length is a feature, not the rule.
+weight pulls towards that kind). The kind with the highest score wins, if the features
+that point to it (positive contributions, length and reading aside) add ``MIN_SUPPORT``
+or more. A short length alone says nothing, and how a text reads, ``reads_like:<kind>``
+and ``words_like:<kind>``, is never evidence alone: when the winner has too little
+support, the kinds are scored again without the reading, and that winner is taken if it
+has the support (an address that says "actualites" is not outvoted by how the text
+reads); else the text is of the default kind, ``text:no_evidence`` (it would win by its
+prior or its reading only). ``kind_source`` reads ``text:<kind>:<feature>``, the feature
+whose value times weight added most to the winner's score (for the cue count of a kind,
+its strongest cue: ``heading:resume``). Length is a feature, not the rule.
 
 The weights (and the centroids of ``kind_vectors.py``, the word model of
 ``kind_words.py``) are fitted, seeded and deterministic, by ``benchmarks/train_kinds.py``
@@ -48,8 +50,8 @@ _NOT_EVIDENCE = ("length_under_150",)
 # vector and words, and a text with no cue, turn, byline, layout or date rule is still
 # unknown.
 _NOT_ALONE = (READS_LIKE, WORDS_LIKE)
-# What the features that point to the winner must add to its score: below, the text is
-# unknown, not news or other by a prior alone.
+# What the features that point to the winner must add to its score: below, it would win
+# by a prior or a reading alone.
 MIN_SUPPORT = 0.25
 # What an address word adds to its kind's score, about two strong text cues. Chosen on the
 # tune pages alone (kinds right of 168: 131 at 0.5, 134 at 1.0, 136 at 2.0 and at 3.0).
@@ -125,6 +127,11 @@ def _support(model: KindModel, features: dict[str, float], kind: str) -> float:
     )
 
 
+def _best(model: KindModel, scores: dict[str, float]) -> str:
+    """The kind of highest score (ties: the first of ``model.kinds``)."""
+    return max(model.kinds, key=lambda k: (scores[k], -model.kinds.index(k)))
+
+
 def _is_evidence(feature: str) -> bool:
     """A feature that can speak for a kind (length and reading cannot, alone)."""
     return feature not in _NOT_EVIDENCE and not feature.startswith(_NOT_ALONE)
@@ -151,11 +158,12 @@ def infer_kind(
     model = load_model()
     features = kind_features(paragraphs, n_words, date_source=date_source, url=url)
     scores = score(model, features)
-    if not any(value and _is_evidence(feature) for feature, value in features.items()):
-        return KindGuess(default, "text:no_evidence", scores)
-    best = max(model.kinds, key=lambda k: (scores[k], -model.kinds.index(k)))
-    if _support(model, features, best) < MIN_SUPPORT:
-        return KindGuess(default, "text:no_evidence", scores)
+    best = _best(model, scores)
+    if _support(model, features, best) < MIN_SUPPORT:  # again, without the reading
+        unread = {f: v for f, v in features.items() if not f.startswith(_NOT_ALONE)}
+        best = _best(model, score(model, unread))
+        if _support(model, features, best) < MIN_SUPPORT:
+            return KindGuess(default, "text:no_evidence", scores)
     feature = _deciding_feature(model, features, best)
     if feature.startswith("url:"):
         return KindGuess(best, f"url:{best}:{url_hits(url)[best]}", scores)
