@@ -110,6 +110,11 @@ def vocabulary(texts: Sequence[str]) -> list[str]:
 
     At most ``MAX_WORDS``, the most frequent (ties by word); sorted.
     """
+    return _vocabulary_and_pages(texts)[0]
+
+
+def _vocabulary_and_pages(texts: Sequence[str]) -> tuple[list[str], Counter[str]]:
+    """The vocabulary of ``texts`` and, for every word, how many texts hold it."""
     pages: Counter[str] = Counter()
     total: Counter[str] = Counter()
     lower: set[str] = set()
@@ -121,7 +126,7 @@ def vocabulary(texts: Sequence[str]) -> list[str]:
         pages.update(set(folded))
     common = [w for w, n in pages.items() if n >= MIN_PAGES and w in lower]
     common.sort(key=lambda w: (-total[w], w))
-    return sorted(common[:MAX_WORDS])
+    return sorted(common[:MAX_WORDS]), pages
 
 
 def fit_word_model(
@@ -130,15 +135,14 @@ def fit_word_model(
     """A word model fitted on ``texts`` of the given kinds (scikit-learn, lbfgs, seeded)."""
     from sklearn.linear_model import LogisticRegression
 
-    words = vocabulary(texts)
-    index = {word: j for j, word in enumerate(words)}
-    df = Counter(w for text in texts for w in {fold_word(x) for x in raw_words(text)} if w in index)
-    n = len(texts)
-    idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in words])
-    empty = WordModel(tuple(order), index, idf, np.zeros((len(words), len(order))), np.zeros(0))
-    matrix = np.stack([_tfidf(raw_words(text), empty) for text in texts])
     if sorted(set(kinds)) != sorted(order):
         raise ValueError(f"every kind of {list(order)} needs texts, got {sorted(set(kinds))}")
+    words, pages = _vocabulary_and_pages(texts)
+    index = {word: j for j, word in enumerate(words)}
+    n = len(texts)
+    idf = np.array([math.log((1 + n) / (1 + pages[w])) + 1.0 for w in words])
+    empty = WordModel(tuple(order), index, idf, np.zeros((len(words), len(order))), np.zeros(0))
+    matrix = np.stack([_tfidf(raw_words(text), empty) for text in texts])
     model = LogisticRegression(C=WORDS_C, max_iter=5000, random_state=seed)
     model.fit(matrix, np.asarray(kinds))
     coef, intercept = model.coef_, model.intercept_
