@@ -9,6 +9,7 @@ kill the outputs must hash as before; a re-run must give the same bytes.
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -73,7 +74,17 @@ def _digests(base: Path) -> dict[str, str]:
 
 
 def _temp_files(base: Path) -> list[Path]:
-    return [p for p in base.rglob(".*") if _is_temp(p, base)]
+    """The dotted temporaries under ``base``, polled while a stage runs.
+
+    ``os.walk`` skips a folder the stage removes mid-walk (a finished ``.extract-*.tmp``);
+    ``Path.rglob`` raised FileNotFoundError on it, a race of the test, not of the stage.
+    """
+    return [
+        Path(folder) / name
+        for folder, folders, files in os.walk(base)
+        for name in folders + files
+        if name.startswith(".") and _is_temp(Path(folder) / name, base)
+    ]
 
 
 @pytest.fixture(scope="module")
