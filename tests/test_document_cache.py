@@ -54,3 +54,16 @@ def test_digests_are_canonical_and_tell_inputs_apart():
         "spacy": spacy.__version__,
         "no-such-distribution": "missing",
     }
+
+
+def test_editing_a_data_file_shipped_beside_the_code_changes_its_digest(tmp_path, monkeypatch):
+    from corpus_mining import cache
+
+    data = tmp_path / "nlp" / "data"
+    data.mkdir(parents=True)
+    (tmp_path / "nlp" / "rules.py").write_text("RULE = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_PACKAGE", tmp_path)
+    for name in ("heads.yaml", "names.txt"):
+        before = code_digest("nlp")
+        (data / name).write_text("alpha\n", encoding="utf-8")
+        assert code_digest("nlp") != before, name

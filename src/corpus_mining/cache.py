@@ -52,14 +52,14 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-_SOURCE_SUFFIXES = frozenset({".py", ".yaml"})
+_SOURCE_SUFFIXES = frozenset({".py", ".yaml", ".txt"})
 
 
 def code_digest(*modules: str) -> str:
     """Digest of the source of ``corpus_mining`` modules or packages (e.g. ``"nlp"``).
 
     Editing the code that computes a result, or the data files a package ships with it
-    (``nlp/data/*.yaml``), invalidates its cached copies.
+    (``nlp/data/*.yaml``, ``nlp/data/*.txt``), invalidates its cached copies.
     """
     hasher = hashlib.sha256()
     for module in sorted(modules):

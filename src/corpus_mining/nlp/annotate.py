@@ -39,6 +39,7 @@ from corpus_mining.nlp.entity_rules import (
     trim,
 )
 from corpus_mining.nlp.enumerations import listed_after_plural_head, listed_with_orgs
+from corpus_mining.nlp.given_names import people_by_given_name
 from corpus_mining.nlp.name_context import in_context, place_not_org
 from corpus_mining.nlp.name_shapes import (
     before_verb,
@@ -329,6 +330,9 @@ def annotate(
     kept = legal_form_names(doc, _merge_adjacent_acronyms(doc, kept), lexicon)
     kept = join_caps_surnames(doc, kept, acronyms, lexicon)
     kept = cited_authors(doc, kept)
+    kept = people_by_given_name(
+        doc, kept, lexicon, is_place=is_place, is_common_phrase=is_common_phrase
+    )
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)

@@ -91,6 +91,7 @@ def _merged(path: Path) -> OrgLexicon:
         "event_heads",
         "org_acronyms",
         "plural_determiners",
+        "job_titles",
     )
     return OrgLexicon.model_validate(
         {name: frozenset().union(*(getattr(lex, name) for lex in lexicons)) for name in fields}

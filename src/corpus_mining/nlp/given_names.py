@@ -1,0 +1,206 @@
+"""People told by their given name: "Maria Okafor" is a person wherever it is written.
+
+The small models read a person as an organisation where nothing around the name says
+otherwise (a name in a list of speakers, a signature), and leave some people untagged.
+A name that opens with a given name common across the world, followed by a surname, is a
+person's. ``data/given_names.txt`` lists such given names (public name data: see the
+file's header); a word is one of them as a whole or by the first part of a hyphenated
+name ("Jean-Claude").
+
+Two rules, each recorded in ``Candidate.rule``:
+
+- ``given_name_person``: a model "organisation" of two or three name words that opens
+  with a given name and holds no head of a body, programme or event, nor a company form
+  ("Maria Okafor" -> PER; "Maria Okafor Foundation", "Grace Consulting Ltd" stay ORG);
+- ``given_name_pair``: a given name and a surname that no entity covers are a person
+  ("Maria Okafor", "Léa MARTIN"), unless the next word is a head of a body ("Maria
+  Okafor Institute", "Fondation Maria Okafor" are a body's name, even where the model
+  missed it).
+
+A given name counts only where it is no function word, no listed place ("Florence",
+"Paris") and no word the document writes in lower case ("Urban", "Grace"); a surname
+neither, nor a head. These words are the document's evidence that the capital is a
+sentence's or a title's, not a person's.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from corpus_mining.nlp.entity_rules import Candidate
+from corpus_mining.nlp.org_lexicon import OrgLexicon, merged_lexicon
+from corpus_mining.nlp.org_spans import glued_hyphen
+
+GIVEN_NAMES_PATH = Path(__file__).parent / "data" / "given_names.txt"
+_MAX_WORDS = 3  # given name, a middle name, surname
+# The models that read people as organisations: the small English model tags a name in a
+# list or a signature ORG; the French model's ORG over a given name is a body's name
+# ("Alpha Child", a cluster) as often as not (measured on the devset's tune pages).
+_PEOPLE_AS_ORGS = frozenset({"en"})
+_MIN_GIVEN = 3  # letters: shorter ones are articles as often ("El", "La", "Al")
+
+
+@functools.cache
+def given_names(path: Path = GIVEN_NAMES_PATH) -> frozenset[str]:
+    """The listed given names: lower case, accents removed."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def name_key(word: str) -> str:
+    """``word`` as the list writes names: lower case, accents removed, straight apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a listed given name, whole or by its first hyphenated part."""
+    key = name_key(word)
+    names = given_names()
+    return key in names or ("-" in key and key.split("-", 1)[0] in names)
+
+
+Word = tuple[int, int]  # token span of one word; hyphenated names are one ("Jean-Claude")
+
+
+class _Evidence:
+    """What a passage and its document say about a name's words."""
+
+    def __init__(
+        self,
+        doc: Any,
+        lexicon: OrgLexicon,
+        is_place: Callable[[str], bool],
+        is_common_phrase: Callable[[str], bool],
+    ) -> None:
+        self.doc = doc
+        self.head_first = lexicon.head_first
+        self.is_place = is_place
+        self.is_common_phrase = is_common_phrase
+        merged = merged_lexicon()
+        self.not_person_words = (
+            merged.programme_heads
+            | merged.event_heads
+            | merged.job_titles
+            | {w.lower() for w in lexicon.legal_forms}
+        )
+
+    def _plain(self, word: Word) -> bool:
+        """Letters (hyphens inside), and no head, title, function word or place."""
+        text = self.doc[word[0] : word[1]].text
+        return (
+            text.replace("-", "").replace("'", "").isalpha()
+            and not (word[1] - word[0] == 1 and self.doc[word[0]].is_stop)
+            and not merged_lexicon().is_org_head(text)
+            and text.lower() not in self.not_person_words
+            and not self.is_place(text)
+            and not self.is_common_phrase(text)
+        )
+
+    def given(self, word: Word) -> bool:
+        """A capitalised given name the document never writes as a common word."""
+        text = self.doc[word[0] : word[1]].text
+        return (
+            text.istitle() and len(text) >= _MIN_GIVEN and self._plain(word) and is_given_name(text)
+        )
+
+    def surname(self, word: Word) -> bool:
+        """A capitalised word, or one in capitals ("MARTIN"), that could be a surname."""
+        text = self.doc[word[0] : word[1]].text
+        shaped = text.istitle() or (text.isupper() and len(text) >= 2)
+        return shaped and self._plain(word)
+
+
+def _word_at(doc: Any, i: int) -> Word:
+    """The word opening at token ``i``, with the parts glued to it by hyphens."""
+    end = i + 1
+    while end + 1 < len(doc) and glued_hyphen(doc, end) and doc[end + 1].is_title:
+        end += 2
+    return (i, end)
+
+
+def _words(doc: Any, start: int, end: int) -> list[Word]:
+    """The words of tokens ``start:end``, hyphenated names whole."""
+    words: list[Word] = []
+    i = start
+    while i < end:
+        word = _word_at(doc, i)
+        words.append((word[0], min(word[1], end)))
+        i = words[-1][1]
+    return words
+
+
+def people_by_given_name(
+    doc: Any,
+    kept: list[Candidate],
+    lexicon: OrgLexicon,
+    *,
+    is_place: Callable[[str], bool],
+    is_common_phrase: Callable[[str], bool],
+) -> list[Candidate]:
+    """Model organisations that are people by their given name, and people no model tagged."""
+    evidence = _Evidence(doc, lexicon, is_place, is_common_phrase)
+    out = [_relabelled(cand, evidence) for cand in kept]
+    taken = {i for cand in out for i in range(cand.start, cand.end)}
+    out += _pairs(doc, taken, evidence)
+    return sorted(out, key=lambda cand: (cand.start, cand.end))
+
+
+def _relabelled(cand: Candidate, evidence: _Evidence) -> Candidate:
+    """``given_name_person``: a model ORG of name words opening with a given name."""
+    if cand.source != "model" or cand.label != "ORG" or evidence.doc.lang_ not in _PEOPLE_AS_ORGS:
+        return cand
+    words = _words(evidence.doc, cand.start, cand.end)
+    if not 2 <= len(words) <= _MAX_WORDS or not evidence.given(words[0]):
+        return cand
+    if not all(evidence.surname(word) for word in words[1:]):
+        return cand
+    return cand.changed("given_name_person", label="PER")
+
+
+def _pairs(doc: Any, taken: set[int], evidence: _Evidence) -> list[Candidate]:
+    """``given_name_pair``: a given name and a surname, both outside every entity."""
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc) - 1:
+        end = _person_end(doc, i, taken, evidence)
+        if end is None:
+            i += 1
+            continue
+        found.append(Candidate(i, end, "PER", "rule", "", "given_name_pair"))
+        i = end
+    return found
+
+
+def _person_end(doc: Any, i: int, taken: set[int], evidence: _Evidence) -> int | None:
+    """Where the person's name that opens at token ``i`` ends, if one does."""
+    if glued_hyphen(doc, i - 1) or _named_for(doc, i - 1):
+        return None  # inside a hyphenated word, or "Fondation Maria Okafor"
+    given = _word_at(doc, i)
+    if given[1] >= len(doc) or not evidence.given(given):
+        return None
+    surname = _word_at(doc, given[1])
+    if not evidence.surname(surname) or any(t in taken for t in range(i, surname[1])):
+        return None
+    end = surname[1]
+    if end < len(doc) and evidence.given(surname):  # a middle given name: "Maria Elena Okafor"
+        last = _word_at(doc, end)
+        if evidence.surname(last) and not any(t in taken for t in range(*last)):
+            end = last[1]
+    if _named_for(doc, end) or _qualified(doc, end, evidence.head_first):
+        return None  # "Maria Okafor Institute": a body named for her
+    return end
+
+
+def _qualified(doc: Any, i: int, head_first: bool) -> bool:
+    """Token ``i`` is a lower-case adjective after a noun: "Archives ouvertes" is no surname."""
+    return head_first and i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower
+
+
+def _named_for(doc: Any, i: int) -> bool:
+    """Token ``i`` is a capitalised head of a body ("Fondation", "Institute")."""
+    return 0 <= i < len(doc) and doc[i].is_title and merged_lexicon().is_org_head(doc[i].text)
