@@ -14,14 +14,16 @@ from corpus_mining.nlp.given_names import GIVEN_NAMES_PATH, given_names, is_give
 from corpus_mining.nlp.places import load_places
 
 
-def _mentions(nlp: Any, text: str, org: tuple[int, int] | None = None) -> dict[str, str]:
+def _mentions(
+    nlp: Any, text: str, org: tuple[int, int] | None = None, label: str = "ORG"
+) -> dict[str, str]:
     """Name -> label of ``annotate``'s mentions, the model's entities replaced.
 
-    With ``org``, tokens ``org`` are the only model entity, an ORG; without, the model
+    With ``org``, tokens ``org`` are the only model entity, a ``label``; without, the model
     tagged nothing, so that only the rules can find a person.
     """
     doc = nlp(text)
-    doc.ents = [Span(doc, *org, label="ORG")] if org else []
+    doc.ents = [Span(doc, *org, label=label)] if org else []
     words = _lowercase_words(text)
     mentions, _ = annotate(
         doc,
@@ -120,3 +122,28 @@ def test_a_french_model_organisation_keeps_its_label(nlp_fr):
     # the French model's ORG over a given name is a body's name as often as not
     text = "Le pôle Alma Kids réunit des fabricants de jouets."
     assert _mentions(nlp_fr, text, (2, 4)).get("Alma Kids") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "person"),
+    [
+        # a job title before a given name is no part of the name
+        ("en", "Councillor Ray Okafor opened the hub.", (0, 3), "Ray Okafor"),
+        ("en", "MD Jo Okafor opened the hub.", (0, 3), "Jo Okafor"),
+        ("fr", "Directrice Aline Morel a ouvert le lieu.", (0, 3), "Aline Morel"),
+        # honours after the name neither
+        ("en", "Ann Okafor OBE opened the hub.", (0, 3), "Ann Okafor"),
+        ("en", "Ann Okafor, MBE opened the hub.", (0, 4), "Ann Okafor"),
+        # a title that is a surname, after the given name, stays
+        ("en", "Councillor Ray Dean opened the hub.", (0, 3), "Ray Dean"),
+        ("fr", "Directeur Lucien Doyen a ouvert le lieu.", (0, 3), "Lucien Doyen"),
+        # a title before a surname alone: no given name says where the name starts
+        ("en", "Councillor Okafor opened the hub.", (0, 2), "Councillor Okafor"),
+    ],
+)
+def test_a_title_before_a_given_name_and_honours_after_a_name_are_cut(
+    nlp_en, nlp_fr, lang, text, span, person
+):
+    nlp, label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
+    found = _mentions(nlp, text, span, label=label)
+    assert found.get(person) == "PER", found

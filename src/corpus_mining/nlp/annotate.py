@@ -39,7 +39,7 @@ from corpus_mining.nlp.entity_rules import (
     trim,
 )
 from corpus_mining.nlp.enumerations import listed_after_plural_head, listed_with_orgs
-from corpus_mining.nlp.given_names import people_by_given_name
+from corpus_mining.nlp.given_names import people_by_given_name, people_without_titles
 from corpus_mining.nlp.name_context import in_context, place_not_org
 from corpus_mining.nlp.name_shapes import (
     before_verb,
@@ -333,6 +333,7 @@ def annotate(
     kept = people_by_given_name(
         doc, kept, lexicon, is_place=is_place, is_common_phrase=is_common_phrase
     )
+    kept = people_without_titles(doc, kept, lexicon)
     kept = join_acronym_territory(doc, kept, lexicon, acronyms)
     kept = _with_expansions(doc, kept, org_expansions)
     kept = _off_headings(doc, kept, acronyms)

@@ -150,6 +150,32 @@ def people_by_given_name(
     return sorted(out, key=lambda cand: (cand.start, cand.end))
 
 
+def people_without_titles(doc: Any, kept: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
+    """A person's name without the job title before its given name or the honours after it.
+
+    "Councillor Ray Okafor", "MD Jo Okafor" -> "Ray Okafor", "Jo Okafor"
+    (``title_before_given_name``): the given name says where the name starts, so a title
+    that is also a surname ("Edmond Maire") stays. "Ann Okafor OBE" -> "Ann Okafor"
+    (``post_nominals``). Forms of address stay, as the model writes them ("Mr Okafor").
+    """
+    return [_untitled(doc, cand, lexicon) if cand.label == "PER" else cand for cand in kept]
+
+
+def _untitled(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
+    start, end = cand.start, cand.end
+    while end - start > 2 and doc[end - 1].text in lexicon.post_nominals:
+        end -= 1
+        if doc[end - 1].text == ",":
+            end -= 1
+    if end < cand.end:
+        cand = cand.changed("post_nominals", end=end)
+    first, then = doc[start], doc[start + 1] if start + 1 < end else None
+    titled = merged_lexicon().is_title(first.text) or lexicon.is_title(first.text)
+    if titled and then is not None and then.is_title and is_given_name(then.text):
+        cand = cand.changed("title_before_given_name", start=start + 1)
+    return cand
+
+
 def _relabelled(cand: Candidate, evidence: _Evidence) -> Candidate:
     """``given_name_person``: a model ORG of name words opening with a given name."""
     if cand.source != "model" or cand.label != "ORG" or evidence.doc.lang_ not in _PEOPLE_AS_ORGS:

@@ -56,6 +56,7 @@ class OrgLexicon(BaseModel):
     level_adjectives: frozenset[str] = frozenset()
     list_heads: frozenset[str] = frozenset()
     list_openers: frozenset[str] = frozenset()
+    post_nominals: frozenset[str] = frozenset()
 
     def is_org_head(self, word: str, *, plural: bool = False) -> bool:
         """Whether ``word`` (any case; singular, or also plural if asked) heads names."""
