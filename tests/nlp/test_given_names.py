@@ -147,3 +147,23 @@ def test_a_title_before_a_given_name_and_honours_after_a_name_are_cut(
     nlp, label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
     found = _mentions(nlp, text, span, label=label)
     assert found.get(person) == "PER", found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "name", "person"),
+    [
+        # common words of the language and no given name: a phrase, not a person
+        ("en", "See the Regulatory Framework for details.", (2, 4), "Regulatory Framework", False),
+        ("fr", "Voir la Note Technique du pôle.", (2, 4), "Note Technique", False),
+        # a given name among them keeps a person ("Rose" is also a flower)
+        ("en", "See the note by Rose Brown for details.", (4, 6), "Rose Brown", True),
+        # a surname no lexicon knows
+        ("fr", "Voir la note de Lucien Marchetti sur le pôle.", (4, 6), "Lucien Marchetti", True),
+    ],
+)
+def test_a_model_person_of_common_words_without_a_given_name_is_a_phrase(
+    nlp_en, nlp_fr, lang, text, span, name, person
+):
+    nlp, model_label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
+    found = _mentions(nlp, text, span, label=model_label)
+    assert (found.get(name) == "PER") is person, found

@@ -3,8 +3,9 @@
 A passage alone can mislead the model; the document around it often says what a name is.
 Each rule changes a mention's label and appends its name to the mention's ``rule``:
 
-- ``common_word_not_person``: a one-word "person" the document also writes in lower case
-  is a common word ("Knowledge", "Input");
+- ``common_word_not_person``: a one-word "person" the document also writes in lower case,
+  or that the language's lexicon knows and that is no given name, is a common word
+  ("Knowledge", "Input");
 - ``person_elsewhere``: an "organisation", or a "place" no place list holds, that the
   document names as a person elsewhere, or the surname of a person it names in full, is
   that person ("Okafor said");
@@ -30,9 +31,11 @@ def relabel_mention(mention: dict[str, Any], label: str, rule: str) -> None:
 def relabel_common_word_people(
     mentions: list[dict[str, Any]], written_lowercase: Callable[[str], bool]
 ) -> None:
-    """A one-word "person" the document also writes in lower case is a common word: MISC.
+    """A one-word "person" that is a common word (``written_lowercase``) is MISC.
 
-    "Knowledge", "Input": a heading's or a button's word the model read as a name. A word
+    "Knowledge", "Input": a heading's or a button's word the model read as a name. The
+    extractor counts as common a word the document writes in lower case, or one the
+    language's lexicon knows that is no given name ("Grace" stays a person). A word
     of a person the document names in full stays a person ("Rose Brown" ... "Brown said",
     even beside "a brown logo"); so do names a rule, not the model, proposed.
     """

@@ -25,6 +25,7 @@ from corpus_mining.nlp.acronym_roles import (
 )
 from corpus_mining.nlp.acronyms import AcronymDefinition, find_definitions, find_mentions
 from corpus_mining.nlp.annotate import ConceptSpan, Mention, annotate
+from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.concepts import ConceptMatcher, build_matchers
 from corpus_mining.nlp.document_labels import (
     relabel_common_word_people,
@@ -32,6 +33,7 @@ from corpus_mining.nlp.document_labels import (
     relabel_place_named_people,
 )
 from corpus_mining.nlp.gazetteer import Gazetteer
+from corpus_mining.nlp.given_names import is_given_name
 from corpus_mining.nlp.lemmas import passage_lemmas
 from corpus_mining.nlp.lexicon import load_lexicon
 from corpus_mining.nlp.pipeline import build_pipeline
@@ -140,6 +142,8 @@ class _DocumentState:
     in_reference: dict[str, bool]
     result: DocumentResult
     lowercase_words: frozenset[str] = frozenset()
+    common_word_people: set[str] = field(default_factory=set)  # "Knowledge", not "Grace"
+    cited_people: set[str] = field(default_factory=set)  # people of reference lists
     passage_mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     passage_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -176,6 +180,15 @@ class _DocumentState:
         """Whether the document also writes ``phrase`` in lower case (a common phrase)."""
         return _written_lowercase(phrase, self.document.text, self.lowercase_words)
 
+    def common_word(self, word: str) -> bool:
+        """Whether a one-word "person" is a common word.
+
+        The document writes it in lower case, or the language's lexicon knows it and it is
+        no given name nor a surname the document's reference list cites.
+        """
+        known = word in self.common_word_people - self.cited_people and not is_given_name(word)
+        return known or self.written_lowercase(word)
+
     def add_passage(
         self, lang: str, passage: dict[str, Any], doc: Any, matcher: ConceptMatcher
     ) -> None:
@@ -193,6 +206,14 @@ class _DocumentState:
             org_expansions=self.roles.expansions.get(passage["passage_id"], ()),
         )
         rows = _rows(passage, mentions, concepts, bibliography)
+        for row in rows[0]:
+            word = row["text"]
+            if row["label"] != "PER" or not word.isalpha():
+                continue
+            if row["in_reference"]:  # cited surnames are common words as often ("Campagne")
+                self.cited_people.add(word)
+            elif is_common_word(doc, word):
+                self.common_word_people.add(word)
         lemmas, shared = passage_lemmas(doc, hits)
         self.passage_rows[passage["passage_id"]] = {
             "rows": rows,
@@ -219,7 +240,7 @@ class _DocumentState:
             result.lemmas.append(found["lemmas"])
             result.candidates.append(found["candidates"])
         self.roles.relabel_model_orgs(result.mentions)
-        relabel_common_word_people(result.mentions, self.written_lowercase)
+        relabel_common_word_people(result.mentions, self.common_word)
         relabel_people_named_elsewhere(result.mentions, self.is_place)
         relabel_place_named_people(result.mentions, self.is_place, self.written_lowercase)
         self._acronyms(extractor)

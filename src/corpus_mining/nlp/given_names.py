@@ -7,11 +7,13 @@ person's. ``data/given_names.txt`` lists such given names (public name data: see
 file's header); a word is one of them as a whole or by the first part of a hyphenated
 name ("Jean-Claude").
 
-Two rules, each recorded in ``Candidate.rule``:
+Rules, each recorded in ``Candidate.rule``:
 
 - ``given_name_person``: a model "organisation" of two or three name words that opens
   with a given name and holds no head of a body, programme or event, nor a company form
   ("Maria Okafor" -> PER; "Maria Okafor Foundation", "Grace Consulting Ltd" stay ORG);
+- ``common_words_not_person``: a model "person" of two or more common words of the
+  language and no given name is a phrase, MISC ("Regulatory Framework");
 - ``given_name_pair``: a given name and a surname that no entity covers are a person
   ("Maria Okafor", "Léa MARTIN"), unless the next word is a head of a body ("Maria
   Okafor Institute", "Fondation Maria Okafor" are a body's name, even where the model
@@ -31,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.entity_rules import Candidate
 from corpus_mining.nlp.org_lexicon import OrgLexicon, merged_lexicon
 from corpus_mining.nlp.org_spans import glued_hyphen
@@ -144,7 +147,7 @@ def people_by_given_name(
 ) -> list[Candidate]:
     """Model organisations that are people by their given name, and people no model tagged."""
     evidence = _Evidence(doc, lexicon, is_place, is_common_phrase)
-    out = [_relabelled(cand, evidence) for cand in kept]
+    out = [_common_words_not_person(doc, _relabelled(cand, evidence)) for cand in kept]
     taken = {i for cand in out for i in range(cand.start, cand.end)}
     out += _pairs(doc, taken, evidence)
     return sorted(out, key=lambda cand: (cand.start, cand.end))
@@ -173,6 +176,22 @@ def _untitled(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
     titled = merged_lexicon().is_title(first.text) or lexicon.is_title(first.text)
     if titled and then is not None and then.is_title and is_given_name(then.text):
         cand = cand.changed("title_before_given_name", start=start + 1)
+    return cand
+
+
+def _common_words_not_person(doc: Any, cand: Candidate) -> Candidate:
+    """``common_words_not_person``: a model PER of common words and no given name is MISC.
+
+    "Regulatory Framework", "Historic Breakthrough": a title-case phrase the small model
+    read as a person's name. A given name among the words keeps it a person ("Rose Brown").
+    """
+    if cand.source != "model" or cand.label != "PER" or cand.end - cand.start < 2:
+        return cand
+    words = [token.text for token in doc[cand.start : cand.end]]
+    if any(is_given_name(word) for word in words):
+        return cand
+    if all(word.isalpha() and is_common_word(doc, word) for word in words):
+        return cand.changed("common_words_not_person", label="MISC")
     return cand
 
 
