@@ -1,14 +1,10 @@
 """Acronyms and organisations are one entity; programmes and categories never are."""
 
-from pathlib import Path
-
 import pytest
 
 from corpus_mining.nlp.acronym_roles import acronym_role, acronym_roles, undefined_not_actors
 from corpus_mining.nlp.acronyms import find_definitions
 from corpus_mining.nlp.extractor import DocumentInput
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _roles(text):
