@@ -37,6 +37,7 @@ from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.entity_rules import Candidate
 from corpus_mining.nlp.org_lexicon import OrgLexicon, merged_lexicon
 from corpus_mining.nlp.org_spans import glued_hyphen
+from corpus_mining.nlp.tokens import token_table
 
 GIVEN_NAMES_PATH = Path(__file__).parent / "data" / "given_names.txt"
 _MAX_WORDS = 3  # given name, a middle name, surname
@@ -108,7 +109,7 @@ class _Evidence:
         """A capitalised given name the document never writes as a common word."""
         text = self.doc[word[0] : word[1]].text
         return (
-            text.istitle() and len(text) >= _MIN_GIVEN and self._plain(word) and is_given_name(text)
+            text.istitle() and len(text) >= _MIN_GIVEN and is_given_name(text) and self._plain(word)
         )
 
     def surname(self, word: Word) -> bool:
@@ -145,7 +146,11 @@ def people_by_given_name(
     is_place: Callable[[str], bool],
     is_common_phrase: Callable[[str], bool],
 ) -> list[Candidate]:
-    """Model organisations that are people by their given name, and people no model tagged."""
+    """People by their given name, tagged ORG or untagged; model people of common words.
+
+    ``given_name_person`` and ``common_words_not_person`` relabel the model's spans, then
+    ``given_name_pair`` adds the people no span covers.
+    """
     evidence = _Evidence(doc, lexicon, is_place, is_common_phrase)
     out = [_common_words_not_person(doc, _relabelled(cand, evidence)) for cand in kept]
     taken = {i for cand in out for i in range(cand.start, cand.end)}
@@ -209,15 +214,16 @@ def _relabelled(cand: Candidate, evidence: _Evidence) -> Candidate:
 
 def _pairs(doc: Any, taken: set[int], evidence: _Evidence) -> list[Candidate]:
     """``given_name_pair``: a given name and a surname, both outside every entity."""
+    table = token_table(doc)
     found: list[Candidate] = []
-    i = 0
-    while i < len(doc) - 1:
+    after = 0  # tokens before it are in a name already found
+    for i, text in enumerate(table.text[:-1]):
+        if i < after or not table.is_title[i] or i in taken or not is_given_name(text):
+            continue  # the cheap tests first: most tokens are no capitalised given name
         end = _person_end(doc, i, taken, evidence)
-        if end is None:
-            i += 1
-            continue
-        found.append(Candidate(i, end, "PER", "rule", "", "given_name_pair"))
-        i = end
+        if end is not None:
+            found.append(Candidate(i, end, "PER", "rule", "", "given_name_pair"))
+            after = end
     return found
 
 
