@@ -210,7 +210,7 @@ class _DocumentState:
             word = row["text"]
             if row["label"] != "PER" or not word.isalpha():
                 continue
-            if row["in_reference"]:  # cited surnames are common words as often ("Campagne")
+            if row["in_reference"]:  # an author's surname may be a common word ("Marchand")
                 self.cited_people.add(word)
             elif is_common_word(doc, word):
                 self.common_word_people.add(word)

@@ -178,7 +178,7 @@ def _untitled(doc: Any, cand: Candidate, lexicon: OrgLexicon) -> Candidate:
     if end < cand.end:
         cand = cand.changed("post_nominals", end=end)
     first, then = doc[start], doc[start + 1] if start + 1 < end else None
-    titled = merged_lexicon().is_title(first.text) or lexicon.is_title(first.text)
+    titled = merged_lexicon().is_title(first.text)  # either language's: "MD", "Directrice"
     if titled and then is not None and then.is_title and is_given_name(then.text):
         cand = cand.changed("title_before_given_name", start=start + 1)
     return cand
