@@ -167,3 +167,24 @@ def test_a_model_person_of_common_words_without_a_given_name_is_a_phrase(
     nlp, model_label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
     found = _mentions(nlp, text, span, label=model_label)
     assert (found.get(name) == "PER") is person, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "name"),
+    [
+        # the model tagged the surname alone, or the given name alone: the name goes on
+        ("en", "Speakers included Maria Okafor and two mayors.", (3, 4), "Maria Okafor"),
+        ("en", "Speakers included Maria Okafor and two mayors.", (2, 3), "Maria Okafor"),
+        ("fr", "Selon Léa Dumoulin, le réseau grandit.", (2, 3), "Léa Dumoulin"),
+        # a body named for her ends the surname's reach
+        ("en", "Speakers included Maria Okafor Institute staff.", (2, 3), "Maria"),
+        # a given name the document writes as a common word is no given name
+        ("en", "Speakers included Grace Okafor, by the grace of the board.", (3, 4), "Okafor"),
+    ],
+)
+def test_a_person_cut_off_a_given_name_or_a_surname_is_completed(
+    nlp_en, nlp_fr, lang, text, span, name
+):
+    nlp, label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
+    found = _mentions(nlp, text, span, label=label)
+    assert found.get(name) == "PER", found

@@ -14,6 +14,8 @@ Rules, each recorded in ``Candidate.rule``:
   ("Maria Okafor" -> PER; "Maria Okafor Foundation", "Grace Consulting Ltd" stay ORG);
 - ``common_words_not_person``: a model "person" of two or more common words of the
   language and no given name is a phrase, MISC ("Regulatory Framework");
+- ``given_name_completes``: a model person cut off its given name or its surname takes
+  it back ("Okafor" after an untagged "Maria" -> "Maria Okafor");
 - ``given_name_pair``: a given name and a surname that no entity covers are a person
   ("Maria Okafor", "Léa MARTIN"), unless the next word is a head of a body ("Maria
   Okafor Institute", "Fondation Maria Okafor" are a body's name, even where the model
@@ -154,8 +156,42 @@ def people_by_given_name(
     evidence = _Evidence(doc, lexicon, is_place, is_common_phrase)
     out = [_common_words_not_person(doc, _relabelled(cand, evidence)) for cand in kept]
     taken = {i for cand in out for i in range(cand.start, cand.end)}
+    out = [_completed(cand, taken, evidence) for cand in out]
+    taken = {i for cand in out for i in range(cand.start, cand.end)}
     out += _pairs(doc, taken, evidence)
     return sorted(out, key=lambda cand: (cand.start, cand.end))
+
+
+def _completed(cand: Candidate, taken: set[int], evidence: _Evidence) -> Candidate:
+    """``given_name_completes``: a person's name cut off its given name or its surname.
+
+    The model tagged "Okafor" after an untagged "Maria", or "Maria" before an untagged
+    "Okafor": the given name says the name goes on.
+    """
+    if cand.label != "PER" or cand.source != "model":
+        return cand
+    doc, start, end = evidence.doc, cand.start, cand.end
+    before = start - 1
+    if before >= 0 and before not in taken and not glued_hyphen(doc, before):
+        given = _word_start(doc, before)
+        free = not any(t in taken for t in range(given, before))
+        if free and evidence.given((given, start)) and not evidence.given(_word_at(doc, start)):
+            start = given
+    if end < len(doc) and end not in taken and evidence.given(_words(doc, cand.start, end)[-1]):
+        after = _word_at(doc, end)
+        free = not any(t in taken for t in range(*after))
+        if free and evidence.surname(after) and not _named_for(doc, after[1]):
+            end = after[1]
+    if (start, end) == (cand.start, cand.end):
+        return cand
+    return cand.changed("given_name_completes", start=start, end=end)
+
+
+def _word_start(doc: Any, i: int) -> int:
+    """Where the word ending at token ``i`` starts, hyphenated parts included."""
+    while i >= 2 and glued_hyphen(doc, i - 1) and doc[i].is_title:
+        i -= 2
+    return i
 
 
 def people_without_titles(doc: Any, kept: list[Candidate], lexicon: OrgLexicon) -> list[Candidate]:
