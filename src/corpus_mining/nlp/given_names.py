@@ -150,8 +150,9 @@ def people_by_given_name(
 ) -> list[Candidate]:
     """People by their given name, tagged ORG or untagged; model people of common words.
 
-    ``given_name_person`` and ``common_words_not_person`` relabel the model's spans, then
-    ``given_name_pair`` adds the people no span covers.
+    ``given_name_person`` and ``common_words_not_person`` relabel the model's spans,
+    ``given_name_completes`` gives its people back a given name or a surname they were cut
+    off, then ``given_name_pair`` adds the people no span covers.
     """
     evidence = _Evidence(doc, lexicon, is_place, is_common_phrase)
     out = [_common_words_not_person(doc, _relabelled(cand, evidence)) for cand in kept]
