@@ -35,6 +35,17 @@ def _mentions(
     return {m.text: m.label for m in mentions}
 
 
+@pytest.fixture
+def with_model_person(nlp_en, nlp_fr):
+    """``_mentions`` where tokens ``span`` are the model's only entity, a person."""
+
+    def found(lang: str, text: str, span: tuple[int, int]) -> dict[str, str]:
+        nlp, label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
+        return _mentions(nlp, text, span, label=label)
+
+    return found
+
+
 def test_the_list_holds_given_names_in_one_form_and_cites_its_source():
     lines = GIVEN_NAMES_PATH.read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")]
@@ -150,10 +161,9 @@ def test_a_french_model_organisation_keeps_its_label(nlp_fr):
     ],
 )
 def test_a_person_s_name_is_made_whole_without_titles_or_honours(
-    nlp_en, nlp_fr, lang, text, span, person
+    with_model_person, lang, text, span, person
 ):
-    nlp, label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
-    found = _mentions(nlp, text, span, label=label)
+    found = with_model_person(lang, text, span)
     assert found.get(person) == "PER", found
 
 
@@ -170,8 +180,7 @@ def test_a_person_s_name_is_made_whole_without_titles_or_honours(
     ],
 )
 def test_a_model_person_of_common_words_without_a_given_name_is_a_phrase(
-    nlp_en, nlp_fr, lang, text, span, name, person
+    with_model_person, lang, text, span, name, person
 ):
-    nlp, model_label = (nlp_en, "PERSON") if lang == "en" else (nlp_fr, "PER")
-    found = _mentions(nlp, text, span, label=model_label)
+    found = with_model_person(lang, text, span)
     assert (found.get(name) == "PER") is person, found

@@ -186,7 +186,8 @@ class _DocumentState:
         The document writes it in lower case, or the language's lexicon knows it and it is
         no given name nor a surname the document's reference list cites.
         """
-        known = word in self.common_word_people - self.cited_people and not is_given_name(word)
+        cited = word in self.cited_people
+        known = word in self.common_word_people and not cited and not is_given_name(word)
         return known or self.written_lowercase(word)
 
     def add_passage(

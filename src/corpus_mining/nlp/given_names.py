@@ -30,16 +30,16 @@ sentence's or a title's, not a person's.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from corpus_mining.nlp.common_words import is_common_word
 from corpus_mining.nlp.entity_rules import Candidate
-from corpus_mining.nlp.org_lexicon import OrgLexicon, merged_lexicon
+from corpus_mining.nlp.org_lexicon import OrgLexicon, merged_lexicon, org_lexicon
 from corpus_mining.nlp.org_spans import glued_hyphen
 from corpus_mining.nlp.tokens import token_table
+from corpus_mining.textfold import strip_accents
 
 GIVEN_NAMES_PATH = Path(__file__).parent / "data" / "given_names.txt"
 _MAX_WORDS = 3  # given name, a middle name, surname
@@ -57,15 +57,9 @@ def given_names(path: Path = GIVEN_NAMES_PATH) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def name_key(word: str) -> str:
-    """``word`` as the list writes names: lower case, accents removed, straight apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a listed given name, whole or by its first hyphenated part."""
-    key = name_key(word)
+    key = strip_accents(word)  # as the list writes names
     names = given_names()
     return key in names or ("-" in key and key.split("-", 1)[0] in names)
 
@@ -87,13 +81,7 @@ class _Evidence:
         self.head_first = lexicon.head_first
         self.is_place = is_place
         self.is_common_phrase = is_common_phrase
-        merged = merged_lexicon()
-        self.not_person_words = (
-            merged.programme_heads
-            | merged.event_heads
-            | merged.job_titles
-            | {w.lower() for w in lexicon.legal_forms}
-        )
+        self.not_person_words = _not_person_words(doc.lang_)
 
     def _plain(self, word: Word) -> bool:
         """Letters (hyphens inside), and no head, title, function word or place."""
@@ -119,6 +107,14 @@ class _Evidence:
         text = self.doc[word[0] : word[1]].text
         shaped = text.istitle() or (text.isupper() and len(text) >= 2)
         return shaped and self._plain(word)
+
+
+@functools.cache
+def _not_person_words(lang: str) -> frozenset[str]:
+    """Words no person's name holds: programme, event and title words, company forms."""
+    merged = merged_lexicon()
+    legal_forms = {form.lower() for form in org_lexicon(lang).legal_forms}
+    return merged.programme_heads | merged.event_heads | merged.job_titles | legal_forms
 
 
 def _word_at(doc: Any, i: int) -> Word:
@@ -178,7 +174,8 @@ def _completed(cand: Candidate, taken: set[int], evidence: _Evidence) -> Candida
         free = not any(t in taken for t in range(given, before))
         if free and evidence.given((given, start)) and not evidence.given(_word_at(doc, start)):
             start = given
-    if end < len(doc) and end not in taken and evidence.given(_words(doc, cand.start, end)[-1]):
+    last = (max(cand.start, _word_start(doc, end - 1)), end)
+    if end < len(doc) and end not in taken and evidence.given(last):
         after = _word_at(doc, end)
         free = not any(t in taken for t in range(*after))
         if free and evidence.surname(after) and not _named_for(doc, after[1]):
